@@ -1,0 +1,1 @@
+"""Shared HTTP mechanics (CONTRACT §1): pagination, ETag/If-Match, idempotency, PUT upserts."""

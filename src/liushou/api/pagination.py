@@ -1,0 +1,138 @@
+"""Opaque keyset cursors and the ``{items, next_cursor}`` page shape.
+
+A cursor is base64url(JSON of the last row's sort key and a hash of the query's filters),
+signed with HMAC so clients cannot build or edit one; a cursor used with other filters is
+refused (400 ``invalid_cursor``) rather than silently skipping rows.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+import sqlalchemy as sa
+from fastapi import Query, Request
+from pydantic import AwareDatetime, BaseModel
+
+from liushou.errors import BadRequest
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+_NOT_FILTERS = frozenset({"cursor", "limit"})
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+
+
+class InvalidCursor(BadRequest):
+    code = "invalid_cursor"
+    detail_zh = "分页游标无效，或与本次查询的筛选条件不符。"
+    detail_en = "The cursor is invalid or belongs to a query with other filters."
+
+
+class PageParams:
+    """``limit``/``cursor``/``updated_since`` query parameters plus the query's filter hash."""
+
+    def __init__(
+        self,
+        request: Request,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+        cursor: Annotated[str | None, Query(max_length=1000)] = None,
+        updated_since: Annotated[
+            AwareDatetime | None, Query(description="Only resources changed at or after this")
+        ] = None,
+    ) -> None:
+        self.limit = limit
+        self.cursor = cursor
+        self.updated_since = updated_since
+        self._secret: bytes = request.app.state.cursor_secret
+        self.filters_hash = _filters_hash(request)
+
+    def after(self, columns: Sequence[Any]) -> list[Any] | None:
+        """The sort key the cursor points after, typed like ``columns``; None on page one."""
+        if self.cursor is None:
+            return None
+        raw, _, signature = self.cursor.partition(".")
+        expected = _sign(self._secret, raw)
+        if not hmac.compare_digest(signature, expected):
+            raise InvalidCursor()
+        try:
+            payload = orjson.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+            if payload["f"] != self.filters_hash or len(payload["k"]) != len(columns):
+                raise InvalidCursor()
+            return [_load(c, v) for c, v in zip(columns, payload["k"], strict=True)]
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            raise InvalidCursor() from exc
+
+    def cursor_for(self, values: Sequence[Any]) -> str:
+        payload = {"k": [_dump(v) for v in values], "f": self.filters_hash}
+        raw = base64.urlsafe_b64encode(orjson.dumps(payload)).rstrip(b"=").decode()
+        return f"{raw}.{_sign(self._secret, raw)}"
+
+
+def keyset(
+    stmt: sa.Select[Any],
+    page: PageParams,
+    columns: Sequence[Any],
+    *,
+    descending: bool = False,
+    updated_at: Any | None = None,
+) -> sa.Select[Any]:
+    """Order by ``columns`` (the last one unique), continue after the cursor, fetch limit+1."""
+    after = page.after(columns)
+    if after is not None:
+        key, bound = sa.tuple_(*columns), sa.tuple_(
+            *[sa.literal(v, type_=c.type) for c, v in zip(columns, after, strict=True)]
+        )
+        stmt = stmt.where(key < bound if descending else key > bound)
+    if page.updated_since is not None and updated_at is not None:
+        stmt = stmt.where(updated_at >= page.updated_since)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    return stmt.order_by(*order).limit(page.limit + 1)
+
+
+def page_of(rows: Sequence[Any], page: PageParams, sort_key: Any) -> tuple[list[Any], str | None]:
+    """Split the limit+1 rows fetched by :func:`keyset` into the page and its next cursor."""
+    items = list(rows[: page.limit])
+    if len(rows) > page.limit:
+        return items, page.cursor_for(sort_key(items[-1]))
+    return items, None
+
+
+def _filters_hash(request: Request) -> str:
+    pairs = sorted((k, v) for k, v in request.query_params.multi_items() if k not in _NOT_FILTERS)
+    return hashlib.sha256(orjson.dumps(pairs)).hexdigest()[:16]
+
+
+def _sign(secret: bytes, raw: str) -> str:
+    return hmac.new(secret, raw.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if hasattr(value, "value"):  # enums
+        return value.value
+    return value
+
+
+def _load(column: Any, value: Any) -> Any:
+    python_type = column.type.python_type
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is uuid.UUID:
+        return uuid.UUID(value)
+    return value

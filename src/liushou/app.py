@@ -1,0 +1,204 @@
+"""create_app(): settings, database, routers, error handlers, operation ids, docs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from pydantic.json_schema import models_json_schema
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from liushou import __version__
+from liushou.api.content import require_json
+from liushou.api.idempotency import IdempotentReplay, replay_response
+from liushou.audit.router import router as audit_router
+from liushou.auth.router import auth as auth_router
+from liushou.auth.router import users as users_router
+from liushou.auth.service import AuthService
+from liushou.auth.tokens import TokenService
+from liushou.config import Settings, get_settings
+from liushou.db import Database
+from liushou.docs import install_docs
+from liushou.errors import (
+    AppError,
+    Problem,
+    app_error_response,
+    field_error,
+    problem_response,
+)
+from liushou.meta import router as meta_router
+from liushou.ops.health import router as ops_router
+from liushou.ops.logging import configure_logging, log
+from liushou.ops.metrics import Metrics
+from liushou.ops.middleware import RequestMiddleware
+from liushou.regions.router import organizations as organizations_router
+from liushou.regions.router import regions as regions_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """\
+留守 (liushou): the register and care of left-behind children, women and elderly (三留守),
+and the one-village-one-legal-advisor programme.
+
+Conventions: JSON in UTF-8; errors are RFC 9457 `application/problem+json` with a stable
+`code`; lists are `{items, next_cursor}` with opaque cursors; single resources carry
+`ETag: "<version>"` and writes honour `If-Match` (412 when stale); `PUT /{id}` creates with a
+client-chosen id (201) or replaces (200); `POST` accepts `Idempotency-Key`.
+"""
+
+
+def operation_id(route: APIRoute) -> str:
+    return f"{route.tags[0]}-{route.name}"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.db.dispose()
+
+    app = FastAPI(
+        title="liushou API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
+        separate_input_output_schemas=False,
+    )
+    app.state.settings = settings
+    app.state.db = Database(settings.database_url)
+    secret = settings.secret_key.get_secret_value()
+    app.state.tokens = TokenService(secret)
+    app.state.auth = AuthService(settings, app.state.tokens)
+    app.state.cursor_secret = (secret + ":cursor").encode()
+    app.state.metrics = Metrics()
+
+    json_only = [Depends(require_json)]
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(auth_router)
+    api.include_router(users_router)
+    api.include_router(regions_router, dependencies=json_only)
+    api.include_router(organizations_router, dependencies=json_only)
+    api.include_router(audit_router)
+    api.include_router(meta_router)
+    app.include_router(api)
+    app.include_router(ops_router)
+    install_docs(app)
+    _install_error_handlers(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(
+        RequestMiddleware,
+        metrics=app.state.metrics,
+        max_body_bytes=settings.max_body_bytes,
+    )
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> Response:
+        return app_error_response(request, exc)
+
+    @app.exception_handler(IdempotentReplay)
+    async def _replay(request: Request, exc: IdempotentReplay) -> Response:
+        return replay_response(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            field_error([str(part) if not isinstance(part, int) else part for part in e["loc"]],
+                        e.get("msg", ""), e.get("type", "invalid"))
+            for e in exc.errors()
+        ]
+        if any(e["code"] == "json_invalid" for e in errors):
+            return problem_response(
+                request, 422, "malformed_json", "请求体不是有效的 JSON。",
+                "The request body is not valid JSON.", errors=errors,
+            )
+        return problem_response(
+            request, 422, "validation_error",
+            "请求数据未通过校验，详见 errors。", "The request failed validation; see errors.",
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code = {
+            404: "not_found", 405: "method_not_allowed", 406: "not_acceptable",
+            413: "payload_too_large", 401: "unauthorized", 403: "forbidden",
+        }.get(exc.status_code, "bad_request" if exc.status_code < 500 else "internal_error")
+        detail = {
+            404: ("请求的路径不存在。", "No such path."),
+            405: ("该路径不支持此请求方法。", "This path does not support the method."),
+        }.get(exc.status_code, (None, None))
+        return problem_response(
+            request, exc.status_code, code, *detail, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> Response:
+        # A constraint caught what the service's checks could not (a concurrent write).
+        log.warning("integrity_error", constraint=str(exc.orig).split("\n")[0][:200])
+        return problem_response(
+            request, 409, "conflict", "与现有数据冲突，请重新读取后再试。",
+            "The change conflicts with existing data; read it again and retry.",
+        )
+
+    @app.exception_handler(OperationalError)
+    async def _operational(request: Request, exc: OperationalError) -> Response:
+        log.error("database_unavailable", exc_info=exc)
+        return problem_response(
+            request, 503, "service_unavailable", "数据库暂不可用，请稍后重试。",
+            "The database is temporarily unavailable; retry later.",
+            headers={"Retry-After": "2"},
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # The traceback goes to the log; the client gets the request id, never the text.
+        log.error("unhandled_exception", exc_info=exc, path=request.url.path)
+        response = problem_response(
+            request, 500, "internal_error", "服务器内部错误，请凭请求编号联系管理员。",
+            "Internal error; quote the request id to the administrator.",
+        )
+        request_id = getattr(request.state, "request_id", None)
+        if request_id:
+            response.headers["X-Request-ID"] = request_id
+        return response
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description,
+        routes=app.routes,
+        separate_input_output_schemas=False,
+    )
+    _, defs = models_json_schema(
+        [(Problem, "validation")], ref_template="#/components/schemas/{model}"
+    )
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(defs.get("$defs", {}))
+    # FastAPI's default 422 schemas are unused: every route documents problem+json instead.
+    for unused in ("HTTPValidationError", "ValidationError"):
+        if unused in components and f'"#/components/schemas/{unused}"' not in json.dumps(schema):
+            del components[unused]
+    app.openapi_schema = schema
+    return schema
+

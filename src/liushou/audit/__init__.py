@@ -1,0 +1,1 @@
+"""Append-only audit events, written in the same transaction as what they record."""

@@ -1,0 +1,68 @@
+"""GET /audit-events for admins and auditors."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AwareDatetime, BaseModel
+
+from liushou.api.pagination import Page, PageParams, keyset, page_of
+from liushou.audit.models import AuditEvent
+from liushou.auth.dependencies import requires
+from liushou.auth.principal import Principal
+from liushou.errors import problem_responses
+
+router = APIRouter(prefix="/audit-events", tags=["audit"])
+audit_t: sa.Table = AuditEvent.__table__  # type: ignore[attr-defined]
+
+
+class AuditEventRead(BaseModel):
+    id: uuid.UUID
+    at: AwareDatetime
+    actor_kind: str
+    actor_id: uuid.UUID | None
+    actor_name: str | None
+    action: str
+    resource_type: str | None
+    resource_id: str | None
+    outcome: str
+    request_id: str | None
+    changed_fields: list[str] | None
+    detail: dict[str, Any] | None
+
+
+@router.get("", responses=problem_responses(400, 401, 403, 422))
+async def list_audit_events(
+    request: Request,
+    caller: Annotated[Principal, requires("audit:read")],
+    page: Annotated[PageParams, Depends()],
+    actor_id: uuid.UUID | None = None,
+    action: Annotated[str | None, Query(max_length=64, examples=["region.update"])] = None,
+    resource_type: Annotated[str | None, Query(max_length=64)] = None,
+    resource_id: Annotated[str | None, Query(max_length=64)] = None,
+    outcome: Annotated[str | None, Query(max_length=16)] = None,
+    from_: Annotated[AwareDatetime | None, Query(alias="from")] = None,
+    to: AwareDatetime | None = None,
+) -> Page[AuditEventRead]:
+    """Newest first. `from` is inclusive, `to` exclusive."""
+    stmt = sa.select(audit_t)
+    for column, value in (
+        (audit_t.c.actor_id, actor_id),
+        (audit_t.c.action, action),
+        (audit_t.c.resource_type, resource_type),
+        (audit_t.c.resource_id, resource_id),
+        (audit_t.c.outcome, outcome),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if from_ is not None:
+        stmt = stmt.where(audit_t.c.at >= from_)
+    if to is not None:
+        stmt = stmt.where(audit_t.c.at < to)
+    stmt = keyset(stmt, page, [audit_t.c.at, audit_t.c.id], descending=True)
+    rows = await request.app.state.db.read(lambda conn: conn.execute(stmt).mappings().all())
+    items, next_cursor = page_of(rows, page, lambda r: (r["at"], r["id"]))
+    return Page[AuditEventRead](items=items, next_cursor=next_cursor)

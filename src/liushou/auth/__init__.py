@@ -1,0 +1,1 @@
+"""Authentication (OAuth2 password, client credentials, refresh) and authorization."""

@@ -1,0 +1,99 @@
+"""Creating users and partner clients (the CLI's `users create` and `clients create`)."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from liushou.audit import service as audit
+from liushou.auth.models import ApiClient, UserAccount
+from liushou.auth.passwords import hash_secret
+from liushou.auth.principal import Principal
+from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
+from liushou.errors import Conflict, Unprocessable
+from liushou.regions.models import Organization, Region
+
+# The actor of changes made from the command line.
+CLI_PRINCIPAL = Principal(
+    kind="system", id=uuid.UUID(int=0), name="cli", role=Role.admin,
+    scopes=ROLE_SCOPES[Role.admin], region_id=None, region_path=None, organization_id=None,
+)
+
+
+def create_user(
+    session: Session,
+    username: str,
+    role: Role,
+    password: str,
+    region_code: str | None = None,
+    organization_id: uuid.UUID | None = None,
+) -> UserAccount:
+    if not username or len(username) > 64:
+        raise Unprocessable("用户名须为 1–64 个字符。", "A username has 1 to 64 characters.")
+    if len(password) < 8:
+        raise Unprocessable("密码至少 8 个字符。", "A password has at least 8 characters.")
+    if role not in UNSCOPED_ROLES and not region_code:
+        raise Unprocessable(
+            f"角色 {role.value} 必须指定 --region。", f"Role {role.value} needs --region."
+        )
+    if role == Role.partner:
+        raise Unprocessable(
+            "合作单位使用客户端凭据（clients create）。",
+            "Partners sign in with client credentials (clients create).",
+        )
+    region_id = None
+    if region_code:
+        region_id = session.exec(
+            select(Region.id).where(Region.code == region_code, Region.deleted_at.is_(None))
+        ).one_or_none()
+        if region_id is None:
+            raise Unprocessable(f"区划 {region_code} 不存在。", f"No region {region_code}.")
+    if organization_id is not None and session.get(Organization, organization_id) is None:
+        raise Unprocessable("组织不存在。", f"No organization {organization_id}.")
+    if session.exec(select(UserAccount.id).where(UserAccount.username == username)).first():
+        raise Conflict(f"用户名 {username} 已存在。", f"Username {username} is taken.")
+    user = UserAccount(
+        username=username, password_hash=hash_secret(password), role=role,
+        region_id=region_id, organization_id=organization_id,
+    )
+    session.add(user)
+    session.flush()
+    audit.record(session, CLI_PRINCIPAL, "user.create", resource_type="user", resource_id=user.id,
+                 changed_fields=["username", "role", "region_id", "organization_id"])
+    return user
+
+
+@dataclass(frozen=True)
+class NewClient:
+    client: ApiClient
+    secret: str
+
+
+def create_client(
+    session: Session, name: str, organization_id: uuid.UUID, scopes: str | None = None
+) -> NewClient:
+    allowed = ROLE_SCOPES[Role.partner]
+    granted = set(scopes.split()) if scopes else set(allowed)
+    if not granted or not granted <= allowed:
+        raise Unprocessable(
+            "客户端权限只能是合作单位权限的子集。",
+            f"Client scopes must be a non-empty subset of: {' '.join(sorted(allowed))}.",
+        )
+    if session.get(Organization, organization_id) is None:
+        raise Unprocessable("组织不存在。", f"No organization {organization_id}.")
+    secret = secrets.token_urlsafe(32)
+    client = ApiClient(
+        client_id="cl_" + secrets.token_hex(8),
+        secret_hash=hash_secret(secret),
+        name=name,
+        organization_id=organization_id,
+        scopes=" ".join(sorted(granted)),
+    )
+    session.add(client)
+    session.flush()
+    audit.record(session, CLI_PRINCIPAL, "api_client.create", resource_type="api_client",
+                 resource_id=client.id, changed_fields=["client_id", "name", "organization_id", "scopes"])
+    return NewClient(client, secret)

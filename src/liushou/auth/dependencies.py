@@ -1,0 +1,74 @@
+"""The dependency every protected route declares through ``Security(..., scopes=[...])``.
+
+It is ``async`` and touches no database on the happy path: the principal comes from the
+(cached) token alone, so authentication never costs a threadpool hop.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
+from fastapi.security import OAuth2, SecurityScopes
+
+from liushou.auth.principal import Principal
+from liushou.auth.service import audit_token_refusal
+from liushou.auth.roles import SCOPE_DESCRIPTIONS
+from liushou.auth.tokens import InvalidToken
+from liushou.errors import AppError, Unauthorized
+
+TOKEN_URL = "/api/v1/auth/token"
+
+oauth2_scheme = OAuth2(
+    flows=OAuthFlows(
+        password=OAuthFlowPassword(tokenUrl=TOKEN_URL, scopes=SCOPE_DESCRIPTIONS),
+        clientCredentials=OAuthFlowClientCredentials(tokenUrl=TOKEN_URL, scopes=SCOPE_DESCRIPTIONS),
+    ),
+    scheme_name="OAuth2",
+    description="Staff sign in with a password; partner systems with client credentials.",
+    auto_error=False,
+)
+
+
+class InsufficientScope(AppError):
+    status, code = 403, "insufficient_scope"
+
+
+async def current_principal(
+    security_scopes: SecurityScopes,
+    request: Request,
+    authorization: Annotated[str | None, Depends(oauth2_scheme)],
+) -> Principal:
+    scheme, _, token = (authorization or "").partition(" ")
+    if not token or scheme.lower() != "bearer":
+        raise Unauthorized("缺少访问令牌。", "An access token is required.")
+    try:
+        principal = request.app.state.tokens.verify(token.strip())
+    except InvalidToken:
+        await audit_token_refusal(request, "invalid_token")
+        raise Unauthorized(
+            "访问令牌无效或已过期。",
+            "The access token is invalid or expired.",
+            code="invalid_token",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
+    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
+    if missing:
+        raise InsufficientScope(
+            f"缺少权限：{' '.join(missing)}。",
+            f"Missing scope: {' '.join(missing)}.",
+            headers={
+                "WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{security_scopes.scope_str}"'
+            },
+        )
+    request.state.principal = principal
+    return principal
+
+
+def requires(*scopes: str) -> Principal:
+    """``caller: Annotated[Principal, requires("registry:read")]`` in a route signature."""
+    return Security(current_principal, scopes=list(scopes))
+
+
+Authenticated = Annotated[Principal, Security(current_principal)]

@@ -1,0 +1,143 @@
+"""/auth/token, /auth/me and /users."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Form, Request
+from starlette.responses import JSONResponse
+
+from liushou.api.pagination import Page, PageParams, keyset, page_of
+from liushou.auth.dependencies import requires
+from liushou.auth.models import UserAccount
+from liushou.auth.principal import Principal
+from liushou.auth.schemas import Me, RegionSummary, TokenResponse, UserRead
+from liushou.auth.service import AuthService, IssuedTokens, OAuthError
+from liushou.errors import problem_responses
+from liushou.regions.models import Region
+
+auth = APIRouter(prefix="/auth", tags=["auth"])
+users = APIRouter(prefix="/users", tags=["users"])
+
+user_t: sa.Table = UserAccount.__table__  # type: ignore[attr-defined]
+region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
+
+
+def _invalid_request(what: str) -> OAuthError:
+    return OAuthError(f"缺少参数：{what}。", f"Missing parameter: {what}.", code="invalid_request")
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic" or not value:
+        return None
+    try:
+        client_id, _, secret = base64.b64decode(value, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return client_id, secret
+
+
+@auth.post(
+    "/token",
+    response_model=TokenResponse,
+    responses=problem_responses(400, 401, 413, 422, 429),
+)
+def issue_token(
+    request: Request,
+    grant_type: Annotated[str | None, Form(max_length=64)] = None,
+    username: Annotated[str | None, Form(max_length=64)] = None,
+    password: Annotated[str | None, Form(max_length=256)] = None,
+    scope: Annotated[str | None, Form(max_length=500)] = None,
+    client_id: Annotated[str | None, Form(max_length=64)] = None,
+    client_secret: Annotated[str | None, Form(max_length=256)] = None,
+    refresh_token: Annotated[str | None, Form(max_length=256)] = None,
+) -> JSONResponse:
+    """OAuth2 token endpoint (RFC 6749): password, client_credentials and refresh_token grants.
+
+    Errors follow RFC 6749 §5.2 as problem+json whose `code` is the OAuth2 error. After 5
+    failed passwords for one username in 15 minutes, sign-in is refused with 429.
+    """
+    service: AuthService = request.app.state.auth
+    with request.app.state.db.session() as session:
+        if grant_type == "password":
+            if not username or password is None:
+                raise _invalid_request("username, password")
+            issued = service.password_grant(session, username, password, scope)
+        elif grant_type == "client_credentials":
+            basic = _basic_credentials(request)
+            if basic is not None:
+                client_id, client_secret = basic
+            if not client_id or client_secret is None:
+                raise _invalid_request("client_id, client_secret")
+            issued = service.client_credentials_grant(session, client_id, client_secret, scope)
+        elif grant_type == "refresh_token":
+            if not refresh_token:
+                raise _invalid_request("refresh_token")
+            issued = service.refresh_grant(session, refresh_token)
+        elif not grant_type:
+            raise _invalid_request("grant_type")
+        else:
+            raise OAuthError(
+                "不支持的授权类型。", "Unsupported grant_type.", code="unsupported_grant_type"
+            )
+    return _token_response(issued)
+
+
+def _token_response(issued: IssuedTokens) -> JSONResponse:
+    body = TokenResponse(
+        access_token=issued.access_token,
+        expires_in=issued.expires_in,
+        refresh_token=issued.refresh_token,
+        scope=issued.scope,
+    ).model_dump(exclude_none=True)
+    # RFC 6749 §5.1: token responses must not be cached.
+    return JSONResponse(body, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+@auth.get("/me", responses=problem_responses(401, 403))
+async def me(request: Request, caller: Annotated[Principal, requires()]) -> Me:
+    region = None
+    if caller.region_id is not None:
+        row = await request.app.state.db.read(
+            lambda conn: conn.execute(
+                sa.select(region_t.c.id, region_t.c.code, region_t.c.name, region_t.c.level)
+                .where(region_t.c.id == caller.region_id)
+            ).mappings().one_or_none()
+        )
+        region = RegionSummary.model_validate(dict(row)) if row else None
+    return Me(
+        kind=caller.kind,  # type: ignore[arg-type]
+        id=caller.id,
+        username=caller.name if caller.kind == "user" else None,
+        client_id=caller.name if caller.kind == "client" else None,
+        role=caller.role,
+        region=region,
+        organization_id=caller.organization_id,
+        scopes=sorted(caller.scopes),
+    )
+
+
+@users.get("", responses=problem_responses(400, 401, 403, 422))
+async def list_users(
+    request: Request,
+    caller: Annotated[Principal, requires("admin")],
+    page: Annotated[PageParams, Depends()],
+) -> Page[UserRead]:
+    columns = [
+        user_t.c.id, user_t.c.username, user_t.c.role, user_t.c.region_id,
+        user_t.c.organization_id, user_t.c.active, user_t.c.created_at, user_t.c.updated_at,
+        user_t.c.version,
+    ]
+    stmt = keyset(
+        sa.select(*columns).where(user_t.c.deleted_at.is_(None)),
+        page,
+        [user_t.c.username, user_t.c.id],
+        updated_at=user_t.c.updated_at,
+    )
+    rows = await request.app.state.db.read(lambda conn: conn.execute(stmt).mappings().all())
+    items, next_cursor = page_of(rows, page, lambda r: (r["username"], r["id"]))
+    return Page[UserRead](items=items, next_cursor=next_cursor)

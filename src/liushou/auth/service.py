@@ -1,0 +1,274 @@
+"""The rules of signing in: grants, refresh rotation, lockout, and their audit trail."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+from fastapi import Request
+from sqlmodel import Session, select
+
+from liushou.audit import service as audit
+from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
+from liushou.auth.passwords import verify_secret
+from liushou.auth.principal import Principal
+from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
+from liushou.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
+from liushou.config import Settings
+from liushou.db import Database, utcnow
+from liushou.errors import AppError
+from liushou.regions.models import Organization, Region
+
+
+class OAuthError(AppError):
+    """RFC 6749 §5.2 errors, rendered as problem+json whose code is the OAuth2 error."""
+
+    status = 400
+
+
+def invalid_grant() -> OAuthError:
+    return OAuthError(
+        "用户名、密码或刷新令牌无效。",
+        "The username, password or refresh token is invalid.",
+        code="invalid_grant",
+    )
+
+
+def invalid_client() -> OAuthError:
+    return OAuthError(
+        "客户端编号或密钥无效。",
+        "The client id or secret is invalid.",
+        code="invalid_client",
+        status=401,
+        headers={"WWW-Authenticate": 'Basic realm="liushou"'},
+    )
+
+
+def invalid_scope(requested: set[str]) -> OAuthError:
+    return OAuthError(
+        f"请求的权限超出账号所有：{' '.join(sorted(requested))}。",
+        f"Requested scopes exceed the account's: {' '.join(sorted(requested))}.",
+        code="invalid_scope",
+    )
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    access_token: str
+    expires_in: int
+    scope: str
+    refresh_token: str | None = None
+
+
+class AuthService:
+    def __init__(self, settings: Settings, tokens: TokenService) -> None:
+        self.settings = settings
+        self.tokens = tokens
+
+    # --- principals -----------------------------------------------------------------
+
+    def user_principal(
+        self, session: Session, user: UserAccount, scopes: frozenset[str] | None = None
+    ) -> Principal:
+        region_path = None
+        if user.region_id is not None and user.role not in UNSCOPED_ROLES:
+            region_path = session.exec(
+                select(Region.path).where(Region.id == user.region_id)
+            ).one_or_none()
+        return Principal(
+            kind="user",
+            id=user.id,
+            name=user.username,
+            role=user.role,
+            scopes=scopes if scopes is not None else ROLE_SCOPES[user.role],
+            region_id=user.region_id,
+            region_path=region_path,
+            organization_id=user.organization_id,
+        )
+
+    def client_principal(
+        self, session: Session, client: ApiClient, scopes: frozenset[str]
+    ) -> Principal:
+        row = session.exec(
+            select(Region.id, Region.path)
+            .join(Organization, Organization.region_id == Region.id)
+            .where(Organization.id == client.organization_id)
+        ).one_or_none()
+        return Principal(
+            kind="client",
+            id=client.id,
+            name=client.client_id,
+            role=Role.partner,
+            scopes=scopes,
+            region_id=row[0] if row else None,
+            region_path=row[1] if row else None,
+            organization_id=client.organization_id,
+        )
+
+    @staticmethod
+    def _narrow(granted: frozenset[str], requested: str | None) -> frozenset[str]:
+        if not requested or not requested.strip():
+            return granted
+        wanted = set(requested.split())
+        if not wanted <= granted:
+            raise invalid_scope(wanted - granted)
+        return frozenset(wanted)
+
+    # --- grants ---------------------------------------------------------------------
+
+    def password_grant(
+        self, session: Session, username: str, password: str, scope: str | None
+    ) -> IssuedTokens:
+        self._refuse_if_locked_out(session, username)
+        user = session.exec(
+            select(UserAccount).where(
+                UserAccount.username == username, UserAccount.deleted_at.is_(None)
+            )
+        ).one_or_none()
+        ok = verify_secret(password, user.password_hash if user else None)
+        if not ok or user is None or not user.active:
+            session.add(LoginFailure(username=username))
+            audit.record(
+                session, None, "auth.login", outcome="failure", actor_name=username[:128],
+                resource_type="user", resource_id=user.id if user else None,
+            )
+            session.commit()
+            raise invalid_grant()
+        scopes = self._narrow(ROLE_SCOPES[user.role], scope)
+        principal = self.user_principal(session, user, scopes)
+        refresh = self._new_refresh(session, user.id, uuid.uuid4(), scopes)
+        audit.record(session, principal, "auth.login", resource_type="user", resource_id=user.id)
+        session.commit()
+        return self._issue(principal, self.settings.access_token_ttl_seconds, refresh)
+
+    def client_credentials_grant(
+        self, session: Session, client_id: str, client_secret: str, scope: str | None
+    ) -> IssuedTokens:
+        client = session.exec(
+            select(ApiClient).where(ApiClient.client_id == client_id, ApiClient.deleted_at.is_(None))
+        ).one_or_none()
+        ok = verify_secret(client_secret, client.secret_hash if client else None)
+        if not ok or client is None or not client.active:
+            audit.record(
+                session, None, "auth.client_credentials", outcome="failure",
+                actor_name=client_id[:128], resource_type="api_client",
+                resource_id=client.id if client else None,
+            )
+            session.commit()
+            raise invalid_client()
+        scopes = self._narrow(frozenset(client.scopes.split()), scope)
+        principal = self.client_principal(session, client, scopes)
+        audit.record(
+            session, principal, "auth.client_credentials", resource_type="api_client",
+            resource_id=client.id,
+        )
+        session.commit()
+        return self._issue(principal, self.settings.partner_token_ttl_seconds, None)
+
+    def refresh_grant(self, session: Session, refresh_token: str) -> IssuedTokens:
+        now = utcnow()
+        stored = session.exec(
+            select(RefreshToken).where(
+                RefreshToken.token_hash == hash_refresh_token(refresh_token)
+            )
+        ).one_or_none()
+        if stored is None or stored.revoked_at is not None or stored.expires_at <= now:
+            audit.record(session, None, "auth.refresh", outcome="failure",
+                         resource_type="refresh_token", resource_id=stored.id if stored else None)
+            session.commit()
+            raise invalid_grant()
+        # Claim the token atomically: of two racing uses, exactly one wins.
+        claimed = session.execute(
+            sa.update(RefreshToken)
+            .where(RefreshToken.id == stored.id, RefreshToken.used_at.is_(None))
+            .values(used_at=now)
+        ).rowcount
+        if claimed != 1:
+            # A rotated-out token came back: assume it was stolen and end the whole login.
+            session.execute(
+                sa.update(RefreshToken)
+                .where(RefreshToken.family_id == stored.family_id,
+                       RefreshToken.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+            audit.record(session, None, "auth.refresh_reuse", outcome="failure",
+                         resource_type="refresh_token", resource_id=stored.id,
+                         detail={"family_id": str(stored.family_id)})
+            session.commit()
+            raise invalid_grant()
+        user = session.get(UserAccount, stored.user_id)
+        if user is None or not user.active or user.deleted_at is not None:
+            session.commit()
+            raise invalid_grant()
+        scopes = frozenset(stored.scopes.split()) & ROLE_SCOPES[user.role]
+        principal = self.user_principal(session, user, scopes)
+        refresh = self._new_refresh(session, user.id, stored.family_id, scopes)
+        audit.record(session, principal, "auth.refresh", resource_type="user", resource_id=user.id)
+        session.commit()
+        return self._issue(principal, self.settings.access_token_ttl_seconds, refresh)
+
+    # --- helpers --------------------------------------------------------------------
+
+    def _refuse_if_locked_out(self, session: Session, username: str) -> None:
+        window = timedelta(seconds=self.settings.login_failure_window_seconds)
+        now = utcnow()
+        recent = session.exec(
+            select(LoginFailure.at)
+            .where(LoginFailure.username == username, LoginFailure.at > now - window)
+            .order_by(LoginFailure.at)
+        ).all()
+        limit = self.settings.login_max_failures
+        if len(recent) < limit:
+            return
+        # Locked until enough failures age out of the window to fall below the limit.
+        unlock_at = recent[len(recent) - limit] + window
+        retry_after = max(1, math.ceil((unlock_at - now).total_seconds()))
+        audit.record(session, None, "auth.login", outcome="locked", actor_name=username[:128])
+        session.commit()
+        raise OAuthError(
+            "登录失败次数过多，请稍后再试。",
+            "Too many failed sign-in attempts; try again later.",
+            code="too_many_attempts",
+            status=429,
+            headers={"Retry-After": str(retry_after)},
+            retry_after=retry_after,
+        )
+
+    def _new_refresh(
+        self, session: Session, user_id: uuid.UUID, family_id: uuid.UUID, scopes: frozenset[str]
+    ) -> str:
+        token = new_refresh_token()
+        session.add(
+            RefreshToken(
+                token_hash=hash_refresh_token(token),
+                family_id=family_id,
+                user_id=user_id,
+                scopes=" ".join(sorted(scopes)),
+                expires_at=utcnow() + timedelta(days=self.settings.refresh_token_ttl_days),
+            )
+        )
+        return token
+
+    def _issue(self, principal: Principal, ttl: int, refresh: str | None) -> IssuedTokens:
+        return IssuedTokens(
+            access_token=self.tokens.issue(principal, ttl),
+            expires_in=ttl,
+            scope=" ".join(sorted(principal.scopes)),
+            refresh_token=refresh,
+        )
+
+
+async def audit_token_refusal(request: Request, reason: str) -> None:
+    """Every refused token leaves a trace (the token itself is never stored)."""
+    db: Database = request.app.state.db
+
+    def _record(session: Session) -> None:
+        audit.record(
+            session, None, "auth.token_refused", outcome="failure",
+            detail={"reason": reason, "method": request.method, "path": request.url.path[:200]},
+        )
+
+    await db.write(_record)

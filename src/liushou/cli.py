@@ -1,0 +1,173 @@
+"""The `liushou` command: serve, migrate, seed-demo, users, clients, openapi, sweep."""
+
+from __future__ import annotations
+
+import json
+import sys
+import uuid
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from liushou.config import get_settings
+from liushou.errors import AppError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="liushou (留守) service")
+users_app = typer.Typer(no_args_is_help=True, help="Staff accounts")
+clients_app = typer.Typer(no_args_is_help=True, help="Partner clients (client credentials)")
+openapi_app = typer.Typer(no_args_is_help=True, help="The committed OpenAPI contract")
+app.add_typer(users_app, name="users")
+app.add_typer(clients_app, name="clients")
+app.add_typer(openapi_app, name="openapi")
+
+OPENAPI_PATH = Path("openapi") / "openapi.json"
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _in_session(fn):  # type: ignore[no-untyped-def]
+    from liushou.db import Database
+
+    db = Database(get_settings().database_url)
+    try:
+        return db.run_in_session(fn)
+    except AppError as exc:
+        _fail(f"error: {exc.detail_en or exc.code}", 2)
+    finally:
+        db.dispose()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+) -> None:
+    """Serve the API with uvicorn (one worker)."""
+    import uvicorn
+
+    get_settings()  # refuse to start with bad settings before binding the port
+    uvicorn.run(
+        "liushou.app:create_app", factory=True, host=host, port=port,
+        access_log=False, proxy_headers=True, server_header=False,
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Upgrade the database to the latest migration (alembic upgrade head)."""
+    from liushou.migrations import upgrade
+
+    upgrade(get_settings().database_url)
+    typer.echo("database at head")
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo regions, organizations and users (idempotent)."""
+    from liushou.demo.seed import seed_demo as run
+
+    report = _in_session(run)
+    typer.echo(
+        f"regions created: {report.regions_created}, "
+        f"organizations created: {report.organizations_created}"
+    )
+    if report.users_created:
+        typer.echo("demo users (passwords are shown only now):")
+        for username, password in report.users_created.items():
+            typer.echo(f"  {username}  {password}")
+    else:
+        typer.echo("demo users already exist (passwords were shown when they were created)")
+
+
+@users_app.command("create")
+def users_create(
+    username: Annotated[str, typer.Option()],
+    role: Annotated[str, typer.Option(help="admin, street_staff, village_contact, ...")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password")] = False,
+    region: Annotated[str | None, typer.Option(help="Region code (all roles but admin, auditor)")] = None,
+    organization: Annotated[str | None, typer.Option(help="Organization id")] = None,
+) -> None:
+    """Create a staff user; prints {id, username, role} as JSON."""
+    from liushou.auth.accounts import create_user
+    from liushou.auth.roles import Role
+
+    if not password_stdin:
+        _fail("the password is read from standard input: pass --password-stdin", 2)
+    password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        role_value = Role(role)
+        org_id = uuid.UUID(organization) if organization else None
+    except ValueError as exc:
+        _fail(f"error: {exc}", 2)
+    user = _in_session(
+        lambda s: create_user(s, username, role_value, password, region, org_id)
+    )
+    typer.echo(json.dumps({"id": str(user.id), "username": user.username, "role": user.role.value}))
+
+
+@clients_app.command("create")
+def clients_create(
+    name: Annotated[str, typer.Option()],
+    organization: Annotated[str, typer.Option(help="Organization id")],
+    scopes: Annotated[str | None, typer.Option(help="Space-separated subset of the partner's")] = None,
+) -> None:
+    """Create a partner client; prints {client_id, client_secret} as JSON (secret shown once)."""
+    from liushou.auth.accounts import create_client
+
+    try:
+        org_id = uuid.UUID(organization)
+    except ValueError:
+        _fail("error: --organization takes an organization id (UUID)", 2)
+    new = _in_session(lambda s: create_client(s, name, org_id, scopes))
+    typer.echo(json.dumps({"client_id": new.client.client_id, "client_secret": new.secret}))
+
+
+@openapi_app.command("export")
+def openapi_export(
+    check: Annotated[bool, typer.Option("--check", help="Fail if the committed file differs")] = False,
+    path: Annotated[Path, typer.Option(help="Where the contract lives")] = OPENAPI_PATH,
+) -> None:
+    """Write the OpenAPI document (sorted keys, 2-space indent), or check it is current."""
+    from liushou.openapi import render_openapi
+
+    text = render_openapi()
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            _fail(f"{path} is out of date: run `liushou openapi export`", 1)
+        typer.echo(f"{path} is current")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+def sweep() -> None:
+    """Housekeeping that time causes: expired idempotency keys and old login failures."""
+    import sqlalchemy as sa
+
+    from liushou.api.models import IdempotencyKey
+    from liushou.auth.models import LoginFailure
+    from liushou.db import utcnow
+
+    settings = get_settings()
+
+    def _sweep(session):  # type: ignore[no-untyped-def]
+        now = utcnow()
+        keys = session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.expires_at <= now))
+        window = timedelta(seconds=settings.login_failure_window_seconds)
+        failures = session.execute(sa.delete(LoginFailure).where(LoginFailure.at <= now - window))
+        return keys.rowcount, failures.rowcount
+
+    keys, failures = _in_session(_sweep)
+    typer.echo(json.dumps({"idempotency_keys_removed": keys, "login_failures_removed": failures}))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,50 @@
+"""Settings, read once from the environment (prefix ``LIUSHOU_``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-insecure-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIUSHOU_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    database_url: str = "sqlite:///./liushou.db"
+    secret_key: SecretStr = SecretStr(DEV_SECRET)
+
+    access_token_ttl_seconds: int = 900
+    partner_token_ttl_seconds: int = 600
+    refresh_token_ttl_days: int = 30
+    login_max_failures: int = 5
+    login_failure_window_seconds: int = 900
+
+    idempotency_ttl_days: int = 7
+    # A request whose first attempt has been in flight this long is taken as abandoned.
+    idempotency_in_flight_seconds: int = 60
+
+    max_body_bytes: int = 1_048_576
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @model_validator(mode="after")
+    def _refuse_defaults_in_production(self) -> Settings:
+        if self.environment == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
+            raise ValueError("LIUSHOU_SECRET_KEY must be set in production")
+        if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("LIUSHOU_SECRET_KEY must be at least 32 characters in production")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,182 @@
+"""Engine, sessions and the column types every domain shares.
+
+Two paths into the database, chosen once here:
+
+* writes run in a synchronous ``Session`` (one unit of work per request) on a worker thread;
+* reads go through :meth:`Database.read`, which on SQLite runs the query inline on the event
+  loop (a point query costs tens of microseconds, far less than a threadpool hop) on a
+  persistent per-thread connection, and on PostgreSQL hands it to a worker thread so a
+  network round trip never stalls the loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import anyio.to_thread
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Field, Session, SQLModel
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+# Must be set before any table model is defined (Alembic and batch mode rely on the names).
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+
+T = TypeVar("T")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both databases (SQLite stores them naive)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def enum_type(enum_cls: type[StrEnum], name: str) -> sa.Enum:
+    """Enums are short strings guarded by a CHECK constraint, never native PG enums."""
+    return sa.Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(m.value) for m in enum_cls),
+        values_callable=lambda cls: [m.value for m in cls],
+        validate_strings=True,
+    )
+
+
+def path_type(length: int = 400) -> sa.types.TypeEngine[str]:
+    """Materialised paths compare byte-wise, so subtree range scans work on any locale."""
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
+class Resource(SQLModel):
+    """Columns every API resource carries (CONTRACT §1)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(
+        default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
+    )
+    version: int = Field(default=1, nullable=False)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # We emit BEGIN ourselves (below): pysqlite's implicit transactions start too late.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("liushou_autocommit"):
+            return
+        # IMMEDIATE takes the write lock up front, so a transaction that reads and then writes
+        # waits for other writers (busy_timeout) instead of failing with SQLITE_BUSY.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_db_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    return sa.create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_db_engine(url)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._local = threading.local()
+        self._readers: list[Any] = []
+        self._readers_lock = threading.Lock()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work; the caller commits once, anything unfinished is rolled back."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def run_in_session(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in a fresh unit of work and commit it."""
+        with self.session() as session:
+            result = fn(session)
+            session.commit()
+            return result
+
+    async def write(self, fn: Callable[[Session], T]) -> T:
+        """:meth:`run_in_session` on a worker thread, for ``async`` callers."""
+        return await anyio.to_thread.run_sync(self.run_in_session, fn)
+
+    def _run_read(self, fn: Callable[[Connection], T]) -> T:
+        with self.engine.connect() as conn:
+            return fn(conn)
+
+    async def read(self, fn: Callable[[Connection], T]) -> T:
+        if not self.is_sqlite:
+            return await anyio.to_thread.run_sync(self._run_read, fn)
+        conn = self._sqlite_read_connection()
+        try:
+            return fn(conn)
+        finally:
+            conn.rollback()  # no BEGIN was sent: this only resets SQLAlchemy's bookkeeping
+
+    def _sqlite_read_connection(self) -> Connection:
+        conn = getattr(self._local, "sa_conn", None)
+        if conn is None:
+            # Autocommit: each SELECT sees the latest commit and no read snapshot stays open
+            # between requests (so WAL checkpoints are never starved).
+            conn = self.engine.connect().execution_options(liushou_autocommit=True)
+            self._local.sa_conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def dispose(self) -> None:
+        with self._readers_lock:
+            for conn in self._readers:
+                try:
+                    conn.close()
+                except Exception:  # noqa: BLE001 - closing a connection of another thread
+                    pass
+            self._readers.clear()
+        self.engine.dispose()

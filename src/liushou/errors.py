@@ -1,0 +1,266 @@
+"""The AppError family and RFC 9457 problem+json rendering.
+
+Every error the service returns goes through :func:`problem_response`: a stable ``code``,
+a zh-CN ``title``/``detail`` by default and English when ``Accept-Language`` prefers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import orjson
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+from starlette.responses import Response
+
+from liushou.ops.context import current_request_id
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_PREFIX = "urn:liushou:problem:"
+
+# code -> (zh title, en title). Titles never change between occurrences (RFC 9457 §3.1.4).
+TITLES: dict[str, tuple[str, str]] = {
+    "bad_request": ("请求有误", "Bad request"),
+    "unauthorized": ("未认证", "Unauthorized"),
+    "invalid_token": ("访问令牌无效", "Invalid access token"),
+    "forbidden": ("无权访问", "Forbidden"),
+    "insufficient_scope": ("权限不足", "Insufficient scope"),
+    "not_found": ("资源不存在", "Not found"),
+    "method_not_allowed": ("不支持该请求方法", "Method not allowed"),
+    "not_acceptable": ("无法提供所请求的格式", "Not acceptable"),
+    "conflict": ("资源冲突", "Conflict"),
+    "resource_deleted": ("资源已删除", "Resource deleted"),
+    "precondition_failed": ("版本已变更", "Precondition failed"),
+    "payload_too_large": ("请求体过大", "Payload too large"),
+    "unsupported_media_type": ("不支持的内容类型", "Unsupported media type"),
+    "validation_error": ("请求数据校验失败", "Validation failed"),
+    "malformed_json": ("JSON 格式错误", "Malformed JSON"),
+    "invalid_cursor": ("分页游标无效", "Invalid cursor"),
+    "idempotency_key_reused": ("幂等键已用于不同的请求", "Idempotency key reused"),
+    "idempotency_key_in_flight": ("相同幂等键的请求正在处理", "Request with this key in flight"),
+    "invalid_idempotency_key": ("幂等键无效", "Invalid idempotency key"),
+    "invalid_grant": ("授权无效", "Invalid grant"),
+    "invalid_client": ("客户端认证失败", "Invalid client"),
+    "invalid_request": ("请求参数缺失或有误", "Invalid request"),
+    "invalid_scope": ("请求的权限范围无效", "Invalid scope"),
+    "unsupported_grant_type": ("不支持的授权类型", "Unsupported grant type"),
+    "too_many_attempts": ("尝试次数过多", "Too many attempts"),
+    "invalid_region_code": ("区划代码无效", "Invalid region code"),
+    "invalid_region_parent": ("上级区划无效", "Invalid parent region"),
+    "duplicate_region_code": ("区划代码已存在", "Region code already exists"),
+    "region_in_use": ("区划仍在使用中", "Region in use"),
+    "immutable_field": ("字段不可修改", "Field cannot be changed"),
+    "invalid_credit_code": ("统一社会信用代码无效", "Invalid unified social credit code"),
+    "service_unavailable": ("服务暂不可用", "Service unavailable"),
+    "internal_error": ("服务器内部错误", "Internal server error"),
+}
+
+
+def prefers_english(request: Request) -> bool:
+    """True when Accept-Language ranks English above Chinese (zh-CN is the default)."""
+    header = request.headers.get("accept-language")
+    if not header:
+        return False
+    best_lang, best_q = "zh", -1.0
+    for part in header.split(","):
+        lang, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        lang = lang.strip().lower()
+        if (lang.startswith("en") or lang.startswith("zh")) and q > best_q:
+            best_lang, best_q = lang[:2], q
+    return best_lang == "en"
+
+
+class ErrorItem(BaseModel):
+    loc: list[str | int]
+    msg: str
+    code: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, as every error of this API is shaped."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(examples=["urn:liushou:problem:not_found"])
+    title: str
+    status: int
+    detail: str | None = None
+    code: str = Field(description="Stable snake_case machine code")
+    instance: str | None = Field(default=None, description="The request id of this occurrence")
+    errors: list[ErrorItem] | None = None
+
+
+class AppError(Exception):
+    """An error with an HTTP status, a stable code and localised text."""
+
+    status = 400
+    code = "bad_request"
+    detail_zh: str | None = None
+    detail_en: str | None = None
+
+    def __init__(
+        self,
+        detail_zh: str | None = None,
+        detail_en: str | None = None,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        errors: Sequence[Mapping[str, Any]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail_en or detail_zh or self.code)
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.status = status
+        self.detail_zh = detail_zh or self.detail_zh
+        self.detail_en = detail_en or self.detail_en or self.detail_zh
+        self.errors = list(errors) if errors else None
+        self.headers = dict(headers or {})
+        self.extra = extra
+
+
+class BadRequest(AppError):
+    status, code = 400, "bad_request"
+
+
+class Unauthorized(AppError):
+    status, code = 401, "unauthorized"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.headers.setdefault("WWW-Authenticate", "Bearer")
+
+
+class Forbidden(AppError):
+    status, code = 403, "forbidden"
+
+
+class NotFound(AppError):
+    status, code = 404, "not_found"
+    detail_zh, detail_en = "请求的资源不存在或不在您的管辖范围内。", "No such resource in your area."
+
+
+class Conflict(AppError):
+    status, code = 409, "conflict"
+
+
+class PreconditionFailed(AppError):
+    status, code = 412, "precondition_failed"
+
+
+class Unprocessable(AppError):
+    status, code = 422, "validation_error"
+
+
+def field_error(loc: Sequence[str | int], msg: str, code: str) -> dict[str, Any]:
+    return {"loc": list(loc), "msg": msg, "code": code}
+
+
+class FieldInvalid(Unprocessable):
+    """A rule on one field failed: 422 with ``errors`` pointing at the field."""
+
+    def __init__(self, loc: Sequence[str | int], code: str, detail_zh: str, detail_en: str):
+        super().__init__(
+            detail_zh, detail_en, code=code, errors=[field_error(loc, detail_en, code)]
+        )
+
+
+def problem_body(
+    request: Request,
+    status: int,
+    code: str,
+    detail_zh: str | None = None,
+    detail_en: str | None = None,
+    errors: Sequence[Mapping[str, Any]] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    english = prefers_english(request)
+    zh_title, en_title = TITLES.get(code, TITLES["bad_request"] if status < 500 else TITLES["internal_error"])
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_PREFIX + code,
+        "title": en_title if english else zh_title,
+        "status": status,
+        "code": code,
+    }
+    detail = (detail_en or detail_zh) if english else (detail_zh or detail_en)
+    if detail:
+        body["detail"] = detail
+    request_id = current_request_id()
+    if request_id:
+        body["instance"] = f"urn:request:{request_id}"
+    if errors:
+        body["errors"] = list(errors)
+    if extra:
+        body.update(extra)
+    return body
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    code: str,
+    detail_zh: str | None = None,
+    detail_en: str | None = None,
+    *,
+    errors: Sequence[Mapping[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Response:
+    body = problem_body(request, status, code, detail_zh, detail_en, errors, extra)
+    return Response(
+        orjson.dumps(body, default=str),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=dict(headers or {}),
+    )
+
+
+def app_error_response(request: Request, exc: AppError) -> Response:
+    return problem_response(
+        request,
+        exc.status,
+        exc.code,
+        exc.detail_zh,
+        exc.detail_en,
+        errors=exc.errors,
+        headers=exc.headers,
+        extra=exc.extra,
+    )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` entry that documents problem+json error statuses on a route."""
+    return {
+        status: {
+            # Only problem+json: a "model" here would also document application/json.
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            "description": _STATUS_TEXT.get(status, "Error"),
+        }
+        for status in statuses
+    }
+
+
+_STATUS_TEXT = {
+    400: "Bad request",
+    401: "Missing or invalid access token",
+    403: "Token lacks the scope or role",
+    404: "Not found, or outside the caller's region",
+    405: "Method not allowed",
+    409: "Conflict",
+    412: "If-Match does not match the current version",
+    413: "Request body too large",
+    415: "Unsupported media type",
+    422: "Validation failed",
+    429: "Too many requests",
+    500: "Internal error",
+    503: "Not ready",
+}

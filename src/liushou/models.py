@@ -1,0 +1,17 @@
+"""Every table model, imported in one place so SQLModel.metadata is complete (Alembic)."""
+
+from liushou.api.models import IdempotencyKey
+from liushou.audit.models import AuditEvent
+from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
+from liushou.regions.models import Organization, Region
+
+__all__ = [
+    "ApiClient",
+    "AuditEvent",
+    "IdempotencyKey",
+    "LoginFailure",
+    "Organization",
+    "RefreshToken",
+    "Region",
+    "UserAccount",
+]

@@ -1,0 +1,1 @@
+"""Operations: request context, logging, metrics, health."""

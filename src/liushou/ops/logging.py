@@ -1,0 +1,41 @@
+"""structlog set-up: JSON lines on stdout, with the request id of the current request."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import structlog
+
+from liushou.ops.context import current_request_id
+
+
+def _add_request_id(_logger: object, _name: str, event: dict[str, object]) -> dict[str, object]:
+    request_id = current_request_id()
+    if request_id and "request_id" not in event:
+        event["request_id"] = request_id
+    return event
+
+
+def configure_logging(level: str = "INFO", json: bool = True) -> None:
+    renderer: structlog.types.Processor = (
+        structlog.processors.JSONRenderer(ensure_ascii=False)
+        if json
+        else structlog.dev.ConsoleRenderer(colors=False)
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            _add_request_id,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stdout),
+        cache_logger_on_first_use=True,
+    )
+
+
+log = structlog.get_logger("liushou")
