@@ -1,0 +1,134 @@
+"""Test databases are built by running the migrations, once per session (per xdist worker).
+
+* SQLite (default): the migrated file is a template; each test gets its own copy.
+* PostgreSQL (``LIUSHOU_TEST_DATABASE_URL`` = a server URL, e.g.
+  ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``): each worker creates its own
+  database, migrates it, and empties every table after each test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
+
+from liushou import migrations
+from liushou.app import create_app
+from liushou.config import Settings
+from liushou.db import Database
+
+PG_SERVER_URL = os.environ.get("LIUSHOU_TEST_DATABASE_URL")
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def pg_admin_engine(server_url: str) -> sa.Engine:
+    return sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+
+
+def create_pg_database(server_url: str, name: str) -> str:
+    """A fresh, empty database on the test server; returns its URL."""
+    admin = pg_admin_engine(server_url)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_pg_database(server_url: str, name: str) -> None:
+    admin = pg_admin_engine(server_url)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def backend() -> str:
+    return "postgresql" if PG_SERVER_URL else "sqlite"
+
+
+@pytest.fixture(scope="session")
+def _migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if PG_SERVER_URL:
+        name = f"liushou_test_{_worker()}_{os.getpid()}"
+        url = create_pg_database(PG_SERVER_URL, name)
+        migrations.upgrade(url)
+        yield url
+        drop_pg_database(PG_SERVER_URL, name)
+        return
+    template = tmp_path_factory.mktemp("template") / "template.db"
+    migrations.upgrade(f"sqlite:///{template}")
+    # Fold the WAL into the main file so a plain file copy is a complete database.
+    with sqlite3.connect(template) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    yield str(template)
+
+
+@pytest.fixture
+def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
+    if not PG_SERVER_URL:
+        target = tmp_path / "liushou.db"
+        shutil.copyfile(_migrated, target)
+        yield f"sqlite:///{target}"
+        return
+    yield _migrated
+    engine = sa.create_engine(_migrated)
+    with engine.begin() as conn:
+        tables = [
+            t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"
+        ]
+        conn.exec_driver_sql(
+            "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
+        )
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        log_level="WARNING",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def db(app: FastAPI) -> Database:
+    return app.state.db
+
+
+@pytest.fixture
+def world(app: FastAPI, db: Database):  # type: ignore[no-untyped-def]
+    """A small region tree, its organizations and one signed-in user per role."""
+    from tests.factories import build_world
+
+    return build_world(app, db)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
