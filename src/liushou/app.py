@@ -39,6 +39,7 @@ from liushou.ops.health import router as ops_router
 from liushou.ops.logging import configure_logging, log
 from liushou.ops.metrics import Metrics
 from liushou.ops.middleware import RequestMiddleware
+from liushou.ops.routes import allowed_methods
 from liushou.regions.router import organizations as organizations_router
 from liushou.regions.router import regions as regions_router
 
@@ -147,9 +148,10 @@ def _install_error_handlers(app: FastAPI) -> None:
             404: ("请求的路径不存在。", "No such path."),
             405: ("该路径不支持此请求方法。", "This path does not support the method."),
         }.get(exc.status_code, (None, None))
-        return problem_response(
-            request, exc.status_code, code, *detail, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request.app, request.scope))
+        return problem_response(request, exc.status_code, code, *detail, headers=headers)
 
     @app.exception_handler(IntegrityError)
     async def _integrity(request: Request, exc: IntegrityError) -> Response:

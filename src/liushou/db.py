@@ -162,7 +162,7 @@ class Database:
 
     def _sqlite_read_connection(self) -> Connection:
         conn = getattr(self._local, "sa_conn", None)
-        if conn is None:
+        if conn is None or conn.closed:  # closed: dispose() ran (app shut down and restarted)
             # Autocommit: each SELECT sees the latest commit and no read snapshot stays open
             # between requests (so WAL checkpoints are never starved).
             conn = self.engine.connect().execution_options(liushou_autocommit=True)

@@ -13,15 +13,16 @@ import hashlib
 import hmac
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 import sqlalchemy as sa
 from fastapi import Query, Request
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
-from liushou.errors import BadRequest
+from liushou.api.params import Instant
+from liushou.errors import BadRequest, FieldInvalid
 
 T = TypeVar("T")
 
@@ -50,12 +51,12 @@ class PageParams:
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
         cursor: Annotated[str | None, Query(max_length=1000)] = None,
         updated_since: Annotated[
-            AwareDatetime | None, Query(description="Only resources changed at or after this")
+            Instant | None, Query(description="Only resources changed at or after this")
         ] = None,
     ) -> None:
         self.limit = limit
         self.cursor = cursor
-        self.updated_since = updated_since
+        self.updated_since = _as_utc(updated_since)
         self._secret: bytes = request.app.state.cursor_secret
         self.filters_hash = _filters_hash(request)
 
@@ -110,9 +111,22 @@ def page_of(rows: Sequence[Any], page: PageParams, sort_key: Any) -> tuple[list[
     return items, None
 
 
+def _as_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+08:00 has no UTC equivalent
+        raise FieldInvalid(
+            ["query", "updated_since"], "validation_error",
+            "updated_since 超出可表示的时间范围。", "updated_since is out of range.",
+        ) from None
+
+
 def _filters_hash(request: Request) -> str:
+    """The list's path and filters: a cursor only continues the very query it came from."""
     pairs = sorted((k, v) for k, v in request.query_params.multi_items() if k not in _NOT_FILTERS)
-    return hashlib.sha256(orjson.dumps(pairs)).hexdigest()[:16]
+    return hashlib.sha256(orjson.dumps([request.url.path, pairs])).hexdigest()[:16]
 
 
 def _sign(secret: bytes, raw: str) -> str:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AwareDatetime, BaseModel
 
 from liushou.api.pagination import Page, PageParams, keyset, page_of
+from liushou.api.params import Instant
 from liushou.audit.models import AuditEvent
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -44,8 +45,8 @@ async def list_audit_events(
     resource_type: Annotated[str | None, Query(max_length=64)] = None,
     resource_id: Annotated[str | None, Query(max_length=64)] = None,
     outcome: Annotated[str | None, Query(max_length=16)] = None,
-    from_: Annotated[AwareDatetime | None, Query(alias="from")] = None,
-    to: AwareDatetime | None = None,
+    from_: Annotated[Instant | None, Query(alias="from")] = None,
+    to: Instant | None = None,
 ) -> Page[AuditEventRead]:
     """Newest first. `from` is inclusive, `to` exclusive."""
     stmt = sa.select(audit_t)

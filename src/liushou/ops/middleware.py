@@ -19,6 +19,7 @@ from liushou.errors import AppError, app_error_response
 from liushou.ops.context import set_request_id
 from liushou.ops.logging import log
 from liushou.ops.metrics import Metrics
+from liushou.ops.routes import route_templates
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 
@@ -48,6 +49,15 @@ class RequestMiddleware:
         self.max_body_bytes = max_body_bytes
         self.body_limits = dict(body_limits or {})
         self.access_log = access_log
+        self._templates: dict[int, str] | None = None  # built on the first request
+
+    def _template(self, scope: Scope) -> str:
+        route = scope.get("route")
+        if route is None:
+            return "unmatched"
+        if self._templates is None:
+            self._templates = route_templates(scope["app"])
+        return self._templates.get(id(route)) or getattr(route, "path", None) or "unmatched"
 
     def _limit_for(self, path: str) -> int:
         for prefix, limit in self.body_limits.items():
@@ -103,8 +113,7 @@ class RequestMiddleware:
 
             await self.app(scope, receive_with_limit, send_with_id)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
+            template = self._template(scope)
             elapsed = time.perf_counter() - started
             self.metrics.observe(scope["method"], template, status, elapsed)
             if self.access_log:

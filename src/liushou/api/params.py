@@ -1,0 +1,27 @@
+"""Query parameter types shared by every router."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BeforeValidator, Field
+
+_RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$"
+)
+
+
+def _require_rfc3339(value: Any) -> Any:
+    # Pydantic would also take "0.5" as a Unix timestamp; the contract says RFC 3339.
+    if isinstance(value, str) and not _RFC3339.match(value):
+        raise ValueError("expected an RFC 3339 date-time with offset, e.g. 2026-05-01T00:00:00Z")
+    return value
+
+
+Instant = Annotated[
+    AwareDatetime,
+    BeforeValidator(_require_rfc3339),
+    Field(examples=["2026-05-01T00:00:00Z"]),
+]
+"""An RFC 3339 date-time with an offset (``Z`` or ``+08:00``)."""
