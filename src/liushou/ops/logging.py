@@ -17,6 +17,17 @@ def _add_request_id(_logger: object, _name: str, event: dict[str, object]) -> di
     return event
 
 
+class _CurrentStdout:
+    """Writes to whatever ``sys.stdout`` is now: loggers are cached on first use, and a
+    cached logger must not keep a stream that was replaced (tests, reconfiguration)."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
 def configure_logging(level: str = "INFO", json: bool = True) -> None:
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer(ensure_ascii=False)
@@ -33,7 +44,7 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stdout),
+        logger_factory=structlog.PrintLoggerFactory(file=_CurrentStdout())  # type: ignore[arg-type],
         cache_logger_on_first_use=True,
     )
 
