@@ -44,8 +44,9 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=_CurrentStdout())  # type: ignore[arg-type],
-        cache_logger_on_first_use=True,
+        logger_factory=structlog.PrintLoggerFactory(file=_CurrentStdout()),  # type: ignore[arg-type]
+        # Not cached: create_app() may reconfigure (level, renderer) in the same process.
+        cache_logger_on_first_use=False,
     )
 
 
