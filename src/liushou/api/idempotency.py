@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from datetime import timedelta
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Annotated, Any
 
 import anyio.to_thread

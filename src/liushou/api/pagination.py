@@ -144,7 +144,10 @@ def _dump(value: Any) -> Any:
 
 
 def _load(column: Any, value: Any) -> Any:
-    python_type = column.type.python_type
+    type_ = column.type
+    if isinstance(type_, sa.types.TypeDecorator):  # e.g. UTCDateTime: its python_type is object
+        type_ = type_.impl_instance
+    python_type = type_.python_type
     if python_type is datetime:
         return datetime.fromisoformat(value)
     if python_type is uuid.UUID:

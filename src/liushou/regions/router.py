@@ -23,6 +23,7 @@ from liushou.regions import repository as repo
 from liushou.regions import service
 from liushou.regions.models import Network, OrganizationType, RegionLevel
 from liushou.regions.schemas import (
+    NO_CONTROL_CHARS,
     OrganizationCreate,
     OrganizationRead,
     OrganizationUpdate,
@@ -147,7 +148,10 @@ async def list_organizations(
     region_id: Annotated[
         uuid.UUID | None, Query(description="Organizations in this region's subtree")
     ] = None,
-    q: Annotated[str | None, Query(max_length=100, description="Name contains")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=100, pattern=NO_CONTROL_CHARS, description="Name contains"),
+    ] = None,
 ) -> Page[OrganizationRead]:
     rows = await request.app.state.db.read(
         lambda conn: repo.list_organizations(

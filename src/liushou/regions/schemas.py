@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from liushou.api.schemas import RequestBody, ResourceRead
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
@@ -20,8 +21,10 @@ RegionCode = Annotated[
         examples=["370871", "370871005001"],
     ),
 ]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=100)]
-OrgName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+# No control characters: a name is one line of text (and PostgreSQL refuses NUL outright).
+NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
+Name = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS)]
+OrgName = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS)]
 Phone = Annotated[
     str,
     StringConstraints(pattern=r"^\+?[0-9][0-9 \-]{2,30}$", max_length=32),
@@ -32,7 +35,9 @@ Phone = Annotated[
 def _check_credit_code(value: str) -> str:
     code = normalize_credit_code(value)
     if not is_valid_credit_code(code):
-        raise ValueError("not a valid 统一社会信用代码 (GB 32100 check character)")
+        raise PydanticCustomError(
+            "invalid_credit_code", "not a valid 统一社会信用代码 (GB 32100 check character)"
+        )
     return code
 
 
