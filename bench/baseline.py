@@ -1,0 +1,178 @@
+"""The raw baseline: Starlette + the database driver, the service's queries written by hand.
+
+Same routes, same SQL (scoped to the caller's township), same JSON; no framework validation,
+no middleware. Auth is a dictionary lookup of the one bench token.
+
+    python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db \
+        --token TOKEN --scope-path "<id>/<id>/.../"
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import threading
+import uuid
+from datetime import datetime
+
+import orjson
+import uvicorn
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+COLUMNS = "id, code, name, level, kind, parent_id, created_at, updated_at, version"
+SCOPE = "((path >= ? AND path < ?) OR path IN ({ancestors}))"
+GET_SQL = f"SELECT {COLUMNS} FROM region WHERE id = ? AND deleted_at IS NULL AND {SCOPE}"
+WITHIN_SQL = (
+    f"SELECT {COLUMNS} FROM region, "
+    "(SELECT path AS root FROM region WHERE id = ? AND deleted_at IS NULL) AS r "
+    "WHERE deleted_at IS NULL AND path >= r.root "
+    "AND path < substr(r.root, 1, length(r.root) - 1) || '0' "
+    f"AND {SCOPE} ORDER BY code, id LIMIT ?"
+)
+JSON = "application/json"
+
+
+class Store:
+    """One connection per thread; SQLite runs inline, PostgreSQL in the threadpool."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sqlite = url.startswith("sqlite")
+        self._local = threading.local()
+
+    def _connect(self):  # type: ignore[no-untyped-def]
+        if self.sqlite:
+            conn = sqlite3.connect(self.url.split(":///", 1)[1], isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            return conn
+        import psycopg
+
+        return psycopg.connect(
+            self.url.replace("postgresql+psycopg", "postgresql"), autocommit=True
+        )
+
+    def _fetch(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        if not self.sqlite:
+            sql = sql.replace("?", "%s")
+        return conn.execute(sql, params).fetchall()
+
+    async def fetch(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
+        if self.sqlite:
+            return self._fetch(sql, params)
+        return await run_in_threadpool(self._fetch, sql, params)
+
+
+def _uuid(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, uuid.UUID):  # PostgreSQL
+        return str(value)
+    return str(uuid.UUID(hex=value))  # type: ignore[arg-type]  # SQLite: 32 hex digits
+
+
+def _instant(value: object) -> str:
+    if isinstance(value, datetime):  # PostgreSQL: aware
+        return value.isoformat().replace("+00:00", "Z")
+    return value.replace(" ", "T") + "Z"  # type: ignore[attr-defined]  # SQLite: naive UTC text
+
+
+def _region(row: tuple) -> dict[str, object]:  # type: ignore[type-arg]
+    id_, code, name, level, kind, parent_id, created_at, updated_at, version = row
+    return {
+        "id": _uuid(id_),
+        "created_at": _instant(created_at),
+        "updated_at": _instant(updated_at),
+        "version": version,
+        "code": code,
+        "name": name,
+        "level": level,
+        "kind": kind,
+        "parent_id": _uuid(parent_id),
+    }
+
+
+def create_app(url: str, token: str, scope_path: str) -> Starlette:
+    store = Store(url)
+    scopes = {f"Bearer {token}": scope_path}
+    id_param = str if not store.sqlite else (lambda s: uuid.UUID(s).hex)
+
+    def scope_params(request: Request) -> tuple[str, ...] | None:
+        path = scopes.get(request.headers.get("authorization", ""))
+        if path is None:
+            return None
+        parts = path.rstrip("/").split("/")
+        ancestors = ["/".join(parts[:i]) + "/" for i in range(1, len(parts))]
+        return (path, path[:-1] + "0", *ancestors)
+
+    def sql_for(template: str, scope: tuple[str, ...]) -> str:
+        return template.format(ancestors=", ".join("?" * (len(scope) - 2)))
+
+    async def get_region(request: Request) -> Response:
+        scope = scope_params(request)
+        if scope is None:
+            return Response(status_code=401)
+        try:
+            region_id = id_param(request.path_params["region_id"])
+        except ValueError:
+            return Response(status_code=422)
+        rows = await store.fetch(sql_for(GET_SQL, scope), (region_id, *scope))
+        if not rows:
+            return Response(status_code=404)
+        headers = {"ETag": f'"{rows[0][8]}"'}
+        return Response(orjson.dumps(_region(rows[0])), media_type=JSON, headers=headers)
+
+    async def list_regions(request: Request) -> Response:
+        scope = scope_params(request)
+        if scope is None:
+            return Response(status_code=401)
+        try:
+            within = id_param(request.query_params["within"])
+        except (KeyError, ValueError):
+            return Response(status_code=422)
+        limit = 50
+        rows = await store.fetch(sql_for(WITHIN_SQL, scope), (within, *scope, limit + 1))
+        page = {"items": [_region(r) for r in rows[:limit]], "next_cursor": None}
+        if len(rows) > limit:
+            page["next_cursor"] = "not-measured"  # the service signs a cursor here
+        return Response(orjson.dumps(page), media_type=JSON)
+
+    async def healthz(_request: Request) -> Response:
+        return Response(b'{"status":"ok"}', media_type=JSON)
+
+    return Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/api/v1/regions", list_regions),
+            Route("/api/v1/regions/{region_id}", get_region),
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--db", required=True, help="sqlite:////path or postgresql+psycopg://...")
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--scope-path", required=True)
+    args = parser.parse_args()
+    app = create_app(args.db, args.token, args.scope_path)
+    # The same settings as `liushou serve`.
+    uvicorn.run(
+        app,
+        host="127.0.0.1",
+        port=args.port,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
+    )
+
+
+if __name__ == "__main__":
+    main()
