@@ -7,11 +7,12 @@ import sys
 import uuid
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
+from pydantic import ValidationError
 
-from liushou.config import get_settings
+from liushou.config import Settings, get_settings
 from liushou.errors import AppError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="liushou (留守) service")
@@ -25,15 +26,28 @@ app.add_typer(openapi_app, name="openapi")
 OPENAPI_PATH = Path("openapi") / "openapi.json"
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(code)
+
+
+def _settings() -> Settings:
+    """The settings, or a one-line refusal (a ValidationError would echo the inputs: secrets)."""
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = [
+            (f"LIUSHOU_{str(e['loc'][0]).upper()}: " if e["loc"] else "")
+            + e["msg"].removeprefix("Value error, ")
+            for e in exc.errors(include_url=False, include_input=False)
+        ]
+        _fail("error: invalid settings: " + "; ".join(problems), 2)
 
 
 def _in_session(fn):  # type: ignore[no-untyped-def]
     from liushou.db import Database
 
-    db = Database(get_settings().database_url)
+    db = Database(_settings().database_url)
     try:
         return db.run_in_session(fn)
     except AppError as exc:
@@ -50,10 +64,15 @@ def serve(
     """Serve the API with uvicorn (one worker)."""
     import uvicorn
 
-    get_settings()  # refuse to start with bad settings before binding the port
+    _settings()  # refuse to start with bad settings before binding the port
     uvicorn.run(
-        "liushou.app:create_app", factory=True, host=host, port=port,
-        access_log=False, proxy_headers=True, server_header=False,
+        "liushou.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
     )
 
 
@@ -62,7 +81,7 @@ def migrate() -> None:
     """Upgrade the database to the latest migration (alembic upgrade head)."""
     from liushou.migrations import upgrade
 
-    upgrade(get_settings().database_url)
+    upgrade(_settings().database_url)
     typer.echo("database at head")
 
 
@@ -88,8 +107,12 @@ def seed_demo() -> None:
 def users_create(
     username: Annotated[str, typer.Option()],
     role: Annotated[str, typer.Option(help="admin, street_staff, village_contact, ...")],
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password")] = False,
-    region: Annotated[str | None, typer.Option(help="Region code (all roles but admin, auditor)")] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password")
+    ] = False,
+    region: Annotated[
+        str | None, typer.Option(help="Region code (all roles but admin, auditor)")
+    ] = None,
     organization: Annotated[str | None, typer.Option(help="Organization id")] = None,
 ) -> None:
     """Create a staff user; prints {id, username, role} as JSON."""
@@ -104,9 +127,7 @@ def users_create(
         org_id = uuid.UUID(organization) if organization else None
     except ValueError as exc:
         _fail(f"error: {exc}", 2)
-    user = _in_session(
-        lambda s: create_user(s, username, role_value, password, region, org_id)
-    )
+    user = _in_session(lambda s: create_user(s, username, role_value, password, region, org_id))
     typer.echo(json.dumps({"id": str(user.id), "username": user.username, "role": user.role.value}))
 
 
@@ -114,7 +135,9 @@ def users_create(
 def clients_create(
     name: Annotated[str, typer.Option()],
     organization: Annotated[str, typer.Option(help="Organization id")],
-    scopes: Annotated[str | None, typer.Option(help="Space-separated subset of the partner's")] = None,
+    scopes: Annotated[
+        str | None, typer.Option(help="Space-separated subset of the partner's")
+    ] = None,
 ) -> None:
     """Create a partner client; prints {client_id, client_secret} as JSON (secret shown once)."""
     from liushou.auth.accounts import create_client
@@ -129,7 +152,9 @@ def clients_create(
 
 @openapi_app.command("export")
 def openapi_export(
-    check: Annotated[bool, typer.Option("--check", help="Fail if the committed file differs")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Fail if the committed file differs")
+    ] = False,
     path: Annotated[Path, typer.Option(help="Where the contract lives")] = OPENAPI_PATH,
 ) -> None:
     """Write the OpenAPI document (sorted keys, 2-space indent), or check it is current."""
@@ -156,7 +181,7 @@ def sweep() -> None:
     from liushou.auth.models import LoginFailure
     from liushou.db import utcnow
 
-    settings = get_settings()
+    settings = _settings()
 
     def _sweep(session):  # type: ignore[no-untyped-def]
         now = utcnow()

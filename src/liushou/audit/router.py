@@ -6,10 +6,10 @@ import uuid
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import AwareDatetime, BaseModel
 
-from liushou.api.pagination import Page, PageParams, keyset, page_of
+from liushou.api.pagination import Page, Paging, keyset, page_of
 from liushou.api.params import Instant
 from liushou.audit.models import AuditEvent
 from liushou.auth.dependencies import requires
@@ -39,7 +39,7 @@ class AuditEventRead(BaseModel):
 async def list_audit_events(
     request: Request,
     caller: Annotated[Principal, requires("audit:read")],
-    page: Annotated[PageParams, Depends()],
+    page: Paging,
     actor_id: uuid.UUID | None = None,
     action: Annotated[str | None, Query(max_length=64, examples=["region.update"])] = None,
     resource_type: Annotated[str | None, Query(max_length=64)] = None,

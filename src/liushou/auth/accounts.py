@@ -18,9 +18,21 @@ from liushou.regions.models import Organization, Region
 
 # The actor of changes made from the command line.
 CLI_PRINCIPAL = Principal(
-    kind="system", id=uuid.UUID(int=0), name="cli", role=Role.admin,
-    scopes=ROLE_SCOPES[Role.admin], region_id=None, region_path=None, organization_id=None,
+    kind="system",
+    id=uuid.UUID(int=0),
+    name="cli",
+    role=Role.admin,
+    scopes=ROLE_SCOPES[Role.admin],
+    region_id=None,
+    region_path=None,
+    organization_id=None,
 )
+
+
+def _require_organization(session: Session, organization_id: uuid.UUID) -> None:
+    org = session.get(Organization, organization_id)
+    if org is None or org.deleted_at is not None:
+        raise Unprocessable("组织不存在。", f"No organization {organization_id}.")
 
 
 def create_user(
@@ -51,18 +63,27 @@ def create_user(
         ).one_or_none()
         if region_id is None:
             raise Unprocessable(f"区划 {region_code} 不存在。", f"No region {region_code}.")
-    if organization_id is not None and session.get(Organization, organization_id) is None:
-        raise Unprocessable("组织不存在。", f"No organization {organization_id}.")
+    if organization_id is not None:
+        _require_organization(session, organization_id)
     if session.exec(select(UserAccount.id).where(UserAccount.username == username)).first():
         raise Conflict(f"用户名 {username} 已存在。", f"Username {username} is taken.")
     user = UserAccount(
-        username=username, password_hash=hash_secret(password), role=role,
-        region_id=region_id, organization_id=organization_id,
+        username=username,
+        password_hash=hash_secret(password),
+        role=role,
+        region_id=region_id,
+        organization_id=organization_id,
     )
     session.add(user)
     session.flush()
-    audit.record(session, CLI_PRINCIPAL, "user.create", resource_type="user", resource_id=user.id,
-                 changed_fields=["username", "role", "region_id", "organization_id"])
+    audit.record(
+        session,
+        CLI_PRINCIPAL,
+        "user.create",
+        resource_type="user",
+        resource_id=user.id,
+        changed_fields=["username", "role", "region_id", "organization_id"],
+    )
     return user
 
 
@@ -82,8 +103,7 @@ def create_client(
             "客户端权限只能是合作单位权限的子集。",
             f"Client scopes must be a non-empty subset of: {' '.join(sorted(allowed))}.",
         )
-    if session.get(Organization, organization_id) is None:
-        raise Unprocessable("组织不存在。", f"No organization {organization_id}.")
+    _require_organization(session, organization_id)
     secret = secrets.token_urlsafe(32)
     client = ApiClient(
         client_id="cl_" + secrets.token_hex(8),
@@ -94,6 +114,12 @@ def create_client(
     )
     session.add(client)
     session.flush()
-    audit.record(session, CLI_PRINCIPAL, "api_client.create", resource_type="api_client",
-                 resource_id=client.id, changed_fields=["client_id", "name", "organization_id", "scopes"])
+    audit.record(
+        session,
+        CLI_PRINCIPAL,
+        "api_client.create",
+        resource_type="api_client",
+        resource_id=client.id,
+        changed_fields=["client_id", "name", "organization_id", "scopes"],
+    )
     return NewClient(client, secret)

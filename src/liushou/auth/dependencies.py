@@ -13,8 +13,8 @@ from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword
 from fastapi.security import OAuth2, SecurityScopes
 
 from liushou.auth.principal import Principal
-from liushou.auth.service import audit_token_refusal
 from liushou.auth.roles import SCOPE_DESCRIPTIONS
+from liushou.auth.service import audit_token_refusal
 from liushou.auth.tokens import InvalidToken
 from liushou.errors import AppError, Unauthorized
 

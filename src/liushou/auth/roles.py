@@ -47,15 +47,30 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.admin: ALL_SCOPES,
     Role.street_staff: frozenset(
         {
-            "registry:read", "registry:write", "pii:reveal", "care:read", "care:write",
-            "referrals:read", "referrals:write", "services:read", "services:write",
-            "legal:read", "legal:write", "reports:read",
+            "registry:read",
+            "registry:write",
+            "pii:reveal",
+            "care:read",
+            "care:write",
+            "referrals:read",
+            "referrals:write",
+            "services:read",
+            "services:write",
+            "legal:read",
+            "legal:write",
+            "reports:read",
         }
     ),
     Role.village_contact: frozenset(
         {
-            "registry:read", "pii:reveal", "care:read", "care:write", "services:read",
-            "services:write", "referrals:read", "referrals:write",
+            "registry:read",
+            "pii:reveal",
+            "care:read",
+            "care:write",
+            "services:read",
+            "services:write",
+            "referrals:read",
+            "referrals:write",
         }
     ),
     Role.volunteer: frozenset(
@@ -65,8 +80,13 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner: frozenset({"referrals:read", "referrals:write", "reports:read"}),
     Role.auditor: frozenset(
         {
-            "registry:read", "care:read", "referrals:read", "services:read", "legal:read",
-            "reports:read", "audit:read",
+            "registry:read",
+            "care:read",
+            "referrals:read",
+            "services:read",
+            "legal:read",
+            "reports:read",
+            "audit:read",
         }
     ),
 }

@@ -5,17 +5,18 @@ from __future__ import annotations
 import base64
 import binascii
 from typing import Annotated
+from urllib.parse import unquote_plus
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from starlette.responses import JSONResponse
 
-from liushou.api.pagination import Page, PageParams, keyset, page_of
+from liushou.api.pagination import Page, Paging, keyset, page_of
 from liushou.auth.dependencies import requires
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
 from liushou.auth.schemas import Me, RegionSummary, TokenResponse, UserRead
-from liushou.auth.service import AuthService, IssuedTokens, OAuthError
+from liushou.auth.service import AuthService, IssuedTokens, OAuthError, invalid_client
 from liushou.errors import problem_responses
 from liushou.regions.models import Region
 
@@ -31,14 +32,22 @@ def _invalid_request(what: str) -> OAuthError:
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    """HTTP Basic client authentication (RFC 6749 §2.3.1); None when the header is absent.
+
+    The id and secret are form-urlencoded before they are joined and base64-encoded; a
+    Basic header that cannot be read is a failed client authentication, not a missing one.
+    """
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "basic" or not value:
+    if scheme.lower() != "basic":
         return None
     try:
-        client_id, _, secret = base64.b64decode(value, validate=True).decode().partition(":")
+        decoded = base64.b64decode(value.strip(), validate=True).decode()
     except (binascii.Error, UnicodeDecodeError):
-        return None
-    return client_id, secret
+        raise invalid_client() from None
+    client_id, colon, secret = decoded.partition(":")
+    if not colon:
+        raise invalid_client()
+    return unquote_plus(client_id), unquote_plus(secret)
 
 
 @auth.post(
@@ -103,10 +112,15 @@ async def me(request: Request, caller: Annotated[Principal, requires()]) -> Me:
     region = None
     if caller.region_id is not None:
         row = await request.app.state.db.read(
-            lambda conn: conn.execute(
-                sa.select(region_t.c.id, region_t.c.code, region_t.c.name, region_t.c.level)
-                .where(region_t.c.id == caller.region_id)
-            ).mappings().one_or_none()
+            lambda conn: (
+                conn.execute(
+                    sa.select(
+                        region_t.c.id, region_t.c.code, region_t.c.name, region_t.c.level
+                    ).where(region_t.c.id == caller.region_id)
+                )
+                .mappings()
+                .one_or_none()
+            )
         )
         region = RegionSummary.model_validate(dict(row)) if row else None
     return Me(
@@ -125,11 +139,17 @@ async def me(request: Request, caller: Annotated[Principal, requires()]) -> Me:
 async def list_users(
     request: Request,
     caller: Annotated[Principal, requires("admin")],
-    page: Annotated[PageParams, Depends()],
+    page: Paging,
 ) -> Page[UserRead]:
     columns = [
-        user_t.c.id, user_t.c.username, user_t.c.role, user_t.c.region_id,
-        user_t.c.organization_id, user_t.c.active, user_t.c.created_at, user_t.c.updated_at,
+        user_t.c.id,
+        user_t.c.username,
+        user_t.c.role,
+        user_t.c.region_id,
+        user_t.c.organization_id,
+        user_t.c.active,
+        user_t.c.created_at,
+        user_t.c.updated_at,
         user_t.c.version,
     ]
     stmt = keyset(

@@ -122,7 +122,15 @@ class AuthService:
     def password_grant(
         self, session: Session, username: str, password: str, scope: str | None
     ) -> IssuedTokens:
-        self._refuse_if_locked_out(session, username)
+        limit = self.settings.login_max_failures
+        self._refuse_if_locked_out(session, username, limit)
+        # Record the attempt as a failure (committed) before checking the password, then count
+        # again with every concurrent attempt's record: of parallel guesses at most `limit`
+        # get as far as the password. A success takes its record back.
+        attempt = LoginFailure(username=username)
+        session.add(attempt)
+        session.commit()
+        self._refuse_if_locked_out(session, username, limit + 1, release=attempt)
         user = session.exec(
             select(UserAccount).where(
                 UserAccount.username == username, UserAccount.deleted_at.is_(None)
@@ -130,13 +138,20 @@ class AuthService:
         ).one_or_none()
         ok = verify_secret(password, user.password_hash if user else None)
         if not ok or user is None or not user.active:
-            session.add(LoginFailure(username=username))
             audit.record(
-                session, None, "auth.login", outcome="failure", actor_name=username[:128],
-                resource_type="user", resource_id=user.id if user else None,
+                session,
+                None,
+                "auth.login",
+                outcome="failure",
+                actor_name=username[:128],
+                resource_type="user",
+                resource_id=user.id if user else None,
             )
             session.commit()
             raise invalid_grant()
+        # The password was right: this attempt is no failure (even if the scope is refused).
+        session.delete(attempt)
+        session.commit()
         scopes = self._narrow(ROLE_SCOPES[user.role], scope)
         principal = self.user_principal(session, user, scopes)
         refresh = self._new_refresh(session, user.id, uuid.uuid4(), scopes)
@@ -148,13 +163,19 @@ class AuthService:
         self, session: Session, client_id: str, client_secret: str, scope: str | None
     ) -> IssuedTokens:
         client = session.exec(
-            select(ApiClient).where(ApiClient.client_id == client_id, ApiClient.deleted_at.is_(None))
+            select(ApiClient).where(
+                ApiClient.client_id == client_id, ApiClient.deleted_at.is_(None)
+            )
         ).one_or_none()
         ok = verify_secret(client_secret, client.secret_hash if client else None)
         if not ok or client is None or not client.active:
             audit.record(
-                session, None, "auth.client_credentials", outcome="failure",
-                actor_name=client_id[:128], resource_type="api_client",
+                session,
+                None,
+                "auth.client_credentials",
+                outcome="failure",
+                actor_name=client_id[:128],
+                resource_type="api_client",
                 resource_id=client.id if client else None,
             )
             session.commit()
@@ -162,7 +183,10 @@ class AuthService:
         scopes = self._narrow(frozenset(client.scopes.split()), scope)
         principal = self.client_principal(session, client, scopes)
         audit.record(
-            session, principal, "auth.client_credentials", resource_type="api_client",
+            session,
+            principal,
+            "auth.client_credentials",
+            resource_type="api_client",
             resource_id=client.id,
         )
         session.commit()
@@ -171,13 +195,17 @@ class AuthService:
     def refresh_grant(self, session: Session, refresh_token: str) -> IssuedTokens:
         now = utcnow()
         stored = session.exec(
-            select(RefreshToken).where(
-                RefreshToken.token_hash == hash_refresh_token(refresh_token)
-            )
+            select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
         ).one_or_none()
         if stored is None or stored.revoked_at is not None or stored.expires_at <= now:
-            audit.record(session, None, "auth.refresh", outcome="failure",
-                         resource_type="refresh_token", resource_id=stored.id if stored else None)
+            audit.record(
+                session,
+                None,
+                "auth.refresh",
+                outcome="failure",
+                resource_type="refresh_token",
+                resource_id=stored.id if stored else None,
+            )
             session.commit()
             raise invalid_grant()
         # Claim the token atomically: of two racing uses, exactly one wins.
@@ -190,13 +218,20 @@ class AuthService:
             # A rotated-out token came back: assume it was stolen and end the whole login.
             session.execute(
                 sa.update(RefreshToken)
-                .where(RefreshToken.family_id == stored.family_id,
-                       RefreshToken.revoked_at.is_(None))
+                .where(
+                    RefreshToken.family_id == stored.family_id, RefreshToken.revoked_at.is_(None)
+                )
                 .values(revoked_at=now)
             )
-            audit.record(session, None, "auth.refresh_reuse", outcome="failure",
-                         resource_type="refresh_token", resource_id=stored.id,
-                         detail={"family_id": str(stored.family_id)})
+            audit.record(
+                session,
+                None,
+                "auth.refresh_reuse",
+                outcome="failure",
+                resource_type="refresh_token",
+                resource_id=stored.id,
+                detail={"family_id": str(stored.family_id)},
+            )
             session.commit()
             raise invalid_grant()
         user = session.get(UserAccount, stored.user_id)
@@ -212,7 +247,10 @@ class AuthService:
 
     # --- helpers --------------------------------------------------------------------
 
-    def _refuse_if_locked_out(self, session: Session, username: str) -> None:
+    def _refuse_if_locked_out(
+        self, session: Session, username: str, limit: int, release: LoginFailure | None = None
+    ) -> None:
+        """429 once ``limit`` failures sit in the window; ``release`` is dropped on refusal."""
         window = timedelta(seconds=self.settings.login_failure_window_seconds)
         now = utcnow()
         recent = session.exec(
@@ -220,12 +258,13 @@ class AuthService:
             .where(LoginFailure.username == username, LoginFailure.at > now - window)
             .order_by(LoginFailure.at)
         ).all()
-        limit = self.settings.login_max_failures
         if len(recent) < limit:
             return
         # Locked until enough failures age out of the window to fall below the limit.
         unlock_at = recent[len(recent) - limit] + window
         retry_after = max(1, math.ceil((unlock_at - now).total_seconds()))
+        if release is not None:
+            session.delete(release)
         audit.record(session, None, "auth.login", outcome="locked", actor_name=username[:128])
         session.commit()
         raise OAuthError(
@@ -267,7 +306,10 @@ async def audit_token_refusal(request: Request, reason: str) -> None:
 
     def _record(session: Session) -> None:
         audit.record(
-            session, None, "auth.token_refused", outcome="failure",
+            session,
+            None,
+            "auth.token_refused",
+            outcome="failure",
             detail={"reason": reason, "method": request.method, "path": request.url.path[:200]},
         )
 
