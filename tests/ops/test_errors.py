@@ -50,7 +50,8 @@ def test_titles_are_chinese_by_default_and_english_on_request(client: TestClient
 
 def test_validation_errors_point_at_the_field(client: TestClient, world) -> None:
     response = client.post(
-        "/api/v1/regions", headers=world.as_("admin"),
+        "/api/v1/regions",
+        headers=world.as_("admin"),
         json={"code": "37087100520X", "name": "", "level": "village"},
     )
     body = assert_problem(response, 422, "validation_error")
@@ -61,15 +62,14 @@ def test_validation_errors_point_at_the_field(client: TestClient, world) -> None
 
 def test_malformed_json_is_a_422_problem(client: TestClient, world) -> None:
     response = client.post(
-        "/api/v1/regions", content=b'{"code": "370871",',
+        "/api/v1/regions",
+        content=b'{"code": "370871",',
         headers={**world.as_("admin"), "Content-Type": "application/json"},
     )
     assert_problem(response, 422, "malformed_json")
 
 
-def test_unexpected_exception_is_a_generic_500_with_the_request_id(
-    app: FastAPI, capfd
-) -> None:
+def test_unexpected_exception_is_a_generic_500_with_the_request_id(app: FastAPI, capfd) -> None:
     secret_text = "database password is hunter2"
 
     @app.get("/boom-for-test", include_in_schema=False)
@@ -82,7 +82,9 @@ def test_unexpected_exception_is_a_generic_500_with_the_request_id(
     assert secret_text not in response.text
     assert body["instance"] == "urn:request:req-500-test"
     assert response.headers["x-request-id"] == "req-500-test"
-    logged = [json.loads(line) for line in capfd.readouterr().out.splitlines() if line.startswith("{")]
+    logged = [
+        json.loads(line) for line in capfd.readouterr().out.splitlines() if line.startswith("{")
+    ]
     crash = [e for e in logged if e.get("event") == "unhandled_exception"]
     assert crash and crash[0]["request_id"] == "req-500-test"
     assert "RuntimeError" in crash[0]["exception"]  # the traceback is in the log
@@ -97,10 +99,13 @@ def test_request_id_is_echoed_and_generated_when_absent_or_unsafe(client: TestCl
     assert unsafe.headers["x-request-id"] != "bad id\twith spaces" + "x" * 300
 
 
-def test_a_body_over_the_cap_is_refused_before_it_is_read(client: TestClient, world, settings) -> None:
+def test_a_body_over_the_cap_is_refused_before_it_is_read(
+    client: TestClient, world, settings
+) -> None:
     big = b'{"name": "' + b"x" * (settings.max_body_bytes + 10) + b'"}'
     response = client.post(
-        "/api/v1/regions", content=big,
+        "/api/v1/regions",
+        content=big,
         headers={**world.as_("admin"), "Content-Type": "application/json"},
     )
     assert_problem(response, 413, "payload_too_large")

@@ -8,16 +8,12 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from liushou.app import create_app
-from liushou.config import Settings
 from liushou.migrations import head_revision
-from tests.conftest import TEST_SECRET
+from tests.conftest import make_settings
 
 
 def make_client(database_url: str) -> TestClient:
-    return TestClient(create_app(Settings(
-        _env_file=None, database_url=database_url, secret_key=TEST_SECRET,  # type: ignore[call-arg]
-        log_level="CRITICAL",
-    )))
+    return TestClient(create_app(make_settings(database_url, log_level="CRITICAL")))
 
 
 def test_healthz_and_readyz_when_all_is_well(client: TestClient) -> None:
@@ -58,7 +54,8 @@ def test_metrics_label_requests_by_route_template(client: TestClient, world) -> 
     assert str(world.village.id) not in text
     counts = re.findall(
         r'^http_requests_total\{[^}]*route="/api/v1/regions/\{region_id\}"[^}]*\} (\S+)$',
-        text, re.MULTILINE,
+        text,
+        re.MULTILINE,
     )
     assert sum(float(c) for c in counts) == 2
     assert "http_request_duration_seconds_bucket" in text

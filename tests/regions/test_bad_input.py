@@ -156,11 +156,6 @@ def test_a_body_over_the_cap_is_413(client, world, app, unchanged):
         assert problem["limit"] == cap
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ops/middleware.py raises PayloadTooLarge from receive(); FastAPI's body reader "
-    "(fastapi/routing.py, get_request_handler) turns any non-HTTPException into a 400",
-)
 def test_a_chunked_body_over_the_cap_is_413(client, world, app, unchanged):
     cap = app.state.settings.max_body_bytes
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from liushou.errors import AppError
 
@@ -18,8 +18,14 @@ async def require_json(request: Request) -> None:
         return
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
-    if media == "application/json" or (media.startswith("application/") and media.endswith("+json")):
+    if media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    ):
         return
     if not media and not await request.body():
         return  # no body at all: validation reports the missing fields
     raise UnsupportedMediaType()
+
+
+# Declared on the write routes only: a router-wide dependency would run on every GET too.
+JSON_BODY = [Depends(require_json)]

@@ -14,11 +14,12 @@ import hmac
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 import sqlalchemy as sa
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from pydantic import BaseModel
 
 from liushou.api.params import Instant
@@ -42,23 +43,38 @@ class InvalidCursor(BadRequest):
     detail_en = "The cursor is invalid or belongs to a query with other filters."
 
 
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Cursor = Annotated[str | None, Query(max_length=1000)]
+UpdatedSince = Annotated[
+    Instant | None, Query(description="Only resources changed at or after this")
+]
+
+
 class PageParams:
-    """``limit``/``cursor``/``updated_since`` query parameters plus the query's filter hash."""
+    """``limit``/``cursor``/``updated_since`` query parameters plus the query's filter hash.
+
+    Declare it as :data:`Paging` (an ``async`` dependency). ``Annotated[PageParams, Depends()]``
+    still works, but FastAPI runs a class dependency in the threadpool, and that hop costs
+    about as much as a whole fast request.
+    """
 
     def __init__(
         self,
         request: Request,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-        cursor: Annotated[str | None, Query(max_length=1000)] = None,
-        updated_since: Annotated[
-            Instant | None, Query(description="Only resources changed at or after this")
-        ] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
     ) -> None:
         self.limit = limit
         self.cursor = cursor
         self.updated_since = _as_utc(updated_since)
         self._secret: bytes = request.app.state.cursor_secret
-        self.filters_hash = _filters_hash(request)
+        self._request = request
+
+    @cached_property
+    def filters_hash(self) -> str:
+        # Lazy: a first page that fits in one page never needs it.
+        return _filters_hash(self._request)
 
     def after(self, columns: Sequence[Any]) -> list[Any] | None:
         """The sort key the cursor points after, typed like ``columns``; None on page one."""
@@ -66,7 +82,8 @@ class PageParams:
             return None
         raw, _, signature = self.cursor.partition(".")
         expected = _sign(self._secret, raw)
-        if not hmac.compare_digest(signature, expected):
+        # Bytes: compare_digest raises TypeError (a 500) for a str with non-ASCII characters.
+        if not hmac.compare_digest(signature.encode(), expected.encode()):
             raise InvalidCursor()
         try:
             payload = orjson.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
@@ -76,10 +93,35 @@ class PageParams:
         except (ValueError, KeyError, TypeError, binascii.Error) as exc:
             raise InvalidCursor() from exc
 
+    def bound_values(self, columns: Sequence[Any]) -> dict[str, Any]:
+        """The parameters of a :func:`keyset_bound` statement for this page."""
+        values: dict[str, Any] = {"limit": self.limit + 1}
+        after = self.after(columns)
+        if after is not None:
+            values.update({f"after_{i}": value for i, value in enumerate(after)})
+        if self.updated_since is not None:
+            values["updated_since"] = self.updated_since
+        return values
+
     def cursor_for(self, values: Sequence[Any]) -> str:
         payload = {"k": [_dump(v) for v in values], "f": self.filters_hash}
         raw = base64.urlsafe_b64encode(orjson.dumps(payload)).rstrip(b"=").decode()
         return f"{raw}.{_sign(self._secret, raw)}"
+
+
+async def page_params(
+    request: Request,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    updated_since: UpdatedSince = None,
+) -> PageParams:
+    # async: FastAPI calls it on the event loop (no threadpool hop); the parameters and the
+    # OpenAPI document are the same as PageParams'.
+    return PageParams(request, limit, cursor, updated_since)
+
+
+Paging = Annotated[PageParams, Depends(page_params)]
+"""``page: Paging`` in a list route's signature."""
 
 
 def keyset(
@@ -93,14 +135,39 @@ def keyset(
     """Order by ``columns`` (the last one unique), continue after the cursor, fetch limit+1."""
     after = page.after(columns)
     if after is not None:
-        key, bound = sa.tuple_(*columns), sa.tuple_(
-            *[sa.literal(v, type_=c.type) for c, v in zip(columns, after, strict=True)]
+        key, bound = (
+            sa.tuple_(*columns),
+            sa.tuple_(*[sa.literal(v, type_=c.type) for c, v in zip(columns, after, strict=True)]),
         )
         stmt = stmt.where(key < bound if descending else key > bound)
     if page.updated_since is not None and updated_at is not None:
         stmt = stmt.where(updated_at >= page.updated_since)
     order = [c.desc() if descending else c.asc() for c in columns]
     return stmt.order_by(*order).limit(page.limit + 1)
+
+
+def keyset_bound(
+    stmt: sa.Select[Any],
+    columns: Sequence[Any],
+    *,
+    after: bool,
+    since: bool,
+    descending: bool = False,
+    updated_at: Any | None = None,
+) -> sa.Select[Any]:
+    """:func:`keyset` for a statement built once (db.PreparedSelect): bound parameters instead
+    of values. ``after``: the page has a cursor; ``since``: it has ``updated_since``.
+    :meth:`PageParams.bound_values` gives the values."""
+    if after:
+        key = sa.tuple_(*columns)
+        bound = sa.tuple_(
+            *[sa.bindparam(f"after_{i}", type_=c.type) for i, c in enumerate(columns)]
+        )
+        stmt = stmt.where(key < bound if descending else key > bound)
+    if since and updated_at is not None:
+        stmt = stmt.where(updated_at >= sa.bindparam("updated_since", type_=updated_at.type))
+    order = [c.desc() if descending else c.asc() for c in columns]
+    return stmt.order_by(*order).limit(sa.bindparam("limit", type_=sa.Integer))
 
 
 def page_of(rows: Sequence[Any], page: PageParams, sort_key: Any) -> tuple[list[Any], str | None]:
@@ -118,8 +185,10 @@ def _as_utc(value: datetime | None) -> datetime | None:
         return value.astimezone(UTC)
     except OverflowError:  # e.g. 0001-01-01T00:00:00+08:00 has no UTC equivalent
         raise FieldInvalid(
-            ["query", "updated_since"], "validation_error",
-            "updated_since 超出可表示的时间范围。", "updated_since is out of range.",
+            ["query", "updated_since"],
+            "validation_error",
+            "updated_since 超出可表示的时间范围。",
+            "updated_since is out of range.",
         ) from None
 
 

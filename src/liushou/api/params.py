@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BeforeValidator, Field
@@ -25,3 +26,19 @@ Instant = Annotated[
     Field(examples=["2026-05-01T00:00:00Z"]),
 ]
 """An RFC 3339 date-time with an offset (``Z`` or ``+08:00``)."""
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _require_iso_date(value: Any) -> Any:
+    # Pydantic would also take 0 or "1700000000" as a Unix timestamp; dates are YYYY-MM-DD.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError("expected a date YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_require_iso_date), Field(examples=["2026-05-01"])]
+"""A calendar date written ``YYYY-MM-DD`` (query parameters and request bodies)."""

@@ -40,12 +40,17 @@ async def readyz(request: Request) -> Ready:
             current, head = await anyio.to_thread.run_sync(migration_state, db.engine)
     except Exception:  # noqa: BLE001 - any failure to reach the database means not ready
         return problem_response(  # type: ignore[return-value]
-            request, 503, "service_unavailable",
-            "数据库不可用。", "The database is unreachable.",
+            request,
+            503,
+            "service_unavailable",
+            "数据库不可用。",
+            "The database is unreachable.",
         )
     if current != head:
         return problem_response(  # type: ignore[return-value]
-            request, 503, "service_unavailable",
+            request,
+            503,
+            "service_unavailable",
             f"数据库迁移未完成（当前 {current}，应为 {head}）。",
             f"Migrations are not at head (at {current}, head is {head}).",
         )
@@ -55,8 +60,12 @@ async def readyz(request: Request) -> Ready:
 @router.get(
     "/metrics",
     response_class=Response,
-    responses={200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}},
+    responses={
+        200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}
+    },
 )
 async def metrics(request: Request) -> Response:
     """Prometheus text format: request counts and latency by route template."""
-    return Response(generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+    return Response(
+        generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST
+    )

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Mapping
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,6 +34,21 @@ class PayloadTooLarge(AppError):
             f"The request body exceeds the limit of {limit} bytes.",
             limit=limit,
         )
+
+
+class _PayloadTooLargeWhileReading(PayloadTooLarge, HTTPException):
+    """The 413 for a body without Content-Length that grows past the cap while it is read.
+
+    Also an ``HTTPException``, because FastAPI's body reader re-raises those and turns any
+    other exception into a 400. AppError comes first in the MRO, so the AppError handler
+    renders it: the same problem (code, detail, ``limit``) as the Content-Length check.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)  # AppError's fields (its super() call reaches HTTPException)
+        self.status_code, self.detail = self.status, str(self.detail_en)
+        # The rest of the body is never read: the connection cannot be reused.
+        self.headers["Connection"] = "close"
 
 
 class RequestMiddleware:
@@ -108,7 +124,7 @@ class RequestMiddleware:
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
                     if received > limit:
-                        raise PayloadTooLarge(limit)
+                        raise _PayloadTooLargeWhileReading(limit)
                 return message
 
             await self.app(scope, receive_with_limit, send_with_id)

@@ -77,20 +77,34 @@ def _check_shape(code: str, level: RegionLevel, kind: RegionKind | None) -> list
     twelve = level in (RegionLevel.township, RegionLevel.village)
     if not code.isdigit() or len(code) != (12 if twelve else 6):
         n = 12 if twelve else 6
-        return [_bad_code(f"{level.value} 级区划代码应为 {n} 位数字。",
-                          f"A {level.value} code has {n} digits.")]
+        return [
+            _bad_code(
+                f"{level.value} 级区划代码应为 {n} 位数字。",
+                f"A {level.value} code has {n} digits.",
+            )
+        ]
     if level == RegionLevel.province and not code.endswith("0000"):
         return [_bad_code("省级代码应以 0000 结尾。", "A province code ends in 0000.")]
     if level == RegionLevel.city and (not code.endswith("00") or code.endswith("0000")):
-        return [_bad_code("地级代码应以 00 结尾（且不以 0000 结尾）。",
-                          "A city code ends in 00 (but not 0000).")]
+        return [
+            _bad_code(
+                "地级代码应以 00 结尾（且不以 0000 结尾）。",
+                "A city code ends in 00 (but not 0000).",
+            )
+        ]
     if level == RegionLevel.county and code.endswith("00"):
         return [_bad_code("县级代码的后两位不能为 00。", "A county code does not end in 00.")]
     if twelve:
         return _check_kind(code, level, kind)
     if kind is not None:
-        return [CodeProblem("kind", "invalid_region_kind", "只有乡级和村级区划有类型（kind）。",
-                            "Only townships and villages have a kind.")]
+        return [
+            CodeProblem(
+                "kind",
+                "invalid_region_kind",
+                "只有乡级和村级区划有类型（kind）。",
+                "Only townships and villages have a kind.",
+            )
+        ]
     return []
 
 
@@ -98,8 +112,14 @@ def _check_kind(code: str, level: RegionLevel, kind: RegionKind | None) -> list[
     allowed = [k for k, (lvl, _, _) in KIND_RANGES.items() if lvl == level]
     if kind is None or kind not in allowed:
         names = ", ".join(k.value for k in allowed)
-        return [CodeProblem("kind", "invalid_region_kind", f"{level.value} 级区划须指定类型：{names}。",
-                            f"A {level.value} needs a kind: {names}.")]
+        return [
+            CodeProblem(
+                "kind",
+                "invalid_region_kind",
+                f"{level.value} 级区划须指定类型：{names}。",
+                f"A {level.value} needs a kind: {names}.",
+            )
+        ]
     _, low, high = KIND_RANGES[kind]
     if level == RegionLevel.township:
         if not code.endswith("000"):
@@ -109,8 +129,12 @@ def _check_kind(code: str, level: RegionLevel, kind: RegionKind | None) -> list[
         part = int(code[9:12])
     if not low <= part <= high:
         label = KIND_LABELS_ZH[kind]
-        return [_bad_code(f"{label}的代码段应在 {low:03d}–{high:03d} 之间，实际为 {part:03d}。",
-                          f"A {kind.value} code part lies in {low:03d}–{high:03d}, not {part:03d}.")]
+        return [
+            _bad_code(
+                f"{label}的代码段应在 {low:03d}–{high:03d} 之间，实际为 {part:03d}。",
+                f"A {kind.value} code part lies in {low:03d}–{high:03d}, not {part:03d}.",
+            )
+        ]
     return []
 
 
@@ -119,16 +143,31 @@ def _check_parent(
 ) -> list[CodeProblem]:
     if parent is None:
         if level in (RegionLevel.township, RegionLevel.village):
-            return [CodeProblem("parent_id", "invalid_region_parent", "乡级和村级区划必须有上级区划。",
-                                "A township or village needs a parent region.")]
+            return [
+                CodeProblem(
+                    "parent_id",
+                    "invalid_region_parent",
+                    "乡级和村级区划必须有上级区划。",
+                    "A township or village needs a parent region.",
+                )
+            ]
         return []
     parent_code, parent_level = parent
     if parent_level not in ALLOWED_PARENTS[level]:
-        return [CodeProblem("parent_id", "invalid_region_parent",
-                            f"{level.value} 级区划不能隶属于 {parent_level.value} 级区划。",
-                            f"A {level.value} cannot sit under a {parent_level.value}.")]
+        return [
+            CodeProblem(
+                "parent_id",
+                "invalid_region_parent",
+                f"{level.value} 级区划不能隶属于 {parent_level.value} 级区划。",
+                f"A {level.value} cannot sit under a {parent_level.value}.",
+            )
+        ]
     prefix = parent_code[: PREFIX_LENGTH[parent_level]]
     if not code.startswith(prefix):
-        return [_bad_code(f"代码应以上级区划的前缀 {prefix} 开头。",
-                          f"The code must start with its parent's prefix {prefix}.")]
+        return [
+            _bad_code(
+                f"代码应以上级区划的前缀 {prefix} 开头。",
+                f"The code must start with its parent's prefix {prefix}.",
+            )
+        ]
     return []

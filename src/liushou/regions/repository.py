@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -10,21 +11,37 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, select
 
-from liushou.api.pagination import PageParams, keyset
+from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
-from liushou.auth.scoping import lineage_scope
+from liushou.auth.scoping import lineage_scope, path_visible, subtree_bounds
+from liushou.db import PreparedSelect
 from liushou.regions.models import Organization, Region, RegionLevel
 
 region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 org_t: sa.Table = Organization.__table__  # type: ignore[attr-defined]
 
 REGION_COLUMNS = [
-    region_t.c.id, region_t.c.code, region_t.c.name, region_t.c.level, region_t.c.kind,
-    region_t.c.parent_id, region_t.c.created_at, region_t.c.updated_at, region_t.c.version,
+    region_t.c.id,
+    region_t.c.code,
+    region_t.c.name,
+    region_t.c.level,
+    region_t.c.kind,
+    region_t.c.parent_id,
+    region_t.c.created_at,
+    region_t.c.updated_at,
+    region_t.c.version,
 ]
 ORG_COLUMNS = [
-    org_t.c.id, org_t.c.name, org_t.c.type, org_t.c.networks, org_t.c.region_id, org_t.c.phone,
-    org_t.c.credit_code, org_t.c.created_at, org_t.c.updated_at, org_t.c.version,
+    org_t.c.id,
+    org_t.c.name,
+    org_t.c.type,
+    org_t.c.networks,
+    org_t.c.region_id,
+    org_t.c.phone,
+    org_t.c.credit_code,
+    org_t.c.created_at,
+    org_t.c.updated_at,
+    org_t.c.version,
 ]
 
 
@@ -33,25 +50,101 @@ def _scoped(stmt: sa.Select[Any], caller: Principal) -> sa.Select[Any]:
     return stmt if condition is None else stmt.where(condition)
 
 
-def subtree_of(region_id: uuid.UUID) -> sa.ColumnElement[bool]:
-    """Regions at or under ``region_id``, in the same query (a scalar subquery on its path)."""
+def subtree_of(region_id: uuid.UUID | sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
+    """Regions at or under ``region_id``, in the same query.
+
+    The root's path comes from a one-row derived table (``FROM region, (SELECT path ...)``),
+    so the lookup runs once rather than once per comparison as a scalar subquery would.
+    """
     root = (
-        sa.select(region_t.c.path)
+        sa.select(region_t.c.path.label("path"))
         .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .scalar_subquery()
+        .subquery("subtree_root")
     )
-    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
-    return sa.and_(region_t.c.path >= root, region_t.c.path < upper)
+    upper = sa.func.substr(root.c.path, 1, sa.func.length(root.c.path) - 1).concat("0")
+    return sa.and_(region_t.c.path >= root.c.path, region_t.c.path < upper)
+
+
+# --- prepared reads ------------------------------------------------------------------
+# The hot reads run statements built once with bound parameters (db.PreparedSelect):
+# building a Core statement per request cost more than running it. A statement's shape
+# depends on which filters are present and on the caller's kind of scope, so there is one
+# per shape, built on first use.
+
+
+def _scope_shape(caller: Principal) -> str | int:
+    """``"all"``, ``"none"`` or the number of regions above the caller's own."""
+    if caller.sees_everything:
+        return "all"
+    if not caller.region_path:
+        return "none"
+    return len(caller.ancestor_paths())
+
+
+def _bound_lineage_scope(shape: str | int) -> sa.ColumnElement[bool] | None:
+    """auth.scoping.lineage_scope with bound parameters (values: :func:`_lineage_values`)."""
+    path = region_t.c.path
+    if shape == "all":
+        return None
+    if shape == "none":
+        return sa.false()
+    subtree = sa.and_(path >= sa.bindparam("scope_low"), path < sa.bindparam("scope_high"))
+    if not shape:
+        return subtree
+    return sa.or_(subtree, path.in_([sa.bindparam(f"scope_up_{i}") for i in range(int(shape))]))
+
+
+def _lineage_values(caller: Principal) -> dict[str, Any]:
+    if caller.sees_everything or not caller.region_path:
+        return {}
+    low, high = subtree_bounds(caller.region_path)
+    values = {"scope_low": low, "scope_high": high}
+    values.update({f"scope_up_{i}": p for i, p in enumerate(caller.ancestor_paths())})
+    return values
+
+
+_REGION_BY_ID = PreparedSelect(
+    sa.select(*REGION_COLUMNS, region_t.c.path).where(
+        region_t.c.id == sa.bindparam("id"), region_t.c.deleted_at.is_(None)
+    )
+)
+_ORGANIZATION_BY_ID = PreparedSelect(
+    sa.select(*ORG_COLUMNS, region_t.c.path)
+    .join(region_t, region_t.c.id == org_t.c.region_id)
+    .where(org_t.c.id == sa.bindparam("id"), org_t.c.deleted_at.is_(None))
+)
+REGION_ORDER = [region_t.c.code, region_t.c.id]
+
+
+@functools.cache
+def _region_list(
+    parent: bool, level: bool, within: bool, after: bool, since: bool, scope: str | int
+) -> PreparedSelect:
+    stmt = sa.select(*REGION_COLUMNS).where(region_t.c.deleted_at.is_(None))
+    if parent:
+        stmt = stmt.where(region_t.c.parent_id == sa.bindparam("parent_id"))
+    if level:
+        stmt = stmt.where(region_t.c.level == sa.bindparam("level"))
+    if within:
+        stmt = stmt.where(subtree_of(sa.bindparam("within", type_=region_t.c.id.type)))
+    condition = _bound_lineage_scope(scope)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    stmt = keyset_bound(
+        stmt, REGION_ORDER, after=after, since=since, updated_at=region_t.c.updated_at
+    )
+    return PreparedSelect(stmt)
 
 
 # --- regions: reads ------------------------------------------------------------------
 
 
-def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> RowMapping | None:
-    stmt = sa.select(*REGION_COLUMNS).where(
-        region_t.c.id == region_id, region_t.c.deleted_at.is_(None)
-    )
-    return conn.execute(_scoped(stmt, caller)).mappings().one_or_none()
+def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> dict[str, Any] | None:
+    rows = _REGION_BY_ID.fetch(conn, {"id": region_id})
+    # One row by primary key, so the scope is checked on it (the same rule as lineage_scope).
+    if not rows or not path_visible(rows[0].pop("path"), caller, lineage=True):
+        return None
+    return rows[0]
 
 
 def list_regions(
@@ -62,19 +155,19 @@ def list_regions(
     parent_id: uuid.UUID | None = None,
     level: RegionLevel | None = None,
     within: uuid.UUID | None = None,
-) -> Sequence[RowMapping]:
-    stmt = sa.select(*REGION_COLUMNS).where(region_t.c.deleted_at.is_(None))
-    if parent_id is not None:
-        stmt = stmt.where(region_t.c.parent_id == parent_id)
-    if level is not None:
-        stmt = stmt.where(region_t.c.level == level)
-    if within is not None:
-        stmt = stmt.where(subtree_of(within))
-    stmt = keyset(
-        _scoped(stmt, caller), page, [region_t.c.code, region_t.c.id],
-        updated_at=region_t.c.updated_at,
+) -> list[dict[str, Any]]:
+    given = {"parent_id": parent_id, "level": level, "within": within}
+    filters = {name: value for name, value in given.items() if value is not None}
+    query = _region_list(
+        "parent_id" in filters,
+        "level" in filters,
+        "within" in filters,
+        page.cursor is not None,
+        page.updated_since is not None,
+        _scope_shape(caller),
     )
-    return conn.execute(stmt).mappings().all()
+    params = {**filters, **_lineage_values(caller), **page.bound_values(REGION_ORDER)}
+    return query.fetch(conn, params)
 
 
 # --- regions: writes -----------------------------------------------------------------
@@ -109,13 +202,11 @@ def region_in_use(session: Session, region: Region) -> bool:
 
 def get_organization(
     conn: Connection, caller: Principal, organization_id: uuid.UUID
-) -> RowMapping | None:
-    stmt = (
-        sa.select(*ORG_COLUMNS)
-        .join(region_t, region_t.c.id == org_t.c.region_id)
-        .where(org_t.c.id == organization_id, org_t.c.deleted_at.is_(None))
-    )
-    return conn.execute(_scoped(stmt, caller)).mappings().one_or_none()
+) -> dict[str, Any] | None:
+    rows = _ORGANIZATION_BY_ID.fetch(conn, {"id": organization_id})
+    if not rows or not path_visible(rows[0].pop("path"), caller, lineage=True):
+        return None
+    return rows[0]
 
 
 def list_organizations(

@@ -45,7 +45,9 @@ CreditCode = Annotated[
     str,
     StringConstraints(min_length=18, max_length=24),
     AfterValidator(_check_credit_code),
-    Field(description="统一社会信用代码, check character validated", examples=["31370871999900011T"]),
+    Field(
+        description="统一社会信用代码, check character validated", examples=["31370871999900011T"]
+    ),
 ]
 
 

@@ -35,8 +35,10 @@ def _parent(session: Session, caller: Principal, parent_id: uuid.UUID | None) ->
     parent = repo.live_region(session, parent_id)
     if parent is None or not path_visible(parent.path, caller, lineage=True):
         raise FieldInvalid(
-            ["body", "parent_id"], "invalid_region_parent",
-            "上级区划不存在。", "The parent region does not exist.",
+            ["body", "parent_id"],
+            "invalid_region_parent",
+            "上级区划不存在。",
+            "The parent region does not exist.",
         )
     return parent
 
@@ -49,7 +51,9 @@ def _validate_region(session: Session, caller: Principal, data: RegionCreate) ->
     if problems:
         first = problems[0]
         raise Unprocessable(
-            first.zh, first.en, code=first.code,
+            first.zh,
+            first.en,
+            code=first.code,
             errors=[field_error(["body", p.field], p.en, p.code) for p in problems],
         )
     return parent
@@ -59,8 +63,10 @@ def _refuse_duplicate_code(session: Session, code: str, own_id: uuid.UUID | None
     existing = repo.live_region_by_code(session, code)
     if existing is not None and existing.id != own_id:
         raise Conflict(
-            f"区划代码 {code} 已存在。", f"Region code {code} already exists.",
-            code="duplicate_region_code", existing_id=str(existing.id),
+            f"区划代码 {code} 已存在。",
+            f"Region code {code} already exists.",
+            code="duplicate_region_code",
+            existing_id=str(existing.id),
         )
 
 
@@ -76,14 +82,21 @@ def create_region(
     session.add(region)
     session.flush()
     audit.record(
-        session, caller, "region.create", resource_type="region", resource_id=region.id,
+        session,
+        caller,
+        "region.create",
+        resource_type="region",
+        resource_id=region.id,
         changed_fields=data.model_fields_set | {"code", "name", "level"},
     )
     return region
 
 
 def replace_region(
-    session: Session, caller: Principal, region_id: uuid.UUID, data: RegionCreate,
+    session: Session,
+    caller: Principal,
+    region_id: uuid.UUID,
+    data: RegionCreate,
     if_match: str | None,
 ) -> tuple[Region, bool]:
     """PUT: create with the client's id (True) or replace the existing region (False)."""
@@ -96,8 +109,10 @@ def replace_region(
     for name in IMMUTABLE_REGION_FIELDS:
         if getattr(data, name) != getattr(region, name):
             raise FieldInvalid(
-                ["body", name], "immutable_field",
-                f"区划的 {name} 创建后不能修改。", f"A region's {name} cannot change after creation.",
+                ["body", name],
+                "immutable_field",
+                f"区划的 {name} 创建后不能修改。",
+                f"A region's {name} cannot change after creation.",
             )
     _validate_region(session, caller, data)
     changed = apply_changes(region, {"name": data.name, "kind": data.kind})
@@ -106,17 +121,25 @@ def replace_region(
 
 
 def update_region(
-    session: Session, caller: Principal, region_id: uuid.UUID, patch: RegionUpdate,
+    session: Session,
+    caller: Principal,
+    region_id: uuid.UUID,
+    patch: RegionUpdate,
     if_match: str | None,
 ) -> Region:
     region = require_live(load_for_write(session, Region, region_id))
     check_if_match(if_match, region.version)
     values = patch.model_dump(exclude_unset=True)
     if "name" in values and values["name"] is None:
-        raise FieldInvalid(["body", "name"], "validation_error", "名称不能为空。", "name cannot be null.")
+        raise FieldInvalid(
+            ["body", "name"], "validation_error", "名称不能为空。", "name cannot be null."
+        )
     merged = RegionCreate(
-        code=region.code, name=values.get("name", region.name), level=region.level,
-        kind=values.get("kind", region.kind), parent_id=region.parent_id,
+        code=region.code,
+        name=values.get("name", region.name),
+        level=region.level,
+        kind=values.get("kind", region.kind),
+        parent_id=region.parent_id,
     )
     _validate_region(session, caller, merged)
     changed = apply_changes(region, values)
@@ -145,7 +168,11 @@ def _audit_update(session: Session, caller: Principal, row: Any, changed: list[s
         session.flush()
         table = row.__tablename__
         audit.record(
-            session, caller, f"{table}.update", resource_type=table, resource_id=row.id,
+            session,
+            caller,
+            f"{table}.update",
+            resource_type=table,
+            resource_id=row.id,
             changed_fields=changed,
         )
 
@@ -157,12 +184,17 @@ def _check_org_region(session: Session, caller: Principal, region_id: uuid.UUID)
     path = repo.region_path(session, region_id)
     if path is None or not path_visible(path, caller, lineage=True):
         raise FieldInvalid(
-            ["body", "region_id"], "invalid_region", "所属区划不存在。", "The region does not exist."
+            ["body", "region_id"],
+            "invalid_region",
+            "所属区划不存在。",
+            "The region does not exist.",
         )
 
 
 def create_organization(
-    session: Session, caller: Principal, data: OrganizationCreate,
+    session: Session,
+    caller: Principal,
+    data: OrganizationCreate,
     organization_id: uuid.UUID | None = None,
 ) -> Organization:
     _check_org_region(session, caller, data.region_id)
@@ -172,14 +204,21 @@ def create_organization(
     session.add(org)
     session.flush()
     audit.record(
-        session, caller, "organization.create", resource_type="organization",
-        resource_id=org.id, changed_fields=data.model_fields_set | {"name", "type", "region_id"},
+        session,
+        caller,
+        "organization.create",
+        resource_type="organization",
+        resource_id=org.id,
+        changed_fields=data.model_fields_set | {"name", "type", "region_id"},
     )
     return org
 
 
 def replace_organization(
-    session: Session, caller: Principal, organization_id: uuid.UUID, data: OrganizationCreate,
+    session: Session,
+    caller: Principal,
+    organization_id: uuid.UUID,
+    data: OrganizationCreate,
     if_match: str | None,
 ) -> tuple[Organization, bool]:
     org = load_for_write(session, Organization, organization_id, include_deleted=True)
@@ -195,7 +234,10 @@ def replace_organization(
 
 
 def update_organization(
-    session: Session, caller: Principal, organization_id: uuid.UUID, patch: OrganizationUpdate,
+    session: Session,
+    caller: Principal,
+    organization_id: uuid.UUID,
+    patch: OrganizationUpdate,
     if_match: str | None,
 ) -> Organization:
     org = require_live(load_for_write(session, Organization, organization_id))
@@ -204,8 +246,10 @@ def update_organization(
     for required in ("name", "type", "region_id", "networks"):
         if required in values and values[required] is None:
             raise FieldInvalid(
-                ["body", required], "validation_error",
-                f"{required} 不能为空。", f"{required} cannot be null.",
+                ["body", required],
+                "validation_error",
+                f"{required} 不能为空。",
+                f"{required} cannot be null.",
             )
     if "region_id" in values:
         _check_org_region(session, caller, values["region_id"])
