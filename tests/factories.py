@@ -39,9 +39,11 @@ def make_region(
     kind: RegionKind | None = None,
 ) -> Region:
     return regions.create_region(
-        session, CLI_PRINCIPAL,
-        RegionCreate(code=code, name=name, level=level, kind=kind,
-                     parent_id=parent.id if parent else None),
+        session,
+        CLI_PRINCIPAL,
+        RegionCreate(
+            code=code, name=name, level=level, kind=kind, parent_id=parent.id if parent else None
+        ),
     )
 
 
@@ -49,7 +51,8 @@ def make_organization(
     session: Session, name: str, type: OrganizationType, region: Region, **extra: Any
 ) -> Organization:
     return regions.create_organization(
-        session, CLI_PRINCIPAL,
+        session,
+        CLI_PRINCIPAL,
         OrganizationCreate(name=name, type=type, region_id=region.id, **extra),
     )
 
@@ -63,16 +66,21 @@ def make_user(
     active: bool = True,
 ) -> UserAccount:
     user = UserAccount(
-        username=username, password_hash=password_hash(), role=role,
+        username=username,
+        password_hash=password_hash(),
+        role=role,
         region_id=region.id if region else None,
-        organization_id=organization.id if organization else None, active=active,
+        organization_id=organization.id if organization else None,
+        active=active,
     )
     session.add(user)
     session.flush()
     return user
 
 
-def make_client(session: Session, organization: Organization, scopes: str | None = None) -> ApiClient:
+def make_client(
+    session: Session, organization: Organization, scopes: str | None = None
+) -> ApiClient:
     client = ApiClient(
         client_id="cl_" + uuid.uuid4().hex[:16],
         secret_hash=password_hash(CLIENT_SECRET),
@@ -131,22 +139,54 @@ def build_world(app: FastAPI, db: Database) -> World:
         province = make_region(session, "370000", "山东省", RegionLevel.province)
         city = make_region(session, "370800", "济宁市", RegionLevel.city, province)
         county = make_region(session, "370871", "济宁高新区", RegionLevel.county, city)
-        huangtun = make_region(session, "370871005000", "黄屯街道", RegionLevel.township,
-                               county, RegionKind.subdistrict)
-        liuxing = make_region(session, "370871002000", "柳行街道", RegionLevel.township,
-                              county, RegionKind.subdistrict)
+        huangtun = make_region(
+            session,
+            "370871005000",
+            "黄屯街道",
+            RegionLevel.township,
+            county,
+            RegionKind.subdistrict,
+        )
+        liuxing = make_region(
+            session,
+            "370871002000",
+            "柳行街道",
+            RegionLevel.township,
+            county,
+            RegionKind.subdistrict,
+        )
         world = World(
-            province=province, city=city, county=county, huangtun=huangtun, liuxing=liuxing,
-            village=make_region(session, "370871005201", "东营村", RegionLevel.village,
-                                huangtun, RegionKind.village),
-            community=make_region(session, "370871005001", "金色嘉苑社区", RegionLevel.village,
-                                  huangtun, RegionKind.community),
-            other_village=make_region(session, "370871002201", "西苑村", RegionLevel.village,
-                                      liuxing, RegionKind.village),
-            police=make_organization(session, "黄屯派出所", OrganizationType.police_station,
-                                     huangtun, networks=["rights_protection"]),
+            province=province,
+            city=city,
+            county=county,
+            huangtun=huangtun,
+            liuxing=liuxing,
+            village=make_region(
+                session, "370871005201", "东营村", RegionLevel.village, huangtun, RegionKind.village
+            ),
+            community=make_region(
+                session,
+                "370871005001",
+                "金色嘉苑社区",
+                RegionLevel.village,
+                huangtun,
+                RegionKind.community,
+            ),
+            other_village=make_region(
+                session, "370871002201", "西苑村", RegionLevel.village, liuxing, RegionKind.village
+            ),
+            police=make_organization(
+                session,
+                "黄屯派出所",
+                OrganizationType.police_station,
+                huangtun,
+                networks=["rights_protection"],
+            ),
             womens_federation=make_organization(
-                session, "柳行街道妇联", OrganizationType.womens_federation, liuxing,
+                session,
+                "柳行街道妇联",
+                OrganizationType.womens_federation,
+                liuxing,
                 networks=["rights_protection", "support"],
             ),
         )
@@ -157,7 +197,8 @@ def build_world(app: FastAPI, db: Database) -> World:
             world.headers[who] = bearer(app, auth.user_principal(session, user))
         world.partner = make_client(session, world.police)
         world.headers["partner"] = bearer(
-            app, auth.client_principal(session, world.partner, frozenset(world.partner.scopes.split()))
+            app,
+            auth.client_principal(session, world.partner, frozenset(world.partner.scopes.split())),
         )
         return world
 

@@ -26,7 +26,7 @@ def test_a_code_with_its_check_character_is_valid(first17: str) -> None:
 @given(body17, st.integers(0, 17), st.sampled_from(USCC_ALPHABET))
 def test_any_single_character_change_is_caught(first17: str, position: int, new: str) -> None:
     code = first17 + uscc_check_char(first17)
-    changed = code[:position] + new + code[position + 1:]
+    changed = code[:position] + new + code[position + 1 :]
     if changed != code:
         assert not is_valid_credit_code(changed)
 

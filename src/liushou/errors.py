@@ -146,7 +146,10 @@ class Forbidden(AppError):
 
 class NotFound(AppError):
     status, code = 404, "not_found"
-    detail_zh, detail_en = "请求的资源不存在或不在您的管辖范围内。", "No such resource in your area."
+    detail_zh, detail_en = (
+        "请求的资源不存在或不在您的管辖范围内。",
+        "No such resource in your area.",
+    )
 
 
 class Conflict(AppError):
@@ -184,7 +187,9 @@ def problem_body(
     extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     english = prefers_english(request)
-    zh_title, en_title = TITLES.get(code, TITLES["bad_request"] if status < 500 else TITLES["internal_error"])
+    zh_title, en_title = TITLES.get(
+        code, TITLES["bad_request"] if status < 500 else TITLES["internal_error"]
+    )
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_PREFIX + code,
         "title": en_title if english else zh_title,

@@ -19,26 +19,44 @@ router = APIRouter(prefix="/meta", tags=["meta"])
 
 LABELS: dict[type[StrEnum], dict[str, str]] = {
     Role: {r.value: label for r, label in ROLE_LABELS_ZH.items()},
-    RegionLevel: {"province": "省", "city": "市", "county": "县(区)", "township": "乡(镇、街道)",
-                  "village": "村(社区)"},
+    RegionLevel: {
+        "province": "省",
+        "city": "市",
+        "county": "县(区)",
+        "township": "乡(镇、街道)",
+        "village": "村(社区)",
+    },
     RegionKind: {k.value: label for k, label in KIND_LABELS_ZH.items()},
     OrganizationType: {
-        "village_committee": "村民委员会", "community_committee": "社区居民委员会",
-        "street_office": "街道办事处", "family_planning_association": "计划生育协会",
-        "police_station": "派出所", "judicial_office": "司法所", "womens_federation": "妇联",
-        "youth_league": "共青团", "health_center": "卫生院", "school": "学校",
-        "volunteer_team": "志愿者队伍", "law_firm": "律师事务所",
-        "grassroots_legal_service": "基层法律服务所", "social_work_agency": "社会工作服务机构",
+        "village_committee": "村民委员会",
+        "community_committee": "社区居民委员会",
+        "street_office": "街道办事处",
+        "family_planning_association": "计划生育协会",
+        "police_station": "派出所",
+        "judicial_office": "司法所",
+        "womens_federation": "妇联",
+        "youth_league": "共青团",
+        "health_center": "卫生院",
+        "school": "学校",
+        "volunteer_team": "志愿者队伍",
+        "law_firm": "律师事务所",
+        "grassroots_legal_service": "基层法律服务所",
+        "social_work_agency": "社会工作服务机构",
         "other": "其他",
     },
     Network: {
-        "education_management": "教育管理网络", "support": "帮扶保障网络",
-        "rights_protection": "权益维护网络", "social_care": "社会爱心网络",
+        "education_management": "教育管理网络",
+        "support": "帮扶保障网络",
+        "rights_protection": "权益维护网络",
+        "social_care": "社会爱心网络",
     },
 }
 ENUM_NAMES: dict[type[StrEnum], str] = {
-    Role: "role", RegionLevel: "region_level", RegionKind: "region_kind",
-    OrganizationType: "organization_type", Network: "network",
+    Role: "role",
+    RegionLevel: "region_level",
+    RegionKind: "region_kind",
+    OrganizationType: "organization_type",
+    Network: "network",
 }
 
 

@@ -14,7 +14,10 @@ from sqlalchemy.engine import Engine
 
 def find_alembic_ini() -> Path:
     """alembic.ini in the working directory (the Docker image's /app), else the checkout's."""
-    for candidate in (Path.cwd() / "alembic.ini", Path(__file__).resolve().parents[2] / "alembic.ini"):
+    for candidate in (
+        Path.cwd() / "alembic.ini",
+        Path(__file__).resolve().parents[2] / "alembic.ini",
+    ):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError("alembic.ini not found in the working directory or the checkout")

@@ -139,9 +139,7 @@ COUNTY: Final = RegionSeed(
 HUANGTUN: Final = RegionSeed(
     HUANGTUN_CODE, "黄屯街道", LEVEL_TOWNSHIP, COUNTY_CODE, KIND_SUBDISTRICT
 )
-LIUXING: Final = RegionSeed(
-    LIUXING_CODE, "柳行街道", LEVEL_TOWNSHIP, COUNTY_CODE, KIND_SUBDISTRICT
-)
+LIUXING: Final = RegionSeed(LIUXING_CODE, "柳行街道", LEVEL_TOWNSHIP, COUNTY_CODE, KIND_SUBDISTRICT)
 TOWNSHIPS: Final = (HUANGTUN, LIUXING)
 
 # --------------------------------------------------------------------------- villages (made up)

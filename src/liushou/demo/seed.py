@@ -43,9 +43,15 @@ def seed_demo(session: Session) -> SeedReport:
         if existing is None:
             parent_id = region_ids.get(seed.parent_code) if seed.parent_code else None
             existing = regions.create_region(
-                session, CLI_PRINCIPAL,
-                RegionCreate(code=seed.code, name=seed.name, level=seed.level, kind=seed.kind,
-                             parent_id=parent_id),
+                session,
+                CLI_PRINCIPAL,
+                RegionCreate(
+                    code=seed.code,
+                    name=seed.name,
+                    level=seed.level,
+                    kind=seed.kind,
+                    parent_id=parent_id,
+                ),
             )
             report.regions_created += 1
         region_ids[seed.code] = existing.id
@@ -60,11 +66,15 @@ def seed_demo(session: Session) -> SeedReport:
         ).first()
         if exists is None:
             regions.create_organization(
-                session, CLI_PRINCIPAL,
+                session,
+                CLI_PRINCIPAL,
                 OrganizationCreate(
-                    name=org.name, type=OrganizationType(org.type),
-                    networks=[Network(n) for n in org.networks], region_id=region_id,
-                    phone=org.phone, credit_code=org.credit_code,
+                    name=org.name,
+                    type=OrganizationType(org.type),
+                    networks=[Network(n) for n in org.networks],
+                    region_id=region_id,
+                    phone=org.phone,
+                    credit_code=org.credit_code,
                 ),
             )
             report.organizations_created += 1
