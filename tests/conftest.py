@@ -14,6 +14,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -28,6 +29,21 @@ from liushou.db import Database
 
 PG_SERVER_URL = os.environ.get("LIUSHOU_TEST_DATABASE_URL")
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+# Fixed personal-data keys: tests never create a development key file.
+TEST_DATA_KEY = "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"
+TEST_INDEX_KEY = "i1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8"
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    """Settings for an app under test: no .env file, fixed secrets, quiet logs."""
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "secret_key": TEST_SECRET,
+        "data_key": TEST_DATA_KEY,
+        "index_key": TEST_INDEX_KEY,
+        "log_level": "WARNING",
+    }
+    return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
 
 
 def _worker() -> str:
@@ -87,9 +103,7 @@ def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
     yield _migrated
     engine = sa.create_engine(_migrated)
     with engine.begin() as conn:
-        tables = [
-            t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"
-        ]
+        tables = [t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"]
         conn.exec_driver_sql(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
         )
@@ -98,12 +112,7 @@ def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        database_url=database_url,
-        secret_key=TEST_SECRET,
-        log_level="WARNING",
-    )
+    return make_settings(database_url)
 
 
 @pytest.fixture

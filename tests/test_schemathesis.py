@@ -21,8 +21,13 @@ from schemathesis.config import SchemathesisConfig
 
 from liushou import migrations
 from liushou.app import create_app
-from liushou.config import Settings
-from tests.conftest import PG_SERVER_URL, TEST_SECRET, _worker, create_pg_database, drop_pg_database
+from tests.conftest import (
+    PG_SERVER_URL,
+    _worker,
+    create_pg_database,
+    drop_pg_database,
+    make_settings,
+)
 from tests.factories import build_world
 
 # Its own database: the fuzzer's writes must not leak into other tests.
@@ -33,10 +38,10 @@ else:
     FUZZ_DIR = Path(tempfile.mkdtemp(prefix="liushou-fuzz-"))
     FUZZ_URL = f"sqlite:///{FUZZ_DIR / 'fuzz.db'}"
 
-app = create_app(Settings(_env_file=None, database_url=FUZZ_URL,  # type: ignore[call-arg]
-                          secret_key=TEST_SECRET, log_level="CRITICAL"))
+app = create_app(make_settings(FUZZ_URL, log_level="CRITICAL"))
 schema = schemathesis.openapi.from_asgi(
-    "/openapi.json", app,
+    "/openapi.json",
+    app,
     config=SchemathesisConfig.from_path(Path(__file__).parents[1] / "schemathesis.toml"),
 )
 
@@ -60,8 +65,11 @@ def admin_headers(_migrated: str) -> Iterator[dict[str, str]]:
 @settings(
     max_examples=25,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                           HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
 )
 def test_every_operation_conforms(case, admin_headers):  # type: ignore[no-untyped-def]
     case.call_and_validate(headers=admin_headers)

@@ -7,17 +7,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from pydantic import SecretStr
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from liushou import __version__
-from liushou.api.content import require_json
 from liushou.api.idempotency import IdempotentReplay, replay_response
 from liushou.audit.router import router as audit_router
 from liushou.auth.router import auth as auth_router
@@ -37,11 +37,15 @@ from liushou.errors import (
 from liushou.meta import router as meta_router
 from liushou.ops.health import router as ops_router
 from liushou.ops.logging import configure_logging, log
+from liushou.ops.memory import startup_objects_frozen
 from liushou.ops.metrics import Metrics
 from liushou.ops.middleware import RequestMiddleware
 from liushou.ops.routes import allowed_methods
+from liushou.pii import keys_from_settings
 from liushou.regions.router import organizations as organizations_router
 from liushou.regions.router import regions as regions_router
+from liushou.registry.router import persons as persons_router
+from liushou.registry.service import PersonalData
 
 API_PREFIX = "/api/v1"
 
@@ -69,7 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
+        with startup_objects_frozen():
+            yield
         app.state.db.dispose()
 
     app = FastAPI(
@@ -89,13 +94,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.auth = AuthService(settings, app.state.tokens)
     app.state.cursor_secret = (secret + ":cursor").encode()
     app.state.metrics = Metrics()
+    app.state.personal_data = PersonalData(
+        *keys_from_settings(
+            _secret(settings.data_key),
+            _secret(settings.index_key),
+            production=settings.environment == "production",
+            dev_key_file=settings.dev_key_file,
+        )
+    )
 
-    json_only = [Depends(require_json)]
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth_router)
     api.include_router(users_router)
-    api.include_router(regions_router, dependencies=json_only)
-    api.include_router(organizations_router, dependencies=json_only)
+    api.include_router(regions_router)
+    api.include_router(organizations_router)
+    api.include_router(persons_router)
     api.include_router(audit_router)
     api.include_router(meta_router)
     app.include_router(api)
@@ -111,6 +124,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> Response:
@@ -123,26 +140,40 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         errors = [
-            field_error([str(part) if not isinstance(part, int) else part for part in e["loc"]],
-                        e.get("msg", ""), e.get("type", "invalid"))
+            field_error(
+                [str(part) if not isinstance(part, int) else part for part in e["loc"]],
+                e.get("msg", ""),
+                e.get("type", "invalid"),
+            )
             for e in exc.errors()
         ]
         if any(e["code"] == "json_invalid" for e in errors):
             return problem_response(
-                request, 422, "malformed_json", "请求体不是有效的 JSON。",
-                "The request body is not valid JSON.", errors=errors,
+                request,
+                422,
+                "malformed_json",
+                "请求体不是有效的 JSON。",
+                "The request body is not valid JSON.",
+                errors=errors,
             )
         return problem_response(
-            request, 422, "validation_error",
-            "请求数据未通过校验，详见 errors。", "The request failed validation; see errors.",
+            request,
+            422,
+            "validation_error",
+            "请求数据未通过校验，详见 errors。",
+            "The request failed validation; see errors.",
             errors=errors,
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         code = {
-            404: "not_found", 405: "method_not_allowed", 406: "not_acceptable",
-            413: "payload_too_large", 401: "unauthorized", 403: "forbidden",
+            404: "not_found",
+            405: "method_not_allowed",
+            406: "not_acceptable",
+            413: "payload_too_large",
+            401: "unauthorized",
+            403: "forbidden",
         }.get(exc.status_code, "bad_request" if exc.status_code < 500 else "internal_error")
         detail = {
             404: ("请求的路径不存在。", "No such path."),
@@ -158,7 +189,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         # A constraint caught what the service's checks could not (a concurrent write).
         log.warning("integrity_error", constraint=str(exc.orig).split("\n")[0][:200])
         return problem_response(
-            request, 409, "conflict", "与现有数据冲突，请重新读取后再试。",
+            request,
+            409,
+            "conflict",
+            "与现有数据冲突，请重新读取后再试。",
             "The change conflicts with existing data; read it again and retry.",
         )
 
@@ -166,7 +200,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _operational(request: Request, exc: OperationalError) -> Response:
         log.error("database_unavailable", exc_info=exc)
         return problem_response(
-            request, 503, "service_unavailable", "数据库暂不可用，请稍后重试。",
+            request,
+            503,
+            "service_unavailable",
+            "数据库暂不可用，请稍后重试。",
             "The database is temporarily unavailable; retry later.",
             headers={"Retry-After": "2"},
         )
@@ -176,7 +213,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         # The traceback goes to the log; the client gets the request id, never the text.
         log.error("unhandled_exception", exc_info=exc, path=request.url.path)
         response = problem_response(
-            request, 500, "internal_error", "服务器内部错误，请凭请求编号联系管理员。",
+            request,
+            500,
+            "internal_error",
+            "服务器内部错误，请凭请求编号联系管理员。",
             "Internal error; quote the request id to the administrator.",
         )
         request_id = getattr(request.state, "request_id", None)
@@ -206,4 +246,3 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             del components[unused]
     app.openapi_schema = schema
     return schema
-

@@ -28,6 +28,17 @@ class Settings(BaseSettings):
     # A request whose first attempt has been in flight this long is taken as abandoned.
     idempotency_in_flight_seconds: int = 60
 
+    # Personal data at rest (CONTRACT §0): AES-GCM keys and the blind-index key, as
+    # "kid:base64url" lists (the first key encrypts; the rest still decrypt, for rotation).
+    # Development generates both once into dev_key_file (mode 0600); production refuses.
+    data_key: SecretStr | None = None
+    index_key: SecretStr | None = None
+    dev_key_file: str = ".liushou/dev-keys.json"
+
+    # Eligibility of a left-behind woman (DOMAIN.md §1.6), in completed years, inclusive.
+    woman_min_age: int = 20
+    woman_max_age: int = 59
+
     max_body_bytes: int = 1_048_576
     log_level: str = "INFO"
     log_json: bool = True
@@ -38,6 +49,10 @@ class Settings(BaseSettings):
             raise ValueError("LIUSHOU_SECRET_KEY must be set in production")
         if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
             raise ValueError("LIUSHOU_SECRET_KEY must be at least 32 characters in production")
+        if self.environment == "production" and (self.data_key is None or self.index_key is None):
+            raise ValueError("LIUSHOU_DATA_KEY and LIUSHOU_INDEX_KEY must be set in production")
+        if self.woman_min_age > self.woman_max_age:
+            raise ValueError("LIUSHOU_WOMAN_MIN_AGE must not exceed LIUSHOU_WOMAN_MAX_AGE")
         return self
 
     @property

@@ -4,13 +4,17 @@ from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.regions.models import Organization, Region
+from liushou.registry.models import Consent, Person, PersonVersion
 
 __all__ = [
     "ApiClient",
     "AuditEvent",
+    "Consent",
     "IdempotencyKey",
     "LoginFailure",
     "Organization",
+    "Person",
+    "PersonVersion",
     "RefreshToken",
     "Region",
     "UserAccount",

@@ -1,0 +1,1 @@
+"""The register of left-behind children, women and elderly (CONTRACT §4)."""

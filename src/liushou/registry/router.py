@@ -1,0 +1,351 @@
+"""/persons and /persons/{id}/consents (CONTRACT §4).
+
+Reads are ``async def`` over Core queries; writes are plain ``def`` with one unit of work.
+Responses only ever carry masked personal data; `reveal` is the one audited exception.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from liushou.api.concurrency import IfMatch, etag
+from liushou.api.content import JSON_BODY
+from liushou.api.idempotency import IdempotencyDep
+from liushou.api.pagination import Page, Paging, page_of
+from liushou.api.params import Day
+from liushou.api.resources import resource_headers
+from liushou.auth.dependencies import requires
+from liushou.auth.principal import Principal
+from liushou.errors import Forbidden, NotFound, problem_responses
+from liushou.registry import identifiers as ids
+from liushou.registry import repository as repo
+from liushou.registry import service
+from liushou.registry.enums import (
+    Alert,
+    GuardianshipType,
+    HealthStatus,
+    LivingArrangement,
+    PersonCategory,
+    PersonStatus,
+    RiskTier,
+    SchoolingStatus,
+)
+from liushou.registry.models import Person
+from liushou.registry.schemas import (
+    ConsentCreate,
+    ConsentRead,
+    ConsentWithdraw,
+    HistoryEntry,
+    PersonCreate,
+    PersonExit,
+    PersonReactivate,
+    PersonRead,
+    PersonUpdate,
+    Revealed,
+    RevealRequest,
+)
+from liushou.registry.views import person_body
+
+Reader = Annotated[Principal, requires("registry:read")]
+Writer = Annotated[Principal, requires("registry:write")]
+Revealer = Annotated[Principal, requires("pii:reveal")]
+
+READ_ERRORS = problem_responses(400, 401, 403, 422)
+ONE_ERRORS = problem_responses(401, 403, 404, 422)
+WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422)
+
+persons = APIRouter(prefix="/persons", tags=["persons"])
+
+
+def _pii(request: Request) -> service.PersonalData:
+    return request.app.state.personal_data
+
+
+def _read(person: Person) -> PersonRead:
+    return PersonRead.model_validate(person_body(person.model_dump()))
+
+
+@persons.get("", responses=READ_ERRORS)
+async def list_persons(
+    request: Request,
+    caller: Reader,
+    page: Paging,
+    region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
+    category: PersonCategory | None = None,
+    status: PersonStatus | None = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=50, description="Name contains, or pinyin initials (zw)"),
+    ] = None,
+    guardianship_type: GuardianshipType | None = None,
+    schooling_status: SchoolingStatus | None = None,
+    health_status: HealthStatus | None = None,
+    living_arrangement: LivingArrangement | None = None,
+    risk_tier: RiskTier | None = None,
+    age_min: Annotated[int | None, Query(ge=0, le=150)] = None,
+    age_max: Annotated[int | None, Query(ge=0, le=150)] = None,
+    alert: Alert | None = None,
+    as_of: Annotated[Day | None, Query(description="Who was on the register that day")] = None,
+    id_number: Annotated[
+        str | None, Query(min_length=15, max_length=24, description="Exact lookup")
+    ] = None,
+) -> Page[PersonRead]:
+    index = None
+    if id_number is not None:
+        index = _pii(request).index.index(ids.normalize_id_number(id_number))
+    filters = repo.PersonFilters(
+        region_id=region_id,
+        category=category,
+        status=status,
+        q=q,
+        guardianship_type=guardianship_type,
+        schooling_status=schooling_status,
+        health_status=health_status,
+        living_arrangement=living_arrangement,
+        risk_tier=risk_tier,
+        age_min=age_min,
+        age_max=age_max,
+        alert=alert,
+        id_number_index=index,
+    )
+    db = request.app.state.db
+    if as_of is not None:
+        rows = await db.read(
+            lambda conn: repo.list_persons_as_of(conn, caller, page, filters, as_of)
+        )
+        items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
+        bodies = [
+            person_body(
+                {
+                    **r["snapshot"],
+                    "id": r["id"],
+                    "version": r["version"],
+                    "created_at": r["created_at"],
+                    "updated_at": r["at"],
+                    "counts_until": r["counts_until"],
+                },
+                on=as_of,
+            )
+            for r in items
+        ]
+        return Page[PersonRead](items=bodies, next_cursor=next_cursor)  # type: ignore[arg-type]
+    rows = await db.read(lambda conn: repo.list_persons(conn, caller, page, filters))
+    items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
+    return Page[PersonRead](
+        items=[person_body(r) for r in items],
+        next_cursor=next_cursor,  # type: ignore[misc]
+    )
+
+
+@persons.get("/{person_id}", responses=ONE_ERRORS)
+async def get_person(
+    person_id: uuid.UUID, request: Request, response: Response, caller: Reader
+) -> PersonRead:
+    row = await request.app.state.db.read(lambda conn: repo.get_person(conn, caller, person_id))
+    if row is None:
+        raise NotFound()
+    response.headers["ETag"] = etag(row["version"])
+    return person_body(row)  # type: ignore[return-value]
+
+
+@persons.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
+def create_person(
+    body: PersonCreate, request: Request, response: Response, caller: Writer, idem: IdempotencyDep
+) -> PersonRead:
+    """Register a person. A repeated ID number is 409 `duplicate_person`."""
+    with request.app.state.db.session() as session:
+        person = service.create_person(
+            session, request.app.state.settings, _pii(request), caller, body
+        )
+        result = _read(person)
+        headers = resource_headers(person, f"/api/v1/persons/{person.id}")
+        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
+        session.commit()
+    response.headers.update(headers)
+    return result
+
+
+@persons.put(
+    "/{person_id}",
+    dependencies=JSON_BODY,
+    responses={**WRITE_ERRORS, 201: {"model": PersonRead, "description": "Created"}},
+)
+def put_person(
+    person_id: uuid.UUID,
+    body: PersonCreate,
+    request: Request,
+    response: Response,
+    caller: Writer,
+    if_match: IfMatch = None,
+) -> PersonRead:
+    """Create the person with this client-chosen id (201), or replace it (200). Idempotent."""
+    with request.app.state.db.session() as session:
+        person, created = service.replace_person(
+            session, request.app.state.settings, _pii(request), caller, person_id, body, if_match
+        )
+        session.commit()
+    response.status_code = HTTP_201_CREATED if created else 200
+    response.headers.update(resource_headers(person))
+    return _read(person)
+
+
+@persons.patch("/{person_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
+def update_person(
+    person_id: uuid.UUID,
+    body: PersonUpdate,
+    request: Request,
+    response: Response,
+    caller: Writer,
+    if_match: IfMatch = None,
+) -> PersonRead:
+    with request.app.state.db.session() as session:
+        person = service.update_person(
+            session, request.app.state.settings, _pii(request), caller, person_id, body, if_match
+        )
+        session.commit()
+    response.headers.update(resource_headers(person))
+    return _read(person)
+
+
+@persons.delete("/{person_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
+def delete_person(
+    person_id: uuid.UUID, request: Request, caller: Writer, if_match: IfMatch = None
+) -> Response:
+    with request.app.state.db.session() as session:
+        service.delete_person(session, caller, person_id, if_match)
+        session.commit()
+    return Response(status_code=HTTP_204_NO_CONTENT)
+
+
+@persons.post("/{person_id}/exit", dependencies=JSON_BODY, responses=WRITE_ERRORS)
+def exit_person(
+    person_id: uuid.UUID,
+    body: PersonExit,
+    request: Request,
+    response: Response,
+    caller: Writer,
+    if_match: IfMatch = None,
+) -> PersonRead:
+    """Take the person off the register from `exited_on` (that day no longer counts)."""
+    with request.app.state.db.session() as session:
+        person = service.exit_person(session, caller, person_id, body, if_match)
+        session.commit()
+    response.headers.update(resource_headers(person))
+    return _read(person)
+
+
+@persons.post("/{person_id}/reactivate", dependencies=JSON_BODY, responses=WRITE_ERRORS)
+def reactivate_person(
+    person_id: uuid.UUID,
+    body: PersonReactivate,
+    request: Request,
+    response: Response,
+    caller: Writer,
+    if_match: IfMatch = None,
+) -> PersonRead:
+    with request.app.state.db.session() as session:
+        person = service.reactivate_person(
+            session, request.app.state.settings, caller, person_id, body, if_match
+        )
+        session.commit()
+    response.headers.update(resource_headers(person))
+    return _read(person)
+
+
+@persons.post("/{person_id}/reveal", dependencies=JSON_BODY, responses=WRITE_ERRORS)
+def reveal_person(
+    person_id: uuid.UUID,
+    body: RevealRequest,
+    request: Request,
+    response: Response,
+    caller: Revealer,
+) -> Revealed:
+    """The clear ID number and phones, for a stated purpose. Audited, never cached."""
+    with request.app.state.db.session() as session:
+        try:
+            result = service.reveal(session, _pii(request), caller, person_id, body.purpose)
+        except Forbidden:
+            session.commit()  # the refused attempt stays on the audit record
+            raise
+        session.commit()
+    response.headers["Cache-Control"] = "no-store"
+    return result
+
+
+@persons.get("/{person_id}/history", responses=ONE_ERRORS | problem_responses(400))
+async def person_history(
+    person_id: uuid.UUID, request: Request, caller: Reader, page: Paging
+) -> Page[HistoryEntry]:
+    """Every version of the person, oldest first (field names only, never values)."""
+    db = request.app.state.db
+    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
+        raise NotFound()
+    rows = await db.read(lambda conn: repo.history(conn, person_id, page))
+    items, next_cursor = page_of(rows, page, lambda r: (r["version"],))
+    return Page[HistoryEntry](items=items, next_cursor=next_cursor)  # type: ignore[arg-type]
+
+
+# --- consents ----------------------------------------------------------------------------
+
+
+@persons.get("/{person_id}/consents", responses=ONE_ERRORS | problem_responses(400))
+async def list_consents(
+    person_id: uuid.UUID, request: Request, caller: Reader, page: Paging
+) -> Page[ConsentRead]:
+    db = request.app.state.db
+    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
+        raise NotFound()
+    rows = await db.read(lambda conn: repo.list_consents(conn, person_id, page))
+    items, next_cursor = page_of(rows, page, lambda r: (r["given_on"], r["id"]))
+    return Page[ConsentRead](items=items, next_cursor=next_cursor)  # type: ignore[arg-type]
+
+
+@persons.post(
+    "/{person_id}/consents",
+    dependencies=JSON_BODY,
+    status_code=HTTP_201_CREATED,
+    responses=WRITE_ERRORS,
+)
+def create_consent(
+    person_id: uuid.UUID,
+    body: ConsentCreate,
+    request: Request,
+    response: Response,
+    caller: Writer,
+    idem: IdempotencyDep,
+) -> ConsentRead:
+    """Record a consent. For a child under 14 only a guardian's consent counts (PIPL art. 31)."""
+    with request.app.state.db.session() as session:
+        consent = service.add_consent(session, caller, person_id, body)
+        result = ConsentRead.model_validate(consent)
+        headers = resource_headers(consent, f"/api/v1/persons/{person_id}/consents/{consent.id}")
+        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
+        session.commit()
+    response.headers.update(headers)
+    return result
+
+
+@persons.post(
+    "/{person_id}/consents/{consent_id}/withdraw", dependencies=JSON_BODY, responses=WRITE_ERRORS
+)
+def withdraw_consent(
+    person_id: uuid.UUID,
+    consent_id: uuid.UUID,
+    body: ConsentWithdraw,
+    request: Request,
+    response: Response,
+    caller: Writer,
+    if_match: IfMatch = None,
+) -> ConsentRead:
+    """From `withdrawn_on` on, the consent covers nothing."""
+    with request.app.state.db.session() as session:
+        consent = service.withdraw_consent(
+            session, caller, person_id, consent_id, body.withdrawn_on, if_match
+        )
+        session.commit()
+    response.headers.update(resource_headers(consent))
+    return ConsentRead.model_validate(consent)

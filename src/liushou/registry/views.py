@@ -1,0 +1,64 @@
+"""Rows to response bodies: masked values only, effective status, age and alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from liushou.clock import today
+from liushou.registry import identifiers as ids
+from liushou.registry.enums import ExitReason, GuardianshipType, PersonStatus
+from liushou.registry.schemas import PROFILE_FIELD
+
+
+def person_body(row: Mapping[str, Any], *, on: date | None = None) -> dict[str, Any]:
+    """The PersonRead shape of a person row (or of a version snapshot merged with ids)."""
+    day = on or today()
+    category = str(row["category"])
+    status, exited_on, exit_reason = _effective_status(row, day)
+    guardianship = row.get("guardianship_type")
+    body = {
+        "id": row["id"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+        "version": row["version"],
+        "category": category,
+        "name": row["name"],
+        "region_id": row["region_id"],
+        "sex": str(row["sex"]),
+        "birth_date": row["birth_date"],
+        "age": ids.age_on(_as_date(row["birth_date"]), day),
+        "id_number_masked": row["id_number_masked"],
+        "phone_masked": row["phone_masked"],
+        "address": row["address"],
+        "status": status,
+        "left_behind_since": row["left_behind_since"],
+        "exited_on": exited_on,
+        "exit_reason": exit_reason,
+        "alerts": alerts(guardianship, status),
+        "child_profile": None,
+        "woman_profile": None,
+        "elder_profile": None,
+    }
+    body[PROFILE_FIELD[category]] = row["profile"]  # type: ignore[index]
+    return body
+
+
+def _effective_status(row: Mapping[str, Any], day: date) -> tuple[str, Any, Any]:
+    """A child past its 16th birthday has left the register even before the sweep ran."""
+    status = str(row["status"])
+    counts_until = row.get("counts_until")
+    if status == PersonStatus.active and counts_until is not None and _as_date(counts_until) <= day:
+        return PersonStatus.exited.value, counts_until, ExitReason.aged_out.value
+    return status, row["exited_on"], row["exit_reason"]
+
+
+def alerts(guardianship_type: Any, status: str) -> list[str]:
+    if status == PersonStatus.active and str(guardianship_type) == GuardianshipType.none:
+        return ["unattended_child"]
+    return []
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
