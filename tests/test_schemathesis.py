@@ -8,6 +8,7 @@ module fixture below prepares first.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -32,7 +33,7 @@ from tests.factories import build_world
 
 # Its own database: the fuzzer's writes must not leak into other tests.
 if PG_SERVER_URL:
-    FUZZ_DB_NAME = f"liushou_fuzz_{_worker()}"
+    FUZZ_DB_NAME = f"liushou_fuzz_{_worker()}_{os.getpid()}"
     FUZZ_URL = str(PG_SERVER_URL.rsplit("/", 1)[0] + "/" + FUZZ_DB_NAME)
 else:
     FUZZ_DIR = Path(tempfile.mkdtemp(prefix="liushou-fuzz-"))
