@@ -22,7 +22,8 @@ FROM ${PYTHON_IMAGE}
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PATH="/opt/venv/bin:${PATH}" \
-    LIUSHOU_DATABASE_URL=sqlite:////data/liushou.db
+    LIUSHOU_DATABASE_URL=sqlite:////data/liushou.db \
+    LIUSHOU_DEV_KEY_FILE=/data/dev-keys.json
 
 RUN groupadd --system --gid 10001 liushou \
     && useradd --system --uid 10001 --gid liushou --no-create-home \

@@ -6,6 +6,8 @@ import base64
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -286,3 +288,38 @@ def test_key_file_json_layout(tmp_path: Path) -> None:
     path = tmp_path / "dev-keys.json"
     keys = load_or_create_dev_keys(path)
     assert json.loads(path.read_text()) == {"data_key": keys.data_key, "index_key": keys.index_key}
+
+
+# --- liushou keys generate ---------------------------------------------------------------
+
+
+def _keys_generate(*args: str) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).with_name("liushou")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "liushou"]
+    return subprocess.run(
+        [*command, "keys", "generate", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_keys_generate_prints_two_distinct_keys_production_accepts(tmp_path: Path) -> None:
+    result = _keys_generate("--id", "k7")
+    assert result.returncode == 0, result.stderr
+    printed = dict(line.split("=", 1) for line in result.stdout.splitlines())
+    assert set(printed) == {"LIUSHOU_DATA_KEY", "LIUSHOU_INDEX_KEY"}
+    assert printed["LIUSHOU_DATA_KEY"].startswith("k7:")
+    assert printed["LIUSHOU_DATA_KEY"] != printed["LIUSHOU_INDEX_KEY"]
+    cipher, index = keys_from_settings(
+        printed["LIUSHOU_DATA_KEY"],
+        printed["LIUSHOU_INDEX_KEY"],
+        production=True,
+        dev_key_file=tmp_path / "unused.json",
+    )
+    assert cipher.decrypt(cipher.encrypt("13812345678", AD), AD) == "13812345678"
+    assert not (tmp_path / "unused.json").exists()
+
+
+def test_keys_generate_refuses_a_bad_key_id() -> None:
+    result = _keys_generate("--id", "k.2")
+    assert result.returncode == 2
+    assert "invalid key id" in result.stderr
+    assert result.stdout == ""

@@ -19,7 +19,9 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, help="liushou (留
 users_app = typer.Typer(no_args_is_help=True, help="Staff accounts")
 clients_app = typer.Typer(no_args_is_help=True, help="Partner clients (client credentials)")
 openapi_app = typer.Typer(no_args_is_help=True, help="The committed OpenAPI contract")
+keys_app = typer.Typer(no_args_is_help=True, help="Keys for personal data at rest")
 app.add_typer(users_app, name="users")
+app.add_typer(keys_app, name="keys")
 app.add_typer(clients_app, name="clients")
 app.add_typer(openapi_app, name="openapi")
 
@@ -192,6 +194,27 @@ def sweep() -> None:
 
     keys, failures = _in_session(_sweep)
     typer.echo(json.dumps({"idempotency_keys_removed": keys, "login_failures_removed": failures}))
+
+
+@keys_app.command("generate")
+def generate_keys(
+    key_id: Annotated[
+        str, typer.Option("--id", help="Key id, e.g. k2 for the next rotation")
+    ] = "k1",
+) -> None:
+    """Print a fresh LIUSHOU_DATA_KEY and LIUSHOU_INDEX_KEY (to put into the environment).
+
+    To rotate the data key, prepend the new key: LIUSHOU_DATA_KEY="k2:NEW,k1:OLD".
+    """
+    from liushou.pii import KeyConfigError, generate_key, parse_keys
+
+    data, index = f"{key_id}:{generate_key()}", f"{key_id}:{generate_key()}"
+    try:
+        parse_keys(data, "--id")
+    except KeyConfigError as exc:
+        _fail(f"error: {exc}", 2)
+    typer.echo(f"LIUSHOU_DATA_KEY={data}")
+    typer.echo(f"LIUSHOU_INDEX_KEY={index}")
 
 
 def main() -> None:
