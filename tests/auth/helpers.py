@@ -15,6 +15,7 @@ from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
 from liushou.db import Database
 from tests import factories
+from tests.http import list_all  # noqa: F401  (re-exported for the tests here)
 
 API = "/api/v1"
 TOKEN = f"{API}/auth/token"
@@ -102,24 +103,6 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str
 def principal_of(app: FastAPI, headers: dict[str, str]) -> Principal:
     """The principal behind a bearer header (to mint variants of its token)."""
     return app.state.tokens.verify(headers["Authorization"].removeprefix("Bearer "))
-
-
-def list_all(
-    client: httpx.Client, url: str, headers: dict[str, str], **params: Any
-) -> list[dict[str, Any]]:
-    """Every item of a list, following next_cursor to the end."""
-    items: list[dict[str, Any]] = []
-    cursor = None
-    for _ in range(1000):
-        query = {**params, **({"cursor": cursor} if cursor else {})}
-        response = client.get(url, params=query, headers=headers)
-        assert response.status_code == 200, response.text
-        page = response.json()
-        items.extend(page["items"])
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return items
-    raise AssertionError("pagination never ended")
 
 
 def audit_rows(db: Database, **where: Any) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from liushou.db import Database
 from liushou.validators import USCC_ALPHABET, uscc_check_char
+from tests.http import list_all  # noqa: F401  (re-exported for the tests here)
 
 API = "/api/v1"
 REGIONS = f"{API}/regions"
@@ -85,24 +86,6 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str
 
 def error_locs(body: dict[str, Any]) -> list[list[Any]]:
     return [e["loc"] for e in body.get("errors") or []]
-
-
-def list_all(
-    client: httpx.Client, url: str, headers: dict[str, str], **params: Any
-) -> list[dict[str, Any]]:
-    """Every item of a list, following next_cursor to the end."""
-    items: list[dict[str, Any]] = []
-    cursor = None
-    for _ in range(1000):
-        query = {**params, **({"cursor": cursor} if cursor else {})}
-        response = client.get(url, params=query, headers=headers)
-        assert response.status_code == 200, response.text
-        page = response.json()
-        items.extend(page["items"])
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return items
-    raise AssertionError("pagination never ended")
 
 
 def ids(items: list[dict[str, Any]]) -> set[str]:
