@@ -13,7 +13,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from pydantic import SecretStr
 from pydantic.json_schema import models_json_schema
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -194,6 +194,15 @@ def _install_error_handlers(app: FastAPI) -> None:
             "conflict",
             "与现有数据冲突，请重新读取后再试。",
             "The change conflicts with existing data; read it again and retry.",
+        )
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> Response:
+        # A value the database cannot store or compare (PostgreSQL: a NUL character in text).
+        log.warning("data_error", error=type(exc.orig).__name__)
+        return problem_response(
+            request, 422, "invalid_value", "请求中含有数据库无法处理的值（例如 NUL 字符）。",
+            "The request holds a value the database cannot handle (e.g. a NUL character).",
         )
 
     @app.exception_handler(OperationalError)

@@ -211,11 +211,17 @@ class PreparedSelect:
 
 
 def create_db_engine(url: str) -> Engine:
+    # hide_parameters: a logged database error never carries the statement's values (names,
+    # ciphertexts, search terms), only the SQL.
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False}, hide_parameters=True
+        )
         _configure_sqlite(engine)
         return engine
-    return sa.create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return sa.create_engine(
+        url, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 class Database:
@@ -229,7 +235,13 @@ class Database:
         self._read_engine = (
             None
             if self.is_sqlite
-            else sa.create_engine(url, pool_size=10, max_overflow=10, isolation_level="AUTOCOMMIT")
+            else sa.create_engine(
+                url,
+                pool_size=10,
+                max_overflow=10,
+                isolation_level="AUTOCOMMIT",
+                hide_parameters=True,
+            )
         )
         self._local = threading.local()
         self._readers: list[Any] = []

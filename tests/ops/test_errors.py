@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -109,3 +110,33 @@ def test_a_body_over_the_cap_is_refused_before_it_is_read(
         headers={**world.as_("admin"), "Content-Type": "application/json"},
     )
     assert_problem(response, 413, "payload_too_large")
+
+
+NUL_QUERIES = [
+    "/api/v1/audit-events?action=a%00b",
+    "/api/v1/audit-events?resource_type=a%00b",
+    "/api/v1/persons?q=a%00b",
+]
+
+
+@pytest.mark.parametrize("url", NUL_QUERIES)
+def test_a_nul_character_is_never_a_500(client: TestClient, world, backend: str, url: str) -> None:
+    response = client.get(url, headers=world.headers["admin"])
+    if backend == "postgresql":
+        # PostgreSQL cannot hold NUL in text: a clear 422, not the generic 500.
+        assert_problem(response, 422, "invalid_value")
+    else:
+        assert response.status_code == 200, response.text
+
+
+def test_database_errors_in_the_log_carry_no_values(
+    client: TestClient, world, backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("SQLite stores NUL characters: no database error to log")
+    client.get("/api/v1/audit-events?action=secret%00value", headers=world.headers["admin"])
+    out = capsys.readouterr().out
+    assert "data_error" in out
+    assert "secret" not in out
+    # Any other database error logged with its traceback leaves the values out too.
+    assert client.app.state.db.engine.hide_parameters
