@@ -11,7 +11,6 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
-from pydantic import SecretStr
 from pydantic.json_schema import models_json_schema
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -34,6 +33,10 @@ from liushou.errors import (
     field_error,
     problem_response,
 )
+from liushou.guardianship.router import assignments as assignments_router
+from liushou.guardianship.router import caretakers as caretakers_router
+from liushou.guardianship.router import primary_contacts as primary_contacts_router
+from liushou.guardianship.router import visits as visits_router
 from liushou.meta import router as meta_router
 from liushou.ops.health import router as ops_router
 from liushou.ops.logging import configure_logging, log
@@ -41,11 +44,12 @@ from liushou.ops.memory import startup_objects_frozen
 from liushou.ops.metrics import Metrics
 from liushou.ops.middleware import RequestMiddleware
 from liushou.ops.routes import allowed_methods
-from liushou.pii import keys_from_settings
 from liushou.regions.router import organizations as organizations_router
 from liushou.regions.router import regions as regions_router
+from liushou.registry.duplicates_router import router as duplicates_router
 from liushou.registry.router import persons as persons_router
 from liushou.registry.service import PersonalData
+from liushou.registry.transfer_router import exports_router, imports
 
 API_PREFIX = "/api/v1"
 
@@ -94,21 +98,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.auth = AuthService(settings, app.state.tokens)
     app.state.cursor_secret = (secret + ":cursor").encode()
     app.state.metrics = Metrics()
-    app.state.personal_data = PersonalData(
-        *keys_from_settings(
-            _secret(settings.data_key),
-            _secret(settings.index_key),
-            production=settings.environment == "production",
-            dev_key_file=settings.dev_key_file,
-        )
-    )
+    app.state.personal_data = PersonalData.from_settings(settings)
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth_router)
     api.include_router(users_router)
     api.include_router(regions_router)
     api.include_router(organizations_router)
+    # Before persons: /persons/{person_id} would capture /persons/duplicate-candidates.
+    api.include_router(duplicates_router)
     api.include_router(persons_router)
+    api.include_router(caretakers_router)
+    api.include_router(assignments_router)
+    # PUT /persons/{person_id}/primary-contact: no other route has that method and path.
+    api.include_router(primary_contacts_router)
+    api.include_router(visits_router)
+    api.include_router(imports)
+    api.include_router(exports_router)
     api.include_router(audit_router)
     api.include_router(meta_router)
     app.include_router(api)
@@ -120,12 +126,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestMiddleware,
         metrics=app.state.metrics,
         max_body_bytes=settings.max_body_bytes,
+        body_limits={f"{API_PREFIX}/imports/": settings.max_import_bytes},
     )
     return app
-
-
-def _secret(value: SecretStr | None) -> str | None:
-    return value.get_secret_value() if value is not None else None
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -201,7 +204,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         # A value the database cannot store or compare (PostgreSQL: a NUL character in text).
         log.warning("data_error", error=type(exc.orig).__name__)
         return problem_response(
-            request, 422, "invalid_value", "请求中含有数据库无法处理的值（例如 NUL 字符）。",
+            request,
+            422,
+            "invalid_value",
+            "请求中含有数据库无法处理的值（例如 NUL 字符）。",
             "The request holds a value the database cannot handle (e.g. a NUL character).",
         )
 

@@ -89,13 +89,23 @@ def migrate() -> None:
 
 @app.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo regions, organizations and users (idempotent)."""
+    """Create the demo regions, organizations, users and register (idempotent)."""
     from liushou.demo.seed import seed_demo as run
+    from liushou.pii import KeyConfigError
+    from liushou.registry.service import PersonalData
 
-    report = _in_session(run)
+    settings = _settings()
+    try:
+        pii = PersonalData.from_settings(settings)
+    except KeyConfigError as exc:
+        _fail(f"error: {exc}", 2)
+    report = _in_session(lambda session: run(session, settings, pii))
+    persons = report.persons
+    by_category = ", ".join(f"{c} {persons.created[c]}" for c in ("child", "woman", "elder"))
     typer.echo(
         f"regions created: {report.regions_created}, "
-        f"organizations created: {report.organizations_created}"
+        f"organizations created: {report.organizations_created}, "
+        f"persons created: {persons.total} ({by_category}; {persons.exited} exited)"
     )
     if report.users_created:
         typer.echo("demo users (passwords are shown only now):")
@@ -176,24 +186,37 @@ def openapi_export(
 
 @app.command()
 def sweep() -> None:
-    """Housekeeping that time causes: expired idempotency keys and old login failures."""
+    """Housekeeping that time causes: children turning 16 leave the register (exit aged_out,
+    dated on the 16th birthday), expired idempotency keys and old login failures go."""
     import sqlalchemy as sa
 
     from liushou.api.models import IdempotencyKey
+    from liushou.auth.accounts import CLI_PRINCIPAL
     from liushou.auth.models import LoginFailure
+    from liushou.clock import today
     from liushou.db import utcnow
+    from liushou.registry import service as registry
 
     settings = _settings()
 
     def _sweep(session):  # type: ignore[no-untyped-def]
+        aged_out = registry.age_out(session, CLI_PRINCIPAL, today())
         now = utcnow()
         keys = session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.expires_at <= now))
         window = timedelta(seconds=settings.login_failure_window_seconds)
         failures = session.execute(sa.delete(LoginFailure).where(LoginFailure.at <= now - window))
-        return keys.rowcount, failures.rowcount
+        return aged_out, keys.rowcount, failures.rowcount
 
-    keys, failures = _in_session(_sweep)
-    typer.echo(json.dumps({"idempotency_keys_removed": keys, "login_failures_removed": failures}))
+    aged_out, keys, failures = _in_session(_sweep)
+    typer.echo(
+        json.dumps(
+            {
+                "persons_aged_out": aged_out,
+                "idempotency_keys_removed": keys,
+                "login_failures_removed": failures,
+            }
+        )
+    )
 
 
 @keys_app.command("generate")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"
@@ -39,7 +39,22 @@ class Settings(BaseSettings):
     woman_min_age: int = 20
     woman_max_age: int = 59
 
+    # Default visit interval of a new assignment, in days (CONTRACT §5, DOMAIN §1.5/§1.7):
+    # by category, an elder by risk tier, and an unattended child (guardianship none) first.
+    visit_interval_child_days: int = Field(default=30, ge=1, le=366)
+    visit_interval_woman_days: int = Field(default=90, ge=1, le=366)
+    visit_interval_elder_high_days: int = Field(default=7, ge=1, le=366)
+    visit_interval_elder_key_days: int = Field(default=30, ge=1, le=366)
+    visit_interval_elder_general_days: int = Field(default=90, ge=1, le=366)
+    visit_interval_unattended_child_days: int = Field(default=1, ge=1, le=366)
+
     max_body_bytes: int = 1_048_576
+    # Imports (POST /imports/...) take a spreadsheet: their own, larger cap, enforced by the
+    # same middleware while the body streams in; and a cap on data rows per file.
+    max_import_bytes: int = 10 * 1_048_576
+    max_import_rows: int = 20_000
+    # Exports read the register in keyset batches of this many rows (constant memory).
+    export_batch_size: int = 500
     log_level: str = "INFO"
     log_json: bool = True
 

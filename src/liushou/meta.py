@@ -12,8 +12,10 @@ from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_LABELS_ZH, Role
 from liushou.errors import problem_responses
+from liushou.guardianship.labels import GUARDIANSHIP_ENUM_NAMES, GUARDIANSHIP_LABELS
 from liushou.regions.codes import KIND_LABELS_ZH
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
+from liushou.registry.labels import REGISTRY_ENUM_NAMES, REGISTRY_LABELS
 
 router = APIRouter(prefix="/meta", tags=["meta"])
 
@@ -50,6 +52,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         "rights_protection": "权益维护网络",
         "social_care": "社会爱心网络",
     },
+    **REGISTRY_LABELS,
+    **GUARDIANSHIP_LABELS,
 }
 ENUM_NAMES: dict[type[StrEnum], str] = {
     Role: "role",
@@ -57,6 +61,8 @@ ENUM_NAMES: dict[type[StrEnum], str] = {
     RegionKind: "region_kind",
     OrganizationType: "organization_type",
     Network: "network",
+    **REGISTRY_ENUM_NAMES,
+    **GUARDIANSHIP_ENUM_NAMES,
 }
 
 

@@ -3,12 +3,15 @@
 from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
+from liushou.guardianship.models import Assignment, Caretaker, Visit
 from liushou.regions.models import Organization, Region
 from liushou.registry.models import Consent, Person, PersonVersion
 
 __all__ = [
     "ApiClient",
+    "Assignment",
     "AuditEvent",
+    "Caretaker",
     "Consent",
     "IdempotencyKey",
     "LoginFailure",
@@ -18,4 +21,5 @@ __all__ = [
     "RefreshToken",
     "Region",
     "UserAccount",
+    "Visit",
 ]

@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -219,6 +219,8 @@ def _load(column: Any, value: Any) -> Any:
     python_type = type_.python_type
     if python_type is datetime:
         return datetime.fromisoformat(value)
+    if python_type is date:  # orjson wrote it as YYYY-MM-DD; SQLite's Date refuses a str
+        return date.fromisoformat(value)
     if python_type is uuid.UUID:
         return uuid.UUID(value)
     return value

@@ -1,19 +1,24 @@
-"""`liushou seed-demo`: the demo regions, organizations and one user per role. Idempotent."""
+"""`liushou seed-demo`: the demo regions, organizations, one user per role and a synthetic
+register of 黄屯街道 (demo/persons.py). Idempotent: a second run creates nothing."""
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from liushou.auth.accounts import CLI_PRINCIPAL, create_user
 from liushou.auth.models import UserAccount
 from liushou.auth.roles import Role
+from liushou.config import Settings
 from liushou.demo import regions_data as data
+from liushou.demo.persons import DemoVillage, PersonsReport, seed_persons
 from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
 from liushou.regions.schemas import OrganizationCreate, RegionCreate
+from liushou.registry.service import PersonalData
 
 # (username, role, region code) — partners use client credentials, not users.
 DEMO_USERS = (
@@ -31,11 +36,12 @@ class SeedReport:
     regions_created: int = 0
     organizations_created: int = 0
     users_created: dict[str, str] | None = None  # username -> password, shown once
+    persons: PersonsReport = field(default_factory=PersonsReport)
 
 
-def seed_demo(session: Session) -> SeedReport:
+def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = None) -> SeedReport:
     report = SeedReport(users_created={})
-    region_ids: dict[str, object] = {}
+    region_ids: dict[str, uuid.UUID] = {}
     for seed in data.REGIONS:
         existing = session.exec(
             select(Region).where(Region.code == seed.code, Region.deleted_at.is_(None))
@@ -84,4 +90,9 @@ def seed_demo(session: Session) -> SeedReport:
             password = secrets.token_urlsafe(12)
             create_user(session, username, role, password, region_code)
             report.users_created[username] = password
+    villages = [
+        DemoVillage(region_ids[v.code], v.name, v.kind == data.KIND_COMMUNITY)
+        for v in data.VILLAGES_BY_TOWNSHIP[data.HUANGTUN_CODE]
+    ]
+    report.persons = seed_persons(session, settings, villages, pii)
     return report

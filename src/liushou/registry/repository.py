@@ -3,21 +3,25 @@ caller's scope in SQL, so an out-of-scope person is simply absent (404)."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, select
 
-from liushou.api.pagination import PageParams, keyset
+from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
-from liushou.auth.scoping import in_subtree, path_visible
+from liushou.auth.scoping import in_subtree, path_visible, subtree_bounds
 from liushou.clock import end_of_day_utc, today
+from liushou.db import PreparedSelect
+from liushou.guardianship.repository import care_filters
 from liushou.regions.models import Region
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Consent, Person, PersonVersion
@@ -80,14 +84,48 @@ def counts_on(day: date, status: Any, counts_until: Any) -> sa.ColumnElement[boo
 # --- reads -------------------------------------------------------------------------------
 
 
-def get_person(conn: Connection, caller: Principal, person_id: uuid.UUID) -> RowMapping | None:
-    stmt = sa.select(*PERSON_COLUMNS).where(
-        person_t.c.id == person_id, person_t.c.deleted_at.is_(None)
+# The hot reads (one person, the list) run statements built once with bound parameters
+# (db.PreparedSelect, as regions/repository.py does): building a Core statement per request
+# cost more than running it. The list has one statement per shape (which filters are given,
+# the caller's kind of scope, cursor or not), built on first use.
+
+
+def _as_driver_gives(column: sa.Column[Any]) -> Any:
+    """Enums and the profile as the driver returns them: enum codes as plain strings, and on
+    SQLite the profile's JSON text (parsed by :func:`_parse_profiles` with orjson, several
+    times faster than the JSON type's json.loads; PostgreSQL's driver parses it already).
+    The response is the same; only per-value result processing is skipped."""
+    if isinstance(column.type, sa.Enum):
+        return sa.type_coerce(column, sa.String).label(column.name)
+    if column.name == "profile":
+        return sa.type_coerce(column, sa.Text).label(column.name)
+    return column
+
+
+READ_COLUMNS = [_as_driver_gives(c) for c in PERSON_COLUMNS]
+
+
+def _parse_profiles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for row in rows:
+        if isinstance(row["profile"], str):
+            row["profile"] = orjson.loads(row["profile"])
+    return rows
+
+
+_PERSON_BY_ID = PreparedSelect(
+    sa.select(*READ_COLUMNS).where(
+        person_t.c.id == sa.bindparam("id"), person_t.c.deleted_at.is_(None)
     )
-    condition = scope_condition(person_t.c.region_path, caller)
-    if condition is not None:
-        stmt = stmt.where(condition)
-    return conn.execute(stmt).mappings().one_or_none()
+)
+
+
+def get_person(conn: Connection, caller: Principal, person_id: uuid.UUID) -> dict[str, Any] | None:
+    rows = _PERSON_BY_ID.fetch(conn, {"id": person_id})
+    # One row by primary key, so the scope is checked on it: person_visible is the rule of
+    # scope_condition for a row already loaded.
+    if not rows or not person_visible(rows[0]["region_path"], caller):
+        return None
+    return _parse_profiles(rows)[0]
 
 
 @dataclass(frozen=True)
@@ -105,6 +143,8 @@ class PersonFilters:
     age_max: int | None = None
     alert: Alert | None = None
     id_number_index: str | None = None
+    overdue: bool | None = None  # care (guardianship.repository.care_filters)
+    unassigned: bool | None = None
 
 
 def _birth_date_bounds(age_min: int | None, age_max: int | None) -> list[Any]:
@@ -135,66 +175,164 @@ def _region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[
     return sa.and_(path_column >= root, path_column < upper)
 
 
-def _filter(stmt: sa.Select[Any], caller: Principal, f: PersonFilters) -> sa.Select[Any]:
-    t = person_t.c
-    condition = scope_condition(t.region_path, caller)
-    if condition is not None:
-        stmt = stmt.where(condition)
+PERSON_ORDER = [person_t.c.id]
+PROMOTED_FILTERS = (
+    "guardianship_type",
+    "schooling_status",
+    "health_status",
+    "living_arrangement",
+    "risk_tier",
+)
+
+
+@dataclass(frozen=True)
+class _ListShape:
+    """What decides the SQL of a list; the values themselves are bound parameters."""
+
+    scope: str  # "all", "subtree" or "none"
+    region: bool
+    category: bool
+    status: PersonStatus | None
+    q: bool | None  # None: no q; True: name or pinyin initials; False: name only
+    promoted: tuple[str, ...]
+    age_min: bool
+    age_max: bool
+    alert: Alert | None
+    id_number: bool
+    overdue: bool | None = None
+    unassigned: bool | None = None
+
+
+def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[str, Any]]:
+    values: dict[str, Any] = {}
+    if caller.sees_everything:
+        scope = "all"
+    elif caller.role in REGION_READERS and caller.region_path:
+        scope = "subtree"
+        values["scope_low"], values["scope_high"] = subtree_bounds(caller.region_path)
+    else:
+        scope = "none"
     if f.region_id is not None:
-        stmt = stmt.where(_region_subtree(f.region_id, t.region_path))
+        values["region_id"] = f.region_id
     if f.category is not None:
-        stmt = stmt.where(t.category == f.category.value)
+        values["category"] = f.category.value
     now = today()
-    if f.status == PersonStatus.active:
-        stmt = stmt.where(counts_on(now, t.status, t.counts_until))
-    elif f.status == PersonStatus.exited:
-        stmt = stmt.where(sa.not_(counts_on(now, t.status, t.counts_until)))
+    if f.status is not None or f.alert is not None or (f.overdue, f.unassigned) != (None, None):
+        values["today"] = now
+    q = None
     if f.q:
         term = f.q.strip()
-        like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        options = [t.name.like(like, escape="\\")]
-        if term.isascii() and term.isalpha():
-            options.append(t.name_initials.like(term.lower() + "%"))
+        values["name_like"] = (
+            "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        q = term.isascii() and term.isalpha()
+        if q:
+            values["initials_like"] = term.lower() + "%"
+    promoted = tuple(name for name in PROMOTED_FILTERS if getattr(f, name) is not None)
+    values.update({f"is_{name}": str(getattr(f, name)) for name in promoted})
+    if f.age_min is not None:
+        values["born_by"] = _years_before(now, f.age_min)
+    if f.age_max is not None:
+        values["born_after"] = _years_before(now, f.age_max + 1)
+    if f.id_number_index is not None:
+        values["id_number_index"] = f.id_number_index
+    shape = _ListShape(
+        scope=scope,
+        region=f.region_id is not None,
+        category=f.category is not None,
+        status=f.status,
+        q=q,
+        promoted=promoted,
+        age_min=f.age_min is not None,
+        age_max=f.age_max is not None,
+        alert=f.alert,
+        id_number=f.id_number_index is not None,
+        overdue=f.overdue,
+        unassigned=f.unassigned,
+    )
+    return shape, values
+
+
+def _bound_region_subtree(region_id: sa.BindParameter[Any], path_column: Any) -> Any:
+    """:func:`_region_subtree`, with the root's path from a one-row derived table: looked up
+    once, where a scalar subquery runs once per comparison (and SQLite then picked the
+    caller's wider range for the index)."""
+    root = (
+        sa.select(region_t.c.path.label("path"))
+        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
+        .subquery("subtree_root")
+    )
+    upper = sa.func.substr(root.c.path, 1, sa.func.length(root.c.path) - 1).concat("0")
+    return sa.and_(path_column >= root.c.path, path_column < upper)
+
+
+@functools.cache
+def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
+    t = person_t.c
+    stmt = sa.select(*READ_COLUMNS).where(t.deleted_at.is_(None))
+    if shape.scope == "subtree":
+        stmt = stmt.where(
+            t.region_path >= sa.bindparam("scope_low"), t.region_path < sa.bindparam("scope_high")
+        )
+    elif shape.scope == "none":
+        stmt = stmt.where(sa.false())
+    if shape.region:
+        region_id = sa.bindparam("region_id", type_=region_t.c.id.type)
+        stmt = stmt.where(_bound_region_subtree(region_id, t.region_path))
+    if shape.category:
+        stmt = stmt.where(t.category == sa.bindparam("category"))
+    day = sa.bindparam("today", type_=sa.Date)
+    if shape.status == PersonStatus.active:
+        stmt = stmt.where(counts_on(day, t.status, t.counts_until))  # type: ignore[arg-type]
+    elif shape.status == PersonStatus.exited:
+        stmt = stmt.where(sa.not_(counts_on(day, t.status, t.counts_until)))  # type: ignore[arg-type]
+    if shape.q is not None:
+        options = [t.name.like(sa.bindparam("name_like"), escape="\\")]
+        if shape.q:
+            options.append(t.name_initials.like(sa.bindparam("initials_like")))
         stmt = stmt.where(sa.or_(*options))
-    for name in (
-        "guardianship_type",
-        "schooling_status",
-        "health_status",
-        "living_arrangement",
-        "risk_tier",
-    ):
-        value = getattr(f, name)
-        if value is not None:
-            stmt = stmt.where(t[name] == str(value))
-    for condition in _birth_date_bounds(f.age_min, f.age_max):
-        stmt = stmt.where(condition)
-    if f.alert == Alert.unattended_child:
+    for name in shape.promoted:
+        stmt = stmt.where(t[name] == sa.bindparam(f"is_{name}"))
+    if shape.age_min:
+        stmt = stmt.where(t.birth_date <= sa.bindparam("born_by"))
+    if shape.age_max:
+        stmt = stmt.where(t.birth_date > sa.bindparam("born_after"))
+    if shape.alert == Alert.unattended_child:
         stmt = stmt.where(
             t.guardianship_type == GuardianshipType.none.value,
-            counts_on(now, t.status, t.counts_until),
+            counts_on(day, t.status, t.counts_until),  # type: ignore[arg-type]
         )
-    elif f.alert is not None:
-        stmt = stmt.where(sa.false())  # computed once visits and assignments exist
-    if f.id_number_index is not None:
-        stmt = stmt.where(person_t.c.id_number_index == f.id_number_index)
-    return stmt
+    care = care_filters(
+        person_t, day, alert=shape.alert, overdue=shape.overdue, unassigned=shape.unassigned
+    )
+    stmt = stmt.where(*care)
+    if shape.id_number:
+        stmt = stmt.where(t.id_number_index == sa.bindparam("id_number_index"))
+    stmt = keyset_bound(stmt, PERSON_ORDER, after=after, since=since, updated_at=t.updated_at)
+    return PreparedSelect(stmt)
 
 
 def list_persons(
     conn: Connection, caller: Principal, page: PageParams, filters: PersonFilters
-) -> Sequence[RowMapping]:
-    stmt = sa.select(*PERSON_COLUMNS).where(person_t.c.deleted_at.is_(None))
-    stmt = keyset(
-        _filter(stmt, caller, filters), page, [person_t.c.id], updated_at=person_t.c.updated_at
-    )
-    return conn.execute(stmt).mappings().all()
+) -> list[dict[str, Any]]:
+    """The persons a list query selects, through a prepared statement per shape."""
+    shape, values = _list_shape(caller, filters)
+    query = _person_list(shape, page.cursor is not None, page.updated_since is not None)
+    return _parse_profiles(query.fetch(conn, {**values, **page.bound_values(PERSON_ORDER)}))
 
 
 def list_persons_as_of(
     conn: Connection, caller: Principal, page: PageParams, filters: PersonFilters, day: date
 ) -> Sequence[RowMapping]:
     """Persons on the register on ``day``, each as its latest version recorded by the end
-    of that day (or its first version, when it was registered later)."""
+    of that day (or its first version, when it was registered later).
+
+    Whether a person counts on ``day`` is decided by what is known now, not by what was
+    recorded by then: an exit recorded today, dated in May, takes the person off the May
+    register. A person's stays on the register are its episodes (creation, then each
+    reactivation); the last version of an episode holds its final start and exit dates.
+    A child counts until the 16th birthday of its current birth date.
+    """
     v = version_t.c
     cutoff = end_of_day_utc(day)
     inner = version_t.alias("pv")
@@ -203,24 +341,33 @@ def list_persons_as_of(
         .where(inner.c.person_id == v.person_id, inner.c.at < cutoff)
         .scalar_subquery()
     )
+    episode, following = version_t.alias("episode"), version_t.alias("following")
+    episode_end = ~sa.exists().where(
+        following.c.person_id == episode.c.person_id,
+        following.c.version == episode.c.version + 1,
+        following.c.action != "reactivate",
+    )
+    on_register = sa.exists().where(
+        episode.c.person_id == v.person_id,
+        episode_end,
+        episode.c.left_behind_since <= day,
+        sa.or_(episode.c.exited_on.is_(None), episode.c.exited_on > day),
+    )
     stmt = (
         sa.select(
             v.person_id.label("id"),
             v.version,
             v.at,
             v.snapshot,
-            v.status,
-            v.counts_until,
+            person_t.c.counts_until,
             person_t.c.created_at,
         )
         .join(person_t, person_t.c.id == v.person_id)
         .where(
             v.version == latest,
-            v.deleted.is_(False),
             person_t.c.deleted_at.is_(None),
-            v.left_behind_since <= day,
-            sa.or_(v.exited_on.is_(None), v.exited_on > day),
-            sa.or_(v.counts_until.is_(None), v.counts_until > day),
+            sa.or_(person_t.c.counts_until.is_(None), person_t.c.counts_until > day),
+            on_register,
         )
     )
     condition = scope_condition(v.region_path, caller)
@@ -230,6 +377,8 @@ def list_persons_as_of(
         stmt = stmt.where(_region_subtree(filters.region_id, v.region_path))
     if filters.category is not None:
         stmt = stmt.where(v.category == filters.category.value)
+    if filters.id_number_index is not None:
+        stmt = stmt.where(person_t.c.id_number_index == filters.id_number_index)
     stmt = keyset(stmt, page, [v.person_id])
     return conn.execute(stmt).mappings().all()
 
@@ -252,6 +401,54 @@ def list_consents(conn: Connection, person_id: uuid.UUID, page: PageParams) -> S
         .mappings()
         .all()
     )
+
+
+# --- duplicate candidates (registry/duplicates.py scores them) ---------------------------
+
+
+def live_region(conn: Connection, region_id: uuid.UUID) -> RowMapping | None:
+    """id, path and level of a live region (no scope: the caller checks visibility)."""
+    r = region_t.c
+    stmt = sa.select(r.id, r.path, r.level).where(r.id == region_id, r.deleted_at.is_(None))
+    return conn.execute(stmt).mappings().one_or_none()
+
+
+def duplicate_pool(
+    conn: Connection,
+    caller: Principal,
+    *,
+    name: str,
+    pinyins: Sequence[str],
+    initials: Sequence[str],
+    birth_date: date | None,
+    region_id: uuid.UUID | None,
+    limit: int,
+) -> Sequence[RowMapping]:
+    """Live persons the caller may see whose pinyin initials (or birth date) agree.
+
+    Same characters or same pinyin imply the same initials, so ``name_initials IN`` (and
+    ``birth_date =``, both indexed) bound the pool; the likeliest rows come first so the
+    ``limit`` never cuts an exact match off in favour of a mere initials match.
+    """
+    t = person_t.c
+    wanted = [t.name_initials.in_(list(initials))] if initials else []
+    if birth_date is not None:
+        wanted.append(t.birth_date == birth_date)
+    if not wanted:
+        return []
+    priority = sa.case(
+        (t.name == name, 0),
+        (t.name_pinyin.in_(list(pinyins) or [""]), 1),
+        *([(t.birth_date == birth_date, 2)] if birth_date is not None else []),
+        *([(t.region_id == region_id, 3)] if region_id is not None else []),
+        else_=4,
+    )
+    stmt = sa.select(*PERSON_COLUMNS).where(t.deleted_at.is_(None), sa.or_(*wanted))
+    condition = scope_condition(t.region_path, caller)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    stmt = stmt.order_by(priority, t.id).limit(limit)
+    return conn.execute(stmt).mappings().all()
 
 
 # --- writes ------------------------------------------------------------------------------

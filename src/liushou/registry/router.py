@@ -9,32 +9,24 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+import orjson
+from fastapi import APIRouter, Depends, Request, Response, Security
+from fastapi.security import SecurityScopes
+from pydantic import BaseModel
 from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.idempotency import IdempotencyDep
 from liushou.api.pagination import Page, Paging, page_of
-from liushou.api.params import Day
 from liushou.api.resources import resource_headers
-from liushou.auth.dependencies import requires
+from liushou.auth.dependencies import InsufficientScope, current_principal, oauth2_scheme, requires
 from liushou.auth.principal import Principal
 from liushou.errors import Forbidden, NotFound, problem_responses
-from liushou.registry import identifiers as ids
 from liushou.registry import repository as repo
 from liushou.registry import service
-from liushou.registry.enums import (
-    Alert,
-    GuardianshipType,
-    HealthStatus,
-    LivingArrangement,
-    PersonCategory,
-    PersonStatus,
-    RiskTier,
-    SchoolingStatus,
-)
 from liushou.registry.models import Person
+from liushou.registry.query import PersonQueryDep
 from liushou.registry.schemas import (
     ConsentCreate,
     ConsentRead,
@@ -52,7 +44,40 @@ from liushou.registry.views import person_body
 
 Reader = Annotated[Principal, requires("registry:read")]
 Writer = Annotated[Principal, requires("registry:write")]
-Revealer = Annotated[Principal, requires("pii:reveal")]
+
+
+async def _reveal_caller(
+    security_scopes: SecurityScopes,
+    request: Request,
+    person_id: uuid.UUID,
+    authorization: Annotated[str | None, Depends(oauth2_scheme)],
+) -> Principal:
+    """``requires("pii:reveal")`` that also audits the refusal of a caller without the scope:
+    every reveal attempt, granted or refused, leaves an audit event with its purpose."""
+    try:
+        return await current_principal(security_scopes, request, authorization)
+    except InsufficientScope:
+        # The token is valid (only the scope is missing): who it is, without the scope check.
+        caller = await current_principal(SecurityScopes(), request, authorization)
+        purpose = await _purpose_of(request)
+        await request.app.state.db.write(
+            lambda session: service.record_refused_reveal(
+                session, caller, person_id, purpose, "insufficient_scope"
+            )
+        )
+        raise
+
+
+async def _purpose_of(request: Request) -> str | None:
+    """The purpose the refused request gave (the body was already read and is cached)."""
+    try:
+        purpose = orjson.loads(await request.body()).get("purpose")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None
+    return purpose[:500] if isinstance(purpose, str) else None
+
+
+Revealer = Annotated[Principal, Security(_reveal_caller, scopes=["pii:reveal"])]
 
 READ_ERRORS = problem_responses(400, 401, 403, 422)
 ONE_ERRORS = problem_responses(401, 403, 404, 422)
@@ -69,51 +94,23 @@ def _read(person: Person) -> PersonRead:
     return PersonRead.model_validate(person_body(person.model_dump()))
 
 
-@persons.get("", responses=READ_ERRORS)
+def _json(body: BaseModel, headers: dict[str, str] | None = None) -> Response:
+    """The body as FastAPI would serialize it for the route's response model (same bytes),
+    validated once here instead of twice; ``response_model=`` keeps the OpenAPI document."""
+    return Response(body.model_dump_json().encode(), media_type="application/json", headers=headers)
+
+
+@persons.get("", response_model=Page[PersonRead], responses=READ_ERRORS)
 async def list_persons(
     request: Request,
     caller: Reader,
+    query: PersonQueryDep,
     page: Paging,
-    region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
-    category: PersonCategory | None = None,
-    status: PersonStatus | None = None,
-    q: Annotated[
-        str | None,
-        Query(min_length=1, max_length=50, description="Name contains, or pinyin initials (zw)"),
-    ] = None,
-    guardianship_type: GuardianshipType | None = None,
-    schooling_status: SchoolingStatus | None = None,
-    health_status: HealthStatus | None = None,
-    living_arrangement: LivingArrangement | None = None,
-    risk_tier: RiskTier | None = None,
-    age_min: Annotated[int | None, Query(ge=0, le=150)] = None,
-    age_max: Annotated[int | None, Query(ge=0, le=150)] = None,
-    alert: Alert | None = None,
-    as_of: Annotated[Day | None, Query(description="Who was on the register that day")] = None,
-    id_number: Annotated[
-        str | None, Query(min_length=15, max_length=24, description="Exact lookup")
-    ] = None,
-) -> Page[PersonRead]:
-    index = None
-    if id_number is not None:
-        index = _pii(request).index.index(ids.normalize_id_number(id_number))
-    filters = repo.PersonFilters(
-        region_id=region_id,
-        category=category,
-        status=status,
-        q=q,
-        guardianship_type=guardianship_type,
-        schooling_status=schooling_status,
-        health_status=health_status,
-        living_arrangement=living_arrangement,
-        risk_tier=risk_tier,
-        age_min=age_min,
-        age_max=age_max,
-        alert=alert,
-        id_number_index=index,
-    )
+) -> Response:
+    filters, as_of = query.filters, query.as_of
     db = request.app.state.db
     if as_of is not None:
+        service.check_as_of_filters(filters, page.updated_since)
         rows = await db.read(
             lambda conn: repo.list_persons_as_of(conn, caller, page, filters, as_of)
         )
@@ -122,6 +119,10 @@ async def list_persons(
             person_body(
                 {
                     **r["snapshot"],
+                    # On the register that day, whatever happened to the person later.
+                    "status": "active",
+                    "exited_on": None,
+                    "exit_reason": None,
                     "id": r["id"],
                     "version": r["version"],
                     "created_at": r["created_at"],
@@ -132,24 +133,23 @@ async def list_persons(
             )
             for r in items
         ]
-        return Page[PersonRead](items=bodies, next_cursor=next_cursor)  # type: ignore[arg-type]
+        return _json(Page[PersonRead](items=bodies, next_cursor=next_cursor))  # type: ignore[arg-type]
     rows = await db.read(lambda conn: repo.list_persons(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
-    return Page[PersonRead](
-        items=[person_body(r) for r in items],
-        next_cursor=next_cursor,  # type: ignore[misc]
+    return _json(
+        Page[PersonRead](
+            items=[person_body(r) for r in items],  # type: ignore[misc]
+            next_cursor=next_cursor,
+        )
     )
 
 
-@persons.get("/{person_id}", responses=ONE_ERRORS)
-async def get_person(
-    person_id: uuid.UUID, request: Request, response: Response, caller: Reader
-) -> PersonRead:
+@persons.get("/{person_id}", response_model=PersonRead, responses=ONE_ERRORS)
+async def get_person(person_id: uuid.UUID, request: Request, caller: Reader) -> Response:
     row = await request.app.state.db.read(lambda conn: repo.get_person(conn, caller, person_id))
     if row is None:
         raise NotFound()
-    response.headers["ETag"] = etag(row["version"])
-    return person_body(row)  # type: ignore[return-value]
+    return _json(PersonRead.model_validate(person_body(row)), {"ETag": etag(row["version"])})
 
 
 @persons.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
@@ -268,7 +268,7 @@ def reveal_person(
     with request.app.state.db.session() as session:
         try:
             result = service.reveal(session, _pii(request), caller, person_id, body.purpose)
-        except Forbidden:
+        except (Forbidden, NotFound):
             session.commit()  # the refused attempt stays on the audit record
             raise
         session.commit()

@@ -9,8 +9,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
+from pydantic import SecretStr
 from pypinyin import Style, lazy_pinyin
 from sqlmodel import Session, select
 
@@ -23,15 +25,19 @@ from liushou.clock import today
 from liushou.config import Settings
 from liushou.db import utcnow
 from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound, Unprocessable
-from liushou.pii import BlindIndex, FieldCipher
+from liushou.pii import BlindIndex, FieldCipher, keys_from_settings
 from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as repo
 from liushou.registry.enums import (
     ExitReason,
     GuardianshipType,
+    HealthStatus,
+    LivingArrangement,
     PersonCategory,
     PersonStatus,
+    RiskTier,
+    SchoolingStatus,
 )
 from liushou.registry.models import Consent, Person, PersonVersion
 from liushou.registry.schemas import (
@@ -69,6 +75,22 @@ class PersonalData:
 
     cipher: FieldCipher
     index: BlindIndex
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PersonalData:
+        """The keys these settings name (development: the key file). Raises KeyConfigError."""
+
+        def secret(value: SecretStr | None) -> str | None:
+            return value.get_secret_value() if value is not None else None
+
+        return cls(
+            *keys_from_settings(
+                secret(settings.data_key),
+                secret(settings.index_key),
+                production=settings.environment == "production",
+                dev_key_file=settings.dev_key_file,
+            )
+        )
 
     def seal(self, person_id: uuid.UUID, field: str, value: str) -> str:
         # Associated data binds the ciphertext to its row and column: no swapping.
@@ -152,8 +174,10 @@ def _check_eligible(
         raise NotEligible("出生日期晚于留守开始日期。", "Born after left_behind_since.")
     age = ids.age_on(birth_date, since)
     if category == PersonCategory.child:
+        # Only the age on `since` decides (CONTRACT §4): a child registered late, after its
+        # 16th birthday, is on record (and counts for the days before it) but not active.
         until = ids.sixteenth_birthday(birth_date)
-        if age >= 16 or today() >= until:
+        if age >= 16:
             raise NotEligible(
                 "留守儿童须不满十六周岁。",
                 "A left-behind child is under 16.",
@@ -171,11 +195,21 @@ def _check_eligible(
     return None
 
 
+_PROMOTED_ENUMS: dict[str, type[StrEnum]] = {
+    "guardianship_type": GuardianshipType,
+    "schooling_status": SchoolingStatus,
+    "health_status": HealthStatus,
+    "living_arrangement": LivingArrangement,
+    "risk_tier": RiskTier,
+}
+
+
 def _profile_columns(category: PersonCategory, profile: dict[str, Any]) -> dict[str, Any]:
     values = dict.fromkeys(PROMOTED_FIELDS)
     for name in PROMOTED_FIELDS:
         if profile.get(name) is not None:
-            values[name] = profile[name]
+            # The profile holds JSON codes; the columns are typed by the enums.
+            values[name] = _PROMOTED_ENUMS[name](profile[name])
     return values
 
 
@@ -313,6 +347,22 @@ def _public_field(column: str) -> str:
 def record_version(
     session: Session, person: Person, caller: Principal, action: str, changed: list[str]
 ) -> None:
+    session.add(PersonVersion(**version_values(person, caller, action, changed)))
+    audit.record(
+        session,
+        caller,
+        f"person.{action}",
+        resource_type="person",
+        resource_id=person.id,
+        changed_fields=changed,
+    )
+
+
+def version_values(
+    person: Any, caller: Principal, action: str, changed: list[str]
+) -> dict[str, Any]:
+    """The PersonVersion columns for ``person``'s current state (a Person, or any object
+    with its attributes: imports insert versions in bulk, without ORM objects)."""
     snapshot = {
         "category": str(person.category),
         "name": person.name,
@@ -329,33 +379,24 @@ def record_version(
         "profile": person.profile,
         "guardianship_type": str(person.guardianship_type) if person.guardianship_type else None,
     }
-    session.add(
-        PersonVersion(
-            person_id=person.id,
-            version=person.version,
-            at=person.updated_at,
-            actor_id=caller.id,
-            actor_name=caller.name,
-            action=action,
-            changed_fields=changed,
-            category=person.category,
-            region_path=person.region_path,
-            status=person.status,
-            left_behind_since=person.left_behind_since,
-            exited_on=person.exited_on,
-            counts_until=person.counts_until,
-            deleted=person.deleted_at is not None,
-            snapshot=snapshot,
-        )
-    )
-    audit.record(
-        session,
-        caller,
-        f"person.{action}",
-        resource_type="person",
-        resource_id=person.id,
-        changed_fields=changed,
-    )
+    return {
+        "id": uuid.uuid4(),
+        "person_id": person.id,
+        "version": person.version,
+        "at": person.updated_at,
+        "actor_id": caller.id,
+        "actor_name": caller.name,
+        "action": action,
+        "changed_fields": sorted(changed),
+        "category": person.category,
+        "region_path": person.region_path,
+        "status": person.status,
+        "left_behind_since": person.left_behind_since,
+        "exited_on": person.exited_on,
+        "counts_until": person.counts_until,
+        "deleted": person.deleted_at is not None,
+        "snapshot": snapshot,
+    }
 
 
 # --- writes ------------------------------------------------------------------------------
@@ -369,15 +410,35 @@ def create_person(
     data: PersonCreate,
     person_id: uuid.UUID | None = None,
 ) -> Person:
-    person_id = person_id or uuid.uuid4()
-    profile = getattr(data, PROFILE_FIELD[data.category]).model_dump(mode="json")
-    values = _person_values(session, settings, pii, caller, person_id, data.model_dump(), profile)
-    _refuse_duplicate(session, caller, values["id_number_index"], person_id)
-    person = Person.model_validate({**values, "id": person_id, "status": PersonStatus.active})
+    person = Person.model_validate(
+        new_person_values(session, settings, pii, caller, data, person_id)
+    )
+    _refuse_duplicate(session, caller, person.id_number_index, person.id)
     session.add(person)
     session.flush()
     record_version(session, person, caller, "create", _created_fields(data))
     return person
+
+
+def new_person_values(
+    session: Session,
+    settings: Settings,
+    pii: PersonalData,
+    caller: Principal,
+    data: PersonCreate,
+    person_id: uuid.UUID | None = None,
+) -> dict[str, Any]:
+    """The columns of the new person ``data`` describes, checked by every rule except the
+    duplicate check (create_person builds one Person; imports insert many at once)."""
+    person_id = person_id or uuid.uuid4()
+    profile = getattr(data, PROFILE_FIELD[data.category]).model_dump(mode="json")
+    values = _person_values(session, settings, pii, caller, person_id, data.model_dump(), profile)
+    return {**values, "id": person_id, "status": PersonStatus.active}
+
+
+def created_fields(data: PersonCreate) -> list[str]:
+    """The fields a create gave: the changed_fields of its first version."""
+    return _created_fields(data)
 
 
 def _created_fields(data: PersonCreate) -> list[str]:
@@ -610,23 +671,18 @@ def age_out(session: Session, caller: Principal, on_or_before: date) -> int:
 def reveal(
     session: Session, pii: PersonalData, caller: Principal, person_id: uuid.UUID, purpose: str
 ) -> Revealed:
+    """The clear values, audited with the purpose. A refusal (404 outside the caller's area,
+    403 without the right) is audited too; the caller commits in both cases."""
     person = session.get(Person, person_id)
     if (
         person is None
         or person.deleted_at is not None
         or not repo.person_visible(person.region_path, caller)
     ):
+        record_refused_reveal(session, caller, person_id, purpose, "not_found")
         raise NotFound()
     if not may_reveal(caller, person):
-        audit.record(
-            session,
-            caller,
-            "person.reveal",
-            resource_type="person",
-            resource_id=person.id,
-            outcome="denied",
-            detail={"purpose": purpose},
-        )
+        record_refused_reveal(session, caller, person_id, purpose, "not_permitted")
         raise Forbidden(
             "您无权查看此人的个人信息。",
             "You may not see this person's personal data.",
@@ -645,6 +701,21 @@ def reveal(
         id_number=pii.open(person.id, "id_number", person.id_number_cipher),
         phone=pii.open(person.id, "phone", person.phone_cipher),
         guardian_phone=pii.open(person.id, "guardian_phone", person.guardian_phone_cipher),
+    )
+
+
+def record_refused_reveal(
+    session: Session, caller: Principal, person_id: uuid.UUID, purpose: str | None, reason: str
+) -> None:
+    """Audit a reveal that was refused (``reason``: insufficient_scope, not_found, ...)."""
+    audit.record(
+        session,
+        caller,
+        "person.reveal",
+        resource_type="person",
+        resource_id=person_id,
+        outcome="denied",
+        detail={"purpose": purpose, "reason": reason},
     )
 
 
@@ -767,3 +838,45 @@ def withdraw_consent(
 
 def alerts_of(guardianship_type: GuardianshipType | str | None) -> list[str]:
     return ["unattended_child"] if guardianship_type == GuardianshipType.none else []
+
+
+# --- as_of -------------------------------------------------------------------------------
+
+# Filters that describe a person's state today; `as_of` answers with the state of another
+# day, which the versions do not index. Refused rather than silently applied to today.
+AS_OF_UNSUPPORTED = (
+    "status",
+    "q",
+    "guardianship_type",
+    "schooling_status",
+    "health_status",
+    "living_arrangement",
+    "risk_tier",
+    "age_min",
+    "age_max",
+    "alert",
+    "overdue",
+    "unassigned",
+)
+
+
+def check_as_of_filters(filters: Any, updated_since: Any = None) -> None:
+    """422 ``unsupported_with_as_of`` for a filter `as_of` cannot honour (region_id,
+    category and id_number can be combined with it)."""
+    given = [name for name in AS_OF_UNSUPPORTED if getattr(filters, name) is not None]
+    if updated_since is not None:
+        given.append("updated_since")
+    if given:
+        raise Unprocessable(
+            f"as_of 不能与以下筛选条件同时使用：{', '.join(given)}。",
+            f"as_of cannot be combined with: {', '.join(given)}.",
+            code="unsupported_with_as_of",
+            errors=[
+                {
+                    "loc": ["query", name],
+                    "msg": "not supported with as_of",
+                    "code": "unsupported_with_as_of",
+                }
+                for name in given
+            ],
+        )

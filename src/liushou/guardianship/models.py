@@ -1,0 +1,147 @@
+"""Care tables (CONTRACT §5): caretakers, assignments (联系人包保) and visits (走访)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field
+
+from liushou.db import Resource, enum_type, path_type
+
+
+class CaretakerKind(StrEnum):
+    village_cadre = "village_cadre"
+    child_director = "child_director"  # 儿童主任
+    volunteer = "volunteer"
+    social_worker = "social_worker"
+    teacher = "teacher"
+    doctor = "doctor"
+    police_officer = "police_officer"
+    lawyer = "lawyer"
+    other = "other"
+
+
+class AssignmentRole(StrEnum):
+    primary_contact = "primary_contact"  # 包保联系人: the one who visits and answers for the person
+    companion = "companion"
+    tutor = "tutor"
+    doctor = "doctor"
+
+
+class VisitMode(StrEnum):
+    home = "home"
+    phone = "phone"
+    video = "video"
+    school = "school"
+
+
+class VisitNeed(StrEnum):
+    study = "study"
+    health = "health"
+    safety = "safety"
+    psychological = "psychological"
+    economic = "economic"
+    legal = "legal"
+    daily_care = "daily_care"
+
+
+class VisitRiskLevel(StrEnum):
+    normal = "normal"
+    attention = "attention"
+    urgent = "urgent"
+
+
+# An assignment is active while it has not ended and is not deleted. The partial unique index
+# below is the invariant "at most one active primary contact per person"; the service checks
+# it first for a clear 409, the index makes it hold under concurrent writes too.
+ACTIVE_PRIMARY_CONTACT = "role = 'primary_contact' AND ends_on IS NULL AND deleted_at IS NULL"
+PRIMARY_CONTACT_INDEX = "uq_assignment_person_id_primary_active"
+
+
+class Caretaker(Resource, table=True):
+    """Someone who looks after registered persons: a village cadre, a child director
+    (儿童主任), a volunteer, a teacher, a doctor ...
+
+    ``phone`` is the caretaker's *work contact* for this duty and is stored in clear
+    (normalised to 11 digits): staff coordinating care must be able to call the caretaker,
+    and it is not the protected persons' data that CONTRACT §4 encrypts. It is still personal
+    data, so it is only ever shown to those who coordinate care in the caretaker's area (an
+    auditor sees it masked, see guardianship/views.py).
+    """
+
+    __tablename__ = "caretaker"
+    __table_args__ = (
+        # One caretaker record per login: "the caller's caretaker" is well defined.
+        sa.Index(
+            "uq_caretaker_user_id_live",
+            "user_id",
+            unique=True,
+            sqlite_where=sa.text("deleted_at IS NULL AND user_id IS NOT NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL AND user_id IS NOT NULL"),
+        ),
+    )
+
+    name: str = Field(max_length=100)
+    phone: str | None = Field(default=None, max_length=11)
+    kind: CaretakerKind = Field(sa_type=enum_type(CaretakerKind, "caretaker_kind"))
+    organization_id: uuid.UUID | None = Field(
+        default=None, foreign_key="organization.id", index=True
+    )
+    region_id: uuid.UUID = Field(foreign_key="region.id", index=True)
+    # The region's materialised path, copied so scoping is one range condition.
+    region_path: str = Field(sa_type=path_type(), index=True)
+    user_id: uuid.UUID | None = Field(default=None, foreign_key="user_account.id")
+
+
+class Assignment(Resource, table=True):
+    """A caretaker looking after a person in a role, from ``starts_on`` until ``ends_on``.
+
+    ``last_visited_on`` and ``next_visit_due`` are kept by the service whenever a visit or
+    the assignment changes (guardianship.service.refresh_due): the person's latest visit,
+    and that visit (or ``starts_on`` when the person has none) plus the interval. Overdue
+    is then ``next_visit_due < today``, one indexed comparison the database makes.
+    """
+
+    __tablename__ = "assignment"
+    __table_args__ = (
+        sa.Index(
+            PRIMARY_CONTACT_INDEX,
+            "person_id",
+            unique=True,
+            sqlite_where=sa.text(ACTIVE_PRIMARY_CONTACT),
+            postgresql_where=sa.text(ACTIVE_PRIMARY_CONTACT),
+        ),
+        sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
+        sa.CheckConstraint("visit_interval_days >= 1", name="interval_positive"),
+    )
+
+    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    caretaker_id: uuid.UUID = Field(foreign_key="caretaker.id", index=True)
+    role: AssignmentRole = Field(sa_type=enum_type(AssignmentRole, "assignment_role"))
+    visit_interval_days: int
+    starts_on: date
+    ends_on: date | None = None
+    end_reason: str | None = Field(default=None, max_length=200)
+    last_visited_on: date | None = None
+    next_visit_due: date | None = Field(default=None, index=True)
+
+
+class Visit(Resource, table=True):
+    __tablename__ = "visit"
+    __table_args__ = (
+        # The person's latest visit, and the list of a person's visits, newest first.
+        sa.Index("ix_visit_person_visited_on", "person_id", "visited_on"),
+    )
+
+    person_id: uuid.UUID = Field(foreign_key="person.id")
+    caretaker_id: uuid.UUID = Field(foreign_key="caretaker.id", index=True)
+    visited_on: date = Field(index=True)
+    mode: VisitMode = Field(sa_type=enum_type(VisitMode, "visit_mode"))
+    findings: str | None = Field(default=None, max_length=2000)
+    # A sorted list of VisitNeed codes.
+    needs: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    risk_level: VisitRiskLevel = Field(sa_type=enum_type(VisitRiskLevel, "visit_risk_level"))
+    next_visit_due: date

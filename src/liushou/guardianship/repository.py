@@ -1,0 +1,421 @@
+"""Every query of caretakers, assignments and visits.
+
+Reads take a Connection (Core, no ORM) and apply the caller's scope in SQL, so a row
+outside it is simply absent (404). Writes take the unit of work's Session and flush, never
+commit. The conditions the registry's person list needs (overdue, unassigned) live here
+too, so the rule of CONTRACT §5 is written once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, RowMapping
+from sqlmodel import Session, select
+
+from liushou.api.pagination import PageParams, keyset
+from liushou.auth.principal import Principal
+from liushou.auth.roles import Role
+from liushou.auth.scoping import in_subtree, lineage_scope
+from liushou.guardianship.models import (
+    Assignment,
+    AssignmentRole,
+    Caretaker,
+    CaretakerKind,
+    Visit,
+    VisitRiskLevel,
+)
+from liushou.regions.models import Region
+from liushou.registry.models import Person
+
+caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
+assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
+visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
+person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
+region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
+
+# Roles that see care data through their region subtree (street staff: the township, a
+# village contact: its village); admin and auditor see everything; a volunteer sees the
+# persons assigned to it; every other role none.
+REGION_READERS = frozenset({Role.street_staff, Role.village_contact})
+
+CARETAKER_COLUMNS = [c for c in caretaker_t.c if c.name not in ("deleted_at", "region_path")]
+ASSIGNMENT_COLUMNS = [c for c in assignment_t.c if c.name != "deleted_at"]
+VISIT_COLUMNS = [c for c in visit_t.c if c.name != "deleted_at"]
+CARETAKER_ORDER = [caretaker_t.c.name, caretaker_t.c.id]
+ASSIGNMENT_ORDER = [assignment_t.c.starts_on, assignment_t.c.id]
+VISIT_ORDER = [visit_t.c.visited_on, visit_t.c.id]  # newest first
+
+
+# --- the rules of CONTRACT §5 as SQL -------------------------------------------------------
+
+
+def active(table: sa.Table = assignment_t) -> sa.ColumnElement[bool]:
+    """An assignment that has not ended and is not deleted."""
+    return sa.and_(table.c.ends_on.is_(None), table.c.deleted_at.is_(None))
+
+
+def _active_primary(person_id: Any) -> sa.Select[Any]:
+    a = assignment_t.alias("primary_contact")
+    return sa.select(sa.literal(1)).where(
+        a.c.person_id == person_id,
+        a.c.role == AssignmentRole.primary_contact.value,
+        active(a),
+    )
+
+
+def unassigned_condition(person_id: Any) -> sa.ColumnElement[bool]:
+    """The person has no active primary contact (`unassigned=true`, `no_primary_contact`).
+
+    ``person_id`` is the person table's id column; the subquery is correlated on it and
+    uses the partial unique index of active primary contacts.
+    """
+    return ~sa.exists(_active_primary(person_id))
+
+
+def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
+    """The person's primary contact has not visited within its interval, as of ``today``
+    (`overdue=true`, `overdue_visit`).
+
+    CONTRACT §5: no visit within the primary contact's interval, counted from the latest
+    visit (or from the start of the assignment when there was none). The assignment keeps
+    that date as ``next_visit_due`` = basis + interval (guardianship.service.refresh_due):
+    a visit on the due day itself is still in time, so the person is overdue from the day
+    after, i.e. when ``next_visit_due < today``.
+    """
+    a = assignment_t.alias("overdue_contact")
+    return sa.exists(
+        sa.select(sa.literal(1)).where(
+            a.c.person_id == person_id,
+            a.c.role == AssignmentRole.primary_contact.value,
+            active(a),
+            a.c.next_visit_due < today,
+        )
+    )
+
+
+def care_filters(
+    person: sa.Table,
+    day: Any,
+    *,
+    alert: str | None = None,
+    overdue: bool | None = None,
+    unassigned: bool | None = None,
+) -> list[sa.ColumnElement[bool]]:
+    """The conditions of `GET /persons?overdue=&unassigned=&alert=` that come from care.
+
+    ``alert`` is handled only when it is `overdue_visit` or `no_primary_contact`. Both are
+    states of a person on the register today (``day``, a value or a bound parameter), like
+    the alerts on a person's body; `=false` is the complement (everyone else)."""
+    t = person.c
+    counts = sa.and_(t.status == "active", sa.or_(t.counts_until.is_(None), t.counts_until > day))
+    late = sa.and_(counts, overdue_condition(t.id, day))
+    alone = sa.and_(counts, unassigned_condition(t.id))
+    conditions = []
+    if alert == "overdue_visit":
+        conditions.append(late)
+    elif alert == "no_primary_contact":
+        conditions.append(alone)
+    if overdue is not None:
+        conditions.append(late if overdue else sa.not_(late))
+    if unassigned is not None:
+        conditions.append(alone if unassigned else sa.not_(alone))
+    return conditions
+
+
+# --- scope ---------------------------------------------------------------------------------
+
+
+def _own_caretakers(caller: Principal) -> sa.Select[Any]:
+    c = caretaker_t.alias("own_caretaker")
+    return sa.select(c.c.id).where(c.c.user_id == caller.id, c.c.deleted_at.is_(None))
+
+
+def assigned_persons(caller: Principal) -> sa.Select[Any]:
+    """Ids of the persons the caller looks after: an active assignment of a caretaker
+    linked to the caller's login."""
+    a = assignment_t.alias("own_assignment")
+    c = caretaker_t.alias("own_caretaker")
+    return (
+        sa.select(a.c.person_id)
+        .join(c, c.c.id == a.c.caretaker_id)
+        .where(c.c.user_id == caller.id, c.c.deleted_at.is_(None), active(a))
+    )
+
+
+def person_scope(
+    person_id: Any, region_path: Any, caller: Principal
+) -> sa.ColumnElement[bool] | None:
+    """Persons whose care data the caller may read; None when it sees everything."""
+    if caller.sees_everything:
+        return None
+    if caller.role in REGION_READERS and caller.region_path:
+        return in_subtree(region_path, caller.region_path)
+    if caller.role == Role.volunteer:
+        return person_id.in_(assigned_persons(caller))
+    return sa.false()
+
+
+def caretaker_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
+    """Caretakers of the caller's area and the regions above it (a village contact sees the
+    township's doctor); a volunteer only its own record."""
+    if caller.sees_everything:
+        return None
+    if caller.role in REGION_READERS and caller.region_path:
+        return lineage_scope(caretaker_t.c.region_path, caller)
+    if caller.role == Role.volunteer:
+        return caretaker_t.c.user_id == caller.id
+    return sa.false()
+
+
+def _where(stmt: sa.Select[Any], condition: sa.ColumnElement[bool] | None) -> sa.Select[Any]:
+    return stmt if condition is None else stmt.where(condition)
+
+
+def _either(
+    first: sa.ColumnElement[bool] | None, second: sa.ColumnElement[bool]
+) -> sa.ColumnElement[bool] | None:
+    return None if first is None else sa.or_(first, second)
+
+
+def _region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[bool]:
+    root = (
+        sa.select(region_t.c.path)
+        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
+    return sa.and_(path_column >= root, path_column < upper)
+
+
+# --- caretakers: reads ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaretakerFilters:
+    region_id: uuid.UUID | None = None
+    kind: CaretakerKind | None = None
+    q: str | None = None
+    organization_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+
+
+def get_caretaker(
+    conn: Connection, caller: Principal, caretaker_id: uuid.UUID
+) -> RowMapping | None:
+    stmt = sa.select(*CARETAKER_COLUMNS).where(
+        caretaker_t.c.id == caretaker_id, caretaker_t.c.deleted_at.is_(None)
+    )
+    return conn.execute(_where(stmt, caretaker_scope(caller))).mappings().one_or_none()
+
+
+def list_caretakers(
+    conn: Connection, caller: Principal, page: PageParams, f: CaretakerFilters
+) -> Sequence[RowMapping]:
+    t = caretaker_t.c
+    stmt = _where(
+        sa.select(*CARETAKER_COLUMNS).where(t.deleted_at.is_(None)), caretaker_scope(caller)
+    )
+    if f.region_id is not None:
+        stmt = stmt.where(_region_subtree(f.region_id, t.region_path))
+    if f.kind is not None:
+        stmt = stmt.where(t.kind == f.kind.value)
+    if f.q:
+        stmt = stmt.where(t.name.contains(f.q.strip(), autoescape=True))
+    if f.organization_id is not None:
+        stmt = stmt.where(t.organization_id == f.organization_id)
+    if f.user_id is not None:
+        stmt = stmt.where(t.user_id == f.user_id)
+    stmt = keyset(stmt, page, CARETAKER_ORDER, updated_at=t.updated_at)
+    return conn.execute(stmt).mappings().all()
+
+
+# --- assignments: reads --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssignmentFilters:
+    person_id: uuid.UUID | None = None
+    caretaker_id: uuid.UUID | None = None
+    active: bool | None = None
+    role: AssignmentRole | None = None
+
+
+def _assignment_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
+    persons = person_scope(person_t.c.id, person_t.c.region_path, caller)
+    if caller.role == Role.volunteer:
+        return _either(persons, assignment_t.c.caretaker_id.in_(_own_caretakers(caller)))
+    return persons
+
+
+def _assignments() -> sa.Select[Any]:
+    return (
+        sa.select(*ASSIGNMENT_COLUMNS)
+        .join(person_t, person_t.c.id == assignment_t.c.person_id)
+        .where(assignment_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
+    )
+
+
+def get_assignment(
+    conn: Connection, caller: Principal, assignment_id: uuid.UUID
+) -> RowMapping | None:
+    stmt = _assignments().where(assignment_t.c.id == assignment_id)
+    return conn.execute(_where(stmt, _assignment_scope(caller))).mappings().one_or_none()
+
+
+def list_assignments(
+    conn: Connection, caller: Principal, page: PageParams, f: AssignmentFilters
+) -> Sequence[RowMapping]:
+    t = assignment_t.c
+    stmt = _where(_assignments(), _assignment_scope(caller))
+    if f.person_id is not None:
+        stmt = stmt.where(t.person_id == f.person_id)
+    if f.caretaker_id is not None:
+        stmt = stmt.where(t.caretaker_id == f.caretaker_id)
+    if f.role is not None:
+        stmt = stmt.where(t.role == f.role.value)
+    if f.active is True:
+        stmt = stmt.where(t.ends_on.is_(None))
+    elif f.active is False:
+        stmt = stmt.where(t.ends_on.is_not(None))
+    stmt = keyset(stmt, page, ASSIGNMENT_ORDER, updated_at=t.updated_at)
+    return conn.execute(stmt).mappings().all()
+
+
+# --- visits: reads -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VisitFilters:
+    person_id: uuid.UUID | None = None
+    caretaker_id: uuid.UUID | None = None
+    risk_level: VisitRiskLevel | None = None
+    visited_from: date | None = None
+    visited_to: date | None = None
+
+
+def _visit_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
+    persons = person_scope(person_t.c.id, person_t.c.region_path, caller)
+    if caller.role == Role.volunteer:
+        return _either(persons, visit_t.c.caretaker_id.in_(_own_caretakers(caller)))
+    return persons
+
+
+def _visits() -> sa.Select[Any]:
+    return (
+        sa.select(*VISIT_COLUMNS)
+        .join(person_t, person_t.c.id == visit_t.c.person_id)
+        .where(visit_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
+    )
+
+
+def get_visit(conn: Connection, caller: Principal, visit_id: uuid.UUID) -> RowMapping | None:
+    stmt = _visits().where(visit_t.c.id == visit_id)
+    return conn.execute(_where(stmt, _visit_scope(caller))).mappings().one_or_none()
+
+
+def list_visits(
+    conn: Connection, caller: Principal, page: PageParams, f: VisitFilters
+) -> Sequence[RowMapping]:
+    t = visit_t.c
+    stmt = _where(_visits(), _visit_scope(caller))
+    if f.person_id is not None:
+        stmt = stmt.where(t.person_id == f.person_id)
+    if f.caretaker_id is not None:
+        stmt = stmt.where(t.caretaker_id == f.caretaker_id)
+    if f.risk_level is not None:
+        stmt = stmt.where(t.risk_level == f.risk_level.value)
+    if f.visited_from is not None:
+        stmt = stmt.where(t.visited_on >= f.visited_from)
+    if f.visited_to is not None:
+        stmt = stmt.where(t.visited_on <= f.visited_to)
+    stmt = keyset(stmt, page, VISIT_ORDER, descending=True, updated_at=t.updated_at)
+    return conn.execute(stmt).mappings().all()
+
+
+# --- writes --------------------------------------------------------------------------------
+
+
+def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
+    return session.exec(
+        select(Region).where(Region.id == region_id, Region.deleted_at.is_(None))
+    ).one_or_none()
+
+
+def live_caretaker(session: Session, caretaker_id: uuid.UUID) -> Caretaker | None:
+    return session.exec(
+        select(Caretaker).where(Caretaker.id == caretaker_id, Caretaker.deleted_at.is_(None))
+    ).one_or_none()
+
+
+def caretaker_of_user(session: Session, user_id: uuid.UUID) -> Caretaker | None:
+    return session.exec(
+        select(Caretaker).where(Caretaker.user_id == user_id, Caretaker.deleted_at.is_(None))
+    ).first()
+
+
+def caretaker_in_use(session: Session, caretaker_id: uuid.UUID) -> bool:
+    row = session.exec(
+        select(Assignment.id)
+        .where(
+            Assignment.caretaker_id == caretaker_id,
+            Assignment.ends_on.is_(None),
+            Assignment.deleted_at.is_(None),
+        )
+        .limit(1)
+    ).first()
+    return row is not None
+
+
+def active_primary(session: Session, person_id: uuid.UUID) -> Assignment | None:
+    """The person's active primary contact, locked for this transaction."""
+    return session.exec(
+        select(Assignment)
+        .where(
+            Assignment.person_id == person_id,
+            Assignment.role == AssignmentRole.primary_contact,
+            Assignment.ends_on.is_(None),
+            Assignment.deleted_at.is_(None),
+        )
+        .with_for_update()
+    ).first()
+
+
+def active_assignments(session: Session, person_id: uuid.UUID) -> Sequence[Assignment]:
+    return session.exec(
+        select(Assignment)
+        .where(
+            Assignment.person_id == person_id,
+            Assignment.ends_on.is_(None),
+            Assignment.deleted_at.is_(None),
+        )
+        .with_for_update()
+    ).all()
+
+
+def active_assignment_of(
+    session: Session, caretaker_id: uuid.UUID, person_id: uuid.UUID
+) -> Assignment | None:
+    return session.exec(
+        select(Assignment)
+        .where(
+            Assignment.person_id == person_id,
+            Assignment.caretaker_id == caretaker_id,
+            Assignment.ends_on.is_(None),
+            Assignment.deleted_at.is_(None),
+        )
+        .order_by(Assignment.starts_on)
+    ).first()
+
+
+def latest_visit_on(session: Session, person_id: uuid.UUID) -> date | None:
+    return session.exec(
+        select(sa.func.max(Visit.visited_on)).where(
+            Visit.person_id == person_id, Visit.deleted_at.is_(None)
+        )
+    ).one()

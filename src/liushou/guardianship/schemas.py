@@ -1,0 +1,160 @@
+"""Request and response bodies for caretakers, assignments and visits (CONTRACT §5)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from pydantic import Field, StrictInt, StringConstraints
+
+from liushou.api.params import Day
+from liushou.api.schemas import RequestBody, ResourceRead
+from liushou.guardianship.models import (
+    AssignmentRole,
+    CaretakerKind,
+    VisitMode,
+    VisitNeed,
+    VisitRiskLevel,
+)
+
+NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
+Name = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS)]
+# Free text may span lines (tabs and newlines), but no other control character.
+Findings = Annotated[
+    str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
+]
+MobileIn = Annotated[
+    str,
+    StringConstraints(min_length=11, max_length=24),
+    Field(
+        description="Mainland mobile; +86, spaces and hyphens are stripped",
+        examples=["138 1234 5678"],
+    ),
+]
+IntervalDays = Annotated[StrictInt, Field(ge=1, le=366, description="Days between visits")]
+
+
+# --- caretakers ------------------------------------------------------------------------
+
+
+class CaretakerCreate(RequestBody):
+    name: Name
+    phone: MobileIn | None = None
+    kind: CaretakerKind
+    organization_id: uuid.UUID | None = None
+    region_id: uuid.UUID = Field(description="The caretaker's village or township")
+    user_id: uuid.UUID | None = Field(
+        default=None, description="The login account of this caretaker (at most one caretaker)"
+    )
+
+
+class CaretakerUpdate(RequestBody):
+    name: Name | None = None
+    phone: MobileIn | None = None
+    kind: CaretakerKind | None = None
+    organization_id: uuid.UUID | None = None
+    region_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+
+
+class CaretakerRead(ResourceRead):
+    name: str
+    phone: str | None = Field(
+        description="11 digits; null for callers who may only see it masked (auditors)"
+    )
+    phone_masked: str | None
+    kind: CaretakerKind
+    organization_id: uuid.UUID | None
+    region_id: uuid.UUID
+    user_id: uuid.UUID | None
+
+
+# --- assignments -----------------------------------------------------------------------
+
+
+class AssignmentCreate(RequestBody):
+    person_id: uuid.UUID
+    caretaker_id: uuid.UUID
+    role: AssignmentRole
+    visit_interval_days: IntervalDays | None = Field(
+        default=None,
+        description="Default by the person: child 30, woman 90, elder by risk tier (high 7, "
+        "key 30, general 90), unattended child 1 (configurable)",
+    )
+    starts_on: Day | None = Field(default=None, description="Default today; not in the future")
+    ends_on: Day | None = None
+    end_reason: Reason | None = None
+
+
+class AssignmentUpdate(RequestBody):
+    """Change the interval, or end the assignment (an ended one changes no more)."""
+
+    visit_interval_days: IntervalDays | None = None
+    ends_on: Day | None = None
+    end_reason: Reason | None = None
+
+
+class AssignmentRead(ResourceRead):
+    person_id: uuid.UUID
+    caretaker_id: uuid.UUID
+    role: AssignmentRole
+    visit_interval_days: int
+    starts_on: Day
+    ends_on: Day | None
+    end_reason: str | None
+    active: bool = Field(description="Not ended")
+    last_visited_on: Day | None = Field(description="The person's latest visit")
+    next_visit_due: Day | None = Field(
+        description="Latest visit (or starts_on when none) plus the interval; null once ended"
+    )
+    overdue: bool = Field(description="Active and next_visit_due is before today")
+
+
+class PrimaryContactHandover(RequestBody):
+    caretaker_id: uuid.UUID
+    reason: Reason | None = Field(
+        default=None, description="end_reason of the primary contact being replaced"
+    )
+    visit_interval_days: IntervalDays | None = None
+
+
+# --- visits ----------------------------------------------------------------------------
+
+
+class VisitCreate(RequestBody):
+    person_id: uuid.UUID
+    caretaker_id: uuid.UUID | None = Field(
+        default=None,
+        description="Who visited; defaults to the caller's own caretaker record",
+    )
+    visited_on: Day = Field(description="Not in the future (Asia/Shanghai)")
+    mode: VisitMode
+    findings: Findings | None = None
+    needs: list[VisitNeed] = Field(default_factory=list, max_length=7)
+    risk_level: VisitRiskLevel = VisitRiskLevel.normal
+    next_visit_due: Day | None = Field(
+        default=None,
+        description="The visitor's planned next visit; default visited_on plus the interval "
+        "of the person's primary contact",
+    )
+
+
+class VisitUpdate(RequestBody):
+    visited_on: Day | None = None
+    mode: VisitMode | None = None
+    findings: Findings | None = None
+    needs: list[VisitNeed] | None = Field(default=None, max_length=7)
+    risk_level: VisitRiskLevel | None = None
+    next_visit_due: Day | None = None
+
+
+class VisitRead(ResourceRead):
+    person_id: uuid.UUID
+    caretaker_id: uuid.UUID
+    visited_on: Day
+    mode: VisitMode
+    findings: str | None
+    needs: list[VisitNeed]
+    risk_level: VisitRiskLevel
+    next_visit_due: Day

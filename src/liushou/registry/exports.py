@@ -1,0 +1,295 @@
+"""`GET /exports/persons.csv|.xlsx`: the persons list as a spreadsheet, masked, streamed.
+
+* The rows are the list's own query (``repository.list_persons``/``list_persons_as_of``:
+  same filters, same region scope), read in keyset batches of ``export_batch_size`` rows,
+  so memory does not grow with the number of rows. Each batch is its own short read: an
+  export is not one snapshot, but keyset order means no row is skipped or repeated.
+* Columns are the import template's headers (same labels), then a few export-only
+  columns the import ignores; ID and phone numbers are the masked forms only. So an
+  export can be imported again once the full ID numbers are filled in.
+* CSV is written batch by batch into the response. XLSX cannot be streamed while it is
+  built (a zip whose directory comes last): openpyxl's write-only workbook writes the rows
+  to a temporary file (constant memory), the file is then zipped and sent, and deleted.
+* Every export is audited: who, format, filters and the number of rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+import anyio.to_thread
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from liushou.api.pagination import PageParams
+from liushou.audit import service as audit
+from liushou.auth.principal import Principal
+from liushou.clock import local_date
+from liushou.db import Database
+from liushou.registry import repository as repo
+from liushou.registry.enums import ExitReason, PersonCategory, PersonStatus
+from liushou.registry.imports import COLUMNS, Column
+from liushou.registry.labels import REGISTRY_LABELS
+from liushou.registry.query import PersonQuery
+from liushou.registry.schemas import PROFILE_FIELD
+from liushou.registry.views import person_body
+
+# Columns the import ignores: what a reader of the export needs besides the template's.
+EXTRA_HEADERS = ["村/社区名称", "年龄", "状态", "退出日期", "退出原因", "人员编号", "更新时间"]
+HEADERS = [c.header for c in COLUMNS] + EXTRA_HEADERS
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class _Batch(PageParams):
+    """The list query's paging, driven by the export instead of a signed client cursor:
+    ``cursor`` is set (the queries add their keyset condition) once there is a last id."""
+
+    def __init__(self, size: int, updated_since: datetime | None) -> None:
+        self.limit = size
+        self.updated_since = updated_since
+        self.last: uuid.UUID | None = None
+
+    @property  # type: ignore[override]
+    def cursor(self) -> str | None:
+        return None if self.last is None else "export"
+
+    def after(self, columns: Sequence[Any]) -> list[Any] | None:
+        return None if self.last is None else [self.last]
+
+
+@dataclass
+class Export:
+    """One export's query and progress (read by the audit record at the end)."""
+
+    db: Database
+    caller: Principal
+    query: PersonQuery
+    batch_size: int
+    updated_since: datetime | None = None
+    rows: int = 0
+    _regions: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)
+
+    async def batches(self) -> AsyncIterator[list[list[Any]]]:
+        """The rows as cells, a batch at a time."""
+        page = _Batch(self.batch_size, self.updated_since)
+        while True:
+            rows, bodies = await self.db.read(lambda conn: self._fetch(conn, page))
+            items = bodies[: self.batch_size]
+            if items:
+                yield [self._cells(body) for body in items]
+                self.rows += len(items)
+            if len(rows) <= self.batch_size:
+                return
+            last = uuid.UUID(str(items[-1]["id"]))  # SQLite hands back the hex string
+            if page.last is not None and last <= page.last:
+                raise RuntimeError("export keyset did not advance")  # never loop forever
+            page.last = last
+
+    def _fetch(self, conn: Connection, page: _Batch) -> tuple[Sequence[Any], list[dict[str, Any]]]:
+        filters, as_of = self.query.filters, self.query.as_of
+        if as_of is None:
+            rows = repo.list_persons(conn, self.caller, page, filters)
+            bodies = [person_body(r) for r in rows]
+        else:
+            rows = repo.list_persons_as_of(conn, self.caller, page, filters, as_of)
+            bodies = [
+                person_body(
+                    {
+                        **r["snapshot"],
+                        "id": r["id"],
+                        "version": r["version"],
+                        "created_at": r["created_at"],
+                        "updated_at": r["at"],
+                        "counts_until": r["counts_until"],
+                    },
+                    on=as_of,
+                )
+                for r in rows
+            ]
+        self._load_regions(conn, {uuid.UUID(str(b["region_id"])) for b in bodies})
+        return rows, bodies
+
+    def _load_regions(self, conn: Connection, ids: set[uuid.UUID]) -> None:
+        """Codes and names of the villages (a register has hundreds, not millions)."""
+        missing = sorted(ids - self._regions.keys())
+        if not missing:
+            return
+        r = repo.region_t.c
+        for row in conn.execute(sa.select(r.id, r.code, r.name).where(r.id.in_(missing))):
+            self._regions[row[0]] = (row[1], row[2])
+
+    def _cells(self, body: Mapping[str, Any]) -> list[Any]:
+        category = PersonCategory(body["category"])
+        profile = body.get(PROFILE_FIELD[category]) or {}
+        code, village = self._regions.get(uuid.UUID(str(body["region_id"])), ("", ""))
+        cells = [_cell(column, body, profile, category, code) for column in COLUMNS]
+        status = body["status"]
+        cells += [
+            village,
+            body["age"],
+            REGISTRY_LABELS[PersonStatus][status],
+            _day(body["exited_on"]),
+            REGISTRY_LABELS[ExitReason][body["exit_reason"]] if body["exit_reason"] else None,
+            str(uuid.UUID(str(body["id"]))),
+            local_date(body["updated_at"]).isoformat() if body.get("updated_at") else None,
+        ]
+        return cells
+
+    def record(self, fmt: str, *, complete: bool) -> Callable[[Any], None]:
+        """The audit event of this export, for ``Database.run_in_session``."""
+        rows, filters = self.rows, self.query.described()
+        if self.updated_since is not None:
+            filters["updated_since"] = self.updated_since.isoformat()
+
+        def _record(session: Any) -> None:
+            audit.record(
+                session,
+                self.caller,
+                "person.export",
+                resource_type="person",
+                outcome="success" if complete else "incomplete",
+                detail={"format": fmt, "filters": filters, "rows": rows},
+            )
+
+        return _record
+
+
+def _cell(
+    column: Column,
+    body: Mapping[str, Any],
+    profile: Mapping[str, Any],
+    category: PersonCategory,
+    region_code: str,
+) -> Any:
+    if column.kind == "region_code":
+        return region_code
+    if column.kind == "id_number":
+        return body.get("id_number_masked")
+    if column.field == "phone":
+        return body.get("phone_masked")
+    if column.profile:
+        if category not in column.categories:
+            return None
+        name = "guardian_phone_masked" if column.field == "guardian_phone" else column.field
+        value = profile.get(name)
+    else:
+        value = body.get(column.field)
+    if value is None or value == []:
+        return None
+    if column.kind == "enum":
+        enum = column.enum_for(category)
+        return _label(enum, value) if enum is not None else str(value)
+    if column.kind == "list":
+        enum = column.enum_for(category)
+        return "、".join(_label(enum, v) if enum else str(v) for v in value)
+    if column.kind == "tags":
+        return "、".join(str(v) for v in value)
+    if column.kind == "bool":
+        return "是" if value else "否"
+    if column.kind == "date":
+        return _day(value)
+    return value
+
+
+def _label(enum: type[StrEnum] | None, code: Any) -> str:
+    if enum is None:
+        return str(code)
+    return REGISTRY_LABELS[enum].get(str(code), str(code))
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def _csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading ``'`` (OWASP
+    "CSV injection"); the import removes it again."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+async def csv_chunks(export: Export, on_end: Callable[[bool], Any]) -> AsyncIterator[bytes]:
+    """UTF-8 with BOM (Excel reads the Chinese headers right), one chunk per batch.
+
+    ``on_end(complete)`` records the audit event once the rows are out, or when the client
+    went away early (``complete`` false).
+    """
+    complete = False
+    try:
+        yield _csv_lines([HEADERS], bom=True)
+        async for batch in export.batches():
+            yield _csv_lines([[_csv_safe(v) for v in row] for row in batch])
+        complete = True
+    finally:
+        await on_end(complete)
+
+
+def _csv_lines(rows: list[list[Any]], bom: bool = False) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(rows)
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+# --- XLSX --------------------------------------------------------------------------------
+
+
+async def build_xlsx(export: Export) -> str:
+    """Write the export into a temporary .xlsx file and return its path (the caller
+    deletes it). Rows go to disk as they come (openpyxl write-only mode)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("三留守人员")
+    for index, header in enumerate(HEADERS):
+        sheet.column_dimensions[_letter(index)].width = max(10, 2 * len(header) + 4)
+    sheet.append(HEADERS)
+    handle, path = tempfile.mkstemp(prefix="liushou-export-", suffix=".xlsx")
+    os.close(handle)
+    try:
+        async for batch in export.batches():
+            await anyio.to_thread.run_sync(_append_rows, sheet, batch)
+        await anyio.to_thread.run_sync(workbook.save, path)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
+
+
+def _append_rows(sheet: Any, rows: list[list[Any]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for row in rows:
+        cells: list[Any] = []
+        for value in row:
+            if not isinstance(value, str):
+                cells.append(value)
+                continue
+            # Control characters are not allowed in a worksheet; "=…" and "#N/A" would be
+            # taken for a formula or an error value: every text stays text.
+            cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)

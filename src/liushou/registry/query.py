@@ -1,0 +1,102 @@
+"""The filters of `GET /persons`, as one dependency: the list and the exports share it, so
+both take exactly the same query parameters and the OpenAPI document lists them once."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from liushou.api.params import Day
+from liushou.registry import identifiers as ids
+from liushou.registry.enums import (
+    Alert,
+    GuardianshipType,
+    HealthStatus,
+    LivingArrangement,
+    PersonCategory,
+    PersonStatus,
+    RiskTier,
+    SchoolingStatus,
+)
+from liushou.registry.repository import PersonFilters
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    filters: PersonFilters
+    as_of: date | None = None
+
+    def described(self) -> dict[str, Any]:
+        """The filters that were given, for an audit record: never the ID number itself."""
+        given: dict[str, Any] = {}
+        for name, value in vars(self.filters).items():
+            if value is None:
+                continue
+            if name == "id_number_index":
+                given["id_number"] = "(given)"
+            else:
+                given[name] = str(value)
+        if self.as_of is not None:
+            given["as_of"] = self.as_of.isoformat()
+        return given
+
+
+async def person_query(
+    request: Request,
+    region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
+    category: PersonCategory | None = None,
+    status: PersonStatus | None = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=50, description="Name contains, or pinyin initials (zw)"),
+    ] = None,
+    guardianship_type: GuardianshipType | None = None,
+    schooling_status: SchoolingStatus | None = None,
+    health_status: HealthStatus | None = None,
+    living_arrangement: LivingArrangement | None = None,
+    risk_tier: RiskTier | None = None,
+    age_min: Annotated[int | None, Query(ge=0, le=150)] = None,
+    age_max: Annotated[int | None, Query(ge=0, le=150)] = None,
+    alert: Alert | None = None,
+    overdue: Annotated[
+        bool | None,
+        Query(description="true: on the register, and the primary contact's visit is overdue"),
+    ] = None,
+    unassigned: Annotated[
+        bool | None, Query(description="true: on the register, with no active primary contact")
+    ] = None,
+    as_of: Annotated[Day | None, Query(description="Who was on the register that day")] = None,
+    id_number: Annotated[
+        str | None, Query(min_length=15, max_length=24, description="Exact lookup")
+    ] = None,
+) -> PersonQuery:
+    # async: runs on the event loop, no threadpool hop (see api/pagination.page_params).
+    index = None
+    if id_number is not None:
+        index = request.app.state.personal_data.index.index(ids.normalize_id_number(id_number))
+    filters = PersonFilters(
+        region_id=region_id,
+        category=category,
+        status=status,
+        q=q,
+        guardianship_type=guardianship_type,
+        schooling_status=schooling_status,
+        health_status=health_status,
+        living_arrangement=living_arrangement,
+        risk_tier=risk_tier,
+        age_min=age_min,
+        age_max=age_max,
+        alert=alert,
+        id_number_index=index,
+        overdue=overdue,
+        unassigned=unassigned,
+    )
+    return PersonQuery(filters=filters, as_of=as_of)
+
+
+PersonQueryDep = Annotated[PersonQuery, Depends(person_query)]
+"""``query: PersonQueryDep`` in a route's signature: the filters of the persons list."""

@@ -1,0 +1,257 @@
+"""/imports/persons (survey sheets in) and /exports/persons.csv|.xlsx (masked lists out).
+
+The import is a plain ``def`` (parsing and checking thousands of rows is CPU work for the
+threadpool, not the event loop); the exports are ``async`` generators whose database reads
+go through ``Database.read`` batch by batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+import anyio
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from pydantic import BaseModel, Field
+from starlette.responses import Response, StreamingResponse
+
+from liushou.api.pagination import UpdatedSince
+from liushou.auth.dependencies import requires
+from liushou.auth.principal import Principal
+from liushou.clock import today
+from liushou.errors import FieldInvalid, prefers_english, problem_responses
+from liushou.registry import exports, templates
+from liushou.registry.imports import ImportOutcome, PersonImport, reading_session, rows_invalid
+from liushou.registry.query import PersonQueryDep
+
+Reader = Annotated[Principal, requires("registry:read")]
+Writer = Annotated[Principal, requires("registry:write")]
+Signed = Annotated[Principal, requires()]
+
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_response(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {
+            "description": description,
+            "content": {
+                media_type.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    }
+
+
+# --- imports -----------------------------------------------------------------------------
+
+imports = APIRouter(prefix="/imports", tags=["imports"])
+
+
+class ImportRowError(BaseModel):
+    row: int = Field(description="The sheet's row number (the header is row 1)")
+    column: str = Field(description="The column header, e.g. 身份证号")
+    code: str = Field(description="Stable snake_case code, e.g. id_number_checksum")
+    msg: str
+    loc: list[str | int] = Field(description='["file", row, column]')
+    existing_id: str | None = Field(
+        default=None, description="duplicate_person: the registered person, when visible"
+    )
+
+
+class ImportPreview(BaseModel):
+    """A dry run: what a real run would do. Nothing was written."""
+
+    dry_run: Literal[True] = True
+    rows: int = Field(description="Data rows in the sheet (blank rows not counted)")
+    valid: int = Field(description="Rows without errors")
+    to_create: int = Field(description="Valid rows a real run would register")
+    unchanged: int = Field(description="Valid rows whose person is already registered")
+    error_count: int
+    errors: list[ImportRowError] = Field(description="At most 1000, in row order")
+
+
+class ImportResult(BaseModel):
+    dry_run: Literal[False] = False
+    rows: int
+    created: int
+    unchanged: int
+
+
+@imports.post(
+    "/persons",
+    responses=problem_responses(400, 401, 403, 413, 415, 422),
+)
+def import_persons(
+    request: Request,
+    caller: Writer,
+    file: Annotated[
+        UploadFile,
+        File(description="CSV (UTF-8, with or without BOM) or XLSX; see the template"),
+    ],
+    dry_run: Annotated[
+        bool, Query(description="Check only: report errors and counts, write nothing")
+    ] = False,
+) -> ImportPreview | ImportResult:
+    """Register the persons of a village survey sheet (headers as in the template).
+
+    All or nothing: any row error is a 422 whose `errors` name row and column, and nothing
+    is written. Idempotent: a person already registered (same ID number, or same name,
+    birth date and village without one) is counted as `unchanged`, so the same sheet can be
+    sent again safely (no `Idempotency-Key` needed). Up to 10 MiB and 20,000 rows.
+    """
+    data = file.file.read()
+    state = request.app.state
+    with reading_session(state.db) as session:
+        job = PersonImport(
+            session, state.settings, state.personal_data, caller, english=prefers_english(request)
+        )
+        outcome = job.check(data)
+    if dry_run:
+        return _preview(outcome)
+    if outcome.error_count:
+        raise rows_invalid(outcome)
+    with state.db.session() as session:
+        job.write(session)
+        session.commit()
+    return ImportResult(rows=outcome.rows, created=outcome.created, unchanged=outcome.unchanged)
+
+
+def _preview(outcome: ImportOutcome) -> ImportPreview:
+    return ImportPreview(
+        rows=outcome.rows,
+        valid=outcome.valid,
+        to_create=outcome.created,
+        unchanged=outcome.unchanged,
+        error_count=outcome.error_count,
+        errors=[ImportRowError.model_validate(e) for e in outcome.errors],
+    )
+
+
+@imports.get(
+    "/persons/template.csv",
+    response_class=Response,
+    responses={**_file_response(CSV_TYPE, "The CSV template"), **problem_responses(401, 403)},
+)
+async def persons_template_csv(caller: Signed) -> Response:
+    """The import template as CSV (UTF-8 with BOM): the headers and two example rows."""
+    return _attachment(templates.packaged(templates.CSV_NAME), CSV_TYPE, "persons-template.csv")
+
+
+@imports.get(
+    "/persons/template.xlsx",
+    response_class=Response,
+    responses={**_file_response(XLSX_TYPE, "The XLSX template"), **problem_responses(401, 403)},
+)
+async def persons_template_xlsx(caller: Signed) -> Response:
+    """The import template as XLSX: drop-downs for the labelled columns, a 填写说明 sheet."""
+    return _attachment(templates.packaged(templates.XLSX_NAME), XLSX_TYPE, "persons-template.xlsx")
+
+
+def _attachment(content: bytes, media_type: str, filename: str) -> Response:
+    return Response(
+        content,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+# --- exports -----------------------------------------------------------------------------
+
+exports_router = APIRouter(prefix="/exports", tags=["exports"])
+EXPORT_ERRORS = problem_responses(400, 401, 403, 422)
+
+
+def _export(request: Request, caller: Principal, query: Any, since: datetime | None) -> Any:
+    state = request.app.state
+    return exports.Export(
+        db=state.db,
+        caller=caller,
+        query=query,
+        batch_size=state.settings.export_batch_size,
+        updated_since=_utc(since),
+    )
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+08:00
+        raise FieldInvalid(
+            ["query", "updated_since"],
+            "validation_error",
+            "updated_since 超出可表示的时间范围。",
+            "updated_since is out of range.",
+        ) from None
+
+
+def _download_headers(extension: str) -> dict[str, str]:
+    return {
+        "Content-Disposition": f'attachment; filename="persons-{today():%Y%m%d}.{extension}"',
+        "Cache-Control": "no-store",
+    }
+
+
+@exports_router.get(
+    "/persons.csv",
+    response_class=StreamingResponse,
+    responses={**_file_response(CSV_TYPE, "The persons, masked"), **EXPORT_ERRORS},
+)
+async def export_persons_csv(
+    request: Request,
+    caller: Reader,
+    query: PersonQueryDep,
+    updated_since: UpdatedSince = None,
+) -> StreamingResponse:
+    """The persons list (same filters and scope) as CSV, masked, streamed. Audited."""
+    export = _export(request, caller, query, updated_since)
+    db = request.app.state.db
+
+    async def on_end(complete: bool) -> None:
+        with anyio.CancelScope(shield=True):  # a client that went away is audited too
+            await db.write(export.record("csv", complete=complete))
+
+    return StreamingResponse(
+        exports.csv_chunks(export, on_end), media_type=CSV_TYPE, headers=_download_headers("csv")
+    )
+
+
+@exports_router.get(
+    "/persons.xlsx",
+    response_class=StreamingResponse,
+    responses={**_file_response(XLSX_TYPE, "The persons, masked"), **EXPORT_ERRORS},
+)
+async def export_persons_xlsx(
+    request: Request,
+    caller: Reader,
+    query: PersonQueryDep,
+    updated_since: UpdatedSince = None,
+) -> StreamingResponse:
+    """The persons list (same filters and scope) as XLSX, masked. Audited.
+
+    The workbook is built in a temporary file first (a zip is written last), so the first
+    byte comes once every row is in; memory stays constant either way."""
+    export = _export(request, caller, query, updated_since)
+    path = await exports.build_xlsx(export)
+    handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
+    os.unlink(path)  # the open handle keeps the data; nothing is left behind on disk
+    size = os.fstat(handle.fileno()).st_size
+    try:
+        await request.app.state.db.write(export.record("xlsx", complete=True))
+    except BaseException:
+        handle.close()
+        raise
+    headers = {**_download_headers("xlsx"), "Content-Length": str(size)}
+    return StreamingResponse(_chunks_of(handle), media_type=XLSX_TYPE, headers=headers)
+
+
+async def _chunks_of(handle: Any, size: int = 64 * 1024) -> AsyncIterator[bytes]:
+    try:
+        while chunk := await anyio.to_thread.run_sync(handle.read, size):
+            yield chunk
+    finally:
+        handle.close()
