@@ -3,6 +3,10 @@
 Same routes, same SQL (scoped to the caller's township), same JSON; no framework validation,
 no middleware. Auth is a dictionary lookup of the one bench token.
 
+Persons: the masked columns as stored, the effective status (a child past its 16th birthday
+has exited), age and alerts computed as the service does, the profile JSON passed through,
+and the same signed next_cursor (``LIUSHOU_SECRET_KEY`` from the environment).
+
     python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db \
         --token TOKEN --scope-path "<id>/<id>/.../"
 """
@@ -10,10 +14,14 @@ no middleware. Auth is a dictionary lookup of the one bench token.
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import hmac
+import os
 import sqlite3
 import threading
 import uuid
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 
 import orjson
 import uvicorn
@@ -33,6 +41,26 @@ WITHIN_SQL = (
     "AND path < substr(r.root, 1, length(r.root) - 1) || '0' "
     f"AND {SCOPE} ORDER BY code, id LIMIT ?"
 )
+PERSON_COLUMNS = (
+    "person.id, person.created_at, person.updated_at, person.version, category, person.name, "
+    "region_id, sex, birth_date, id_number_masked, phone_masked, address, status, "
+    "left_behind_since, exited_on, exit_reason, counts_until, guardianship_type, profile"
+)
+PERSON_SCOPE = "person.region_path >= ? AND person.region_path < ?"
+PERSON_SQL = (
+    f"SELECT {PERSON_COLUMNS} FROM person "
+    f"WHERE person.id = ? AND person.deleted_at IS NULL AND {PERSON_SCOPE}"
+)
+PERSONS_SQL = (
+    f"SELECT {PERSON_COLUMNS} FROM person, "
+    "(SELECT path AS root FROM region WHERE id = ? AND deleted_at IS NULL) AS r "
+    f"WHERE person.deleted_at IS NULL AND {PERSON_SCOPE} "
+    "AND person.region_path >= r.root "
+    "AND person.region_path < substr(r.root, 1, length(r.root) - 1) || '0' "
+    "AND person.category = ? ORDER BY person.id LIMIT ?"
+)
+PROFILE_FIELD = {"child": "child_profile", "woman": "woman_profile", "elder": "elder_profile"}
+SHANGHAI = timezone(timedelta(hours=8))
 JSON = "application/json"
 
 
@@ -98,6 +126,87 @@ def _region(row: tuple) -> dict[str, object]:  # type: ignore[type-arg]
     }
 
 
+def _date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)  # type: ignore[arg-type]
+
+
+def _age(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _person(row: tuple, today: date) -> dict[str, object]:  # type: ignore[type-arg]
+    (
+        id_,
+        created_at,
+        updated_at,
+        version,
+        category,
+        name,
+        region_id,
+        sex,
+        birth_date,
+        id_number_masked,
+        phone_masked,
+        address,
+        status,
+        left_behind_since,
+        exited_on,
+        exit_reason,
+        counts_until,
+        guardianship_type,
+        profile,
+    ) = row
+    if status == "active" and counts_until is not None and _date(counts_until) <= today:
+        status, exited_on, exit_reason = "exited", counts_until, "aged_out"
+    body: dict[str, object] = {
+        "id": _uuid(id_),
+        "created_at": _instant(created_at),
+        "updated_at": _instant(updated_at),
+        "version": version,
+        "category": category,
+        "name": name,
+        "region_id": _uuid(region_id),
+        "sex": sex,
+        "birth_date": birth_date,
+        "age": _age(_date(birth_date), today),
+        "id_number_masked": id_number_masked,
+        "phone_masked": phone_masked,
+        "address": address,
+        "status": status,
+        "left_behind_since": left_behind_since,
+        "exited_on": exited_on,
+        "exit_reason": exit_reason,
+        "alerts": ["unattended_child"]
+        if status == "active" and guardianship_type == "none"
+        else [],
+        "child_profile": None,
+        "woman_profile": None,
+        "elder_profile": None,
+    }
+    # SQLite: the stored JSON text as it is; PostgreSQL: psycopg has parsed it already.
+    body[PROFILE_FIELD[category]] = (
+        orjson.Fragment(profile) if isinstance(profile, str) else profile
+    )
+    return body
+
+
+class Cursors:
+    """The service's signed keyset cursor (api/pagination.py), computed the same way."""
+
+    def __init__(self, secret_key: str) -> None:
+        self.secret = (secret_key + ":cursor").encode()
+
+    def after(self, request: Request, key: list[object]) -> str:
+        pairs = sorted(
+            (k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "limit")
+        )
+        filters = hashlib.sha256(orjson.dumps([request.url.path, pairs])).hexdigest()[:16]
+        payload = orjson.dumps({"k": key, "f": filters})
+        raw = base64.urlsafe_b64encode(payload).rstrip(b"=").decode()
+        signature = hmac.new(self.secret, raw.encode(), hashlib.sha256).hexdigest()[:24]
+        return f"{raw}.{signature}"
+
+
 def create_app(url: str, token: str, scope_path: str) -> Starlette:
     store = Store(url)
     scopes = {f"Bearer {token}": scope_path}
@@ -143,6 +252,47 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             page["next_cursor"] = "not-measured"  # the service signs a cursor here
         return Response(orjson.dumps(page), media_type=JSON)
 
+    cursors = Cursors(os.environ.get("LIUSHOU_SECRET_KEY", ""))
+
+    def person_scope(request: Request) -> tuple[str, str] | None:
+        path = scopes.get(request.headers.get("authorization", ""))
+        return None if path is None else (path, path[:-1] + "0")
+
+    async def get_person(request: Request) -> Response:
+        scope = person_scope(request)
+        if scope is None:
+            return Response(status_code=401)
+        try:
+            person_id = id_param(request.path_params["person_id"])
+        except ValueError:
+            return Response(status_code=422)
+        rows = await store.fetch(PERSON_SQL, (person_id, *scope))
+        if not rows:
+            return Response(status_code=404)
+        today = datetime.now(SHANGHAI).date()
+        headers = {"ETag": f'"{rows[0][3]}"'}
+        return Response(orjson.dumps(_person(rows[0], today)), media_type=JSON, headers=headers)
+
+    async def list_persons(request: Request) -> Response:
+        scope = person_scope(request)
+        if scope is None:
+            return Response(status_code=401)
+        try:
+            region_id = id_param(request.query_params["region_id"])
+            category = request.query_params["category"]
+        except (KeyError, ValueError):
+            return Response(status_code=422)
+        if category not in PROFILE_FIELD:
+            return Response(status_code=422)
+        limit = 50
+        rows = await store.fetch(PERSONS_SQL, (region_id, *scope, category, limit + 1))
+        today = datetime.now(SHANGHAI).date()
+        page = {"items": [_person(r, today) for r in rows[:limit]], "next_cursor": None}
+        if len(rows) > limit:
+            last = rows[limit - 1][0]
+            page["next_cursor"] = cursors.after(request, [_uuid(last).replace("-", "")])  # type: ignore[union-attr]
+        return Response(orjson.dumps(page), media_type=JSON)
+
     async def healthz(_request: Request) -> Response:
         return Response(b'{"status":"ok"}', media_type=JSON)
 
@@ -151,6 +301,8 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             Route("/healthz", healthz),
             Route("/api/v1/regions", list_regions),
             Route("/api/v1/regions/{region_id}", get_region),
+            Route("/api/v1/persons", list_persons),
+            Route("/api/v1/persons/{person_id}", get_person),
         ]
     )
 

@@ -31,6 +31,10 @@ from datetime import datetime
 from pathlib import Path
 
 import seed
+import sheet
+from people import People
+
+from liushou.pii import generate_key
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -42,6 +46,9 @@ POSTGRES_URL = "postgresql+psycopg://root@127.0.0.1:5432/liushou_bench"
 # baseline's requests/s, with a p99 at most this multiple of the baseline's.
 MIN_THROUGHPUT_RATIO = 0.5
 MAX_P99_RATIO = 3.0
+# Imports: at least this share of a raw executemany's rows/s.
+MIN_IMPORT_RATIO = 0.25
+IMPORT_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,10 @@ class Endpoint:
 ENDPOINTS = [
     Endpoint("GET /regions/{id}", "/api/v1/regions/{village_id}"),
     Endpoint("GET /regions?within=", "/api/v1/regions?within={township_id}"),
+    Endpoint("GET /persons/{id}", "/api/v1/persons/{person_id}"),
+    Endpoint(
+        "GET /persons?region_id=&category=", "/api/v1/persons?region_id={village_id}&category=child"
+    ),
 ]
 
 
@@ -71,6 +82,13 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2, help="seconds of unmeasured load first")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--persons", type=int, default=seed.PERSONS, help="persons to seed")
+    parser.add_argument(
+        "--only", default="", help="measure only the endpoints whose name contains this"
+    )
+    parser.add_argument(
+        "--import-rows", type=int, default=IMPORT_ROWS, help="rows of the import sheet (0: skip)"
+    )
     args = parser.parse_args()
     # A SIGTERM (CI timeout, kill) unwinds like an error, so the servers are stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -79,10 +97,13 @@ def main() -> None:
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="liushou-bench-")))
         url = fresh_database(args.database, workdir)
+        data_key, index_key = f"b1:{generate_key()}", f"b2:{generate_key()}"
         env = {
             **os.environ,
             "LIUSHOU_DATABASE_URL": url,
             "LIUSHOU_SECRET_KEY": secrets.token_urlsafe(48),
+            "LIUSHOU_DATA_KEY": data_key,
+            "LIUSHOU_INDEX_KEY": index_key,
             "LIUSHOU_LOG_LEVEL": "WARNING",
             "LIUSHOU_ACCESS_TOKEN_TTL_SECONDS": "3600",
         }
@@ -92,8 +113,12 @@ def main() -> None:
         if migrate.returncode != 0:
             raise SystemExit(f"liushou migrate failed:\n{migrate.stderr[-3000:]}")
         started = time.perf_counter()
-        fixture = seed.seed(url)
-        say(f"data: {fixture.regions} regions in {time.perf_counter() - started:.1f} s ({url})")
+        pii = seed.personal_data(data_key, index_key)
+        fixture = seed.seed(url, pii, args.persons)
+        say(
+            f"data: {fixture.regions:,} regions, {fixture.persons:,} persons "
+            f"in {time.perf_counter() - started:.1f} s ({url})"
+        )
 
         service = start(
             stack, "service", [BIN / "liushou", "serve", "--host", "127.0.0.1"], env, workdir
@@ -105,7 +130,7 @@ def main() -> None:
         )
         auth = f"Authorization: Bearer {token}"
         rows = []
-        for endpoint in ENDPOINTS:
+        for endpoint in [e for e in ENDPOINTS if args.only in e.name]:
             path = endpoint.path.format(**asdict(fixture))
             check_same_answer(endpoint, service + path, baseline + path, token)
             loads = {}
@@ -113,7 +138,8 @@ def main() -> None:
                 run_wrk(wrk, base + path, auth, args.warmup, args.connections)
                 loads[name] = run_wrk(wrk, base + path, auth, args.duration, args.connections)
             rows.append((endpoint, loads["service"], loads["baseline"]))
-        report(rows, args, fixture)
+        imports = measure_import(service, token, url, pii, fixture, args.import_rows)
+        report(rows, imports, args, fixture)
 
 
 # --- set-up ----------------------------------------------------------------------------
@@ -248,11 +274,91 @@ def _latency_ms(percentile: str, text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
+# --- import ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportTiming:
+    rows: int
+    service_s: float
+    reimport_s: float  # the same sheet again: every row unchanged
+    raw_same_work_s: float
+    raw_insert_only_s: float
+
+
+def measure_import(
+    service: str, token: str, url: str, pii: object, fixture: seed.Fixture, rows: int
+) -> ImportTiming | None:
+    """POST /imports/persons with a sheet of ``rows`` new persons, beside raw executemany."""
+    if rows <= 0:
+        return None
+    if sheet.import_columns() is None:
+        say("import: SKIPPED - liushou.registry.imports is not there (no import endpoint yet)")
+        return None
+    people = People(seed=31)
+    villages = fixture.township_villages
+    data = sheet.make_sheet(sheet.describe_many(people, villages, rows))
+    started = time.perf_counter()
+    status, answer = post_sheet(service, token, data)
+    service_s = time.perf_counter() - started
+    if status == 404 or status == 405:
+        say(f"import: SKIPPED - POST /api/v1/imports/persons answers {status} (not there yet)")
+        return None
+    if status != 200 or answer.get("created") != rows:
+        say(f"import: WARNING the service answered {status}: {str(answer)[:600]}")
+        return None
+    started = time.perf_counter()
+    status, again = post_sheet(service, token, data)
+    reimport_s = time.perf_counter() - started
+    if status != 200 or again.get("unchanged") != rows:
+        say(f"import: WARNING re-import answered {status}: {str(again)[:300]}")
+
+    by_code = {v.code: v for v in villages}
+    raw_sheet = sheet.make_sheet(sheet.describe_many(people, villages, rows))
+    same_work_s = sheet.raw_same_work(url, pii, raw_sheet, by_code)  # type: ignore[arg-type]
+    persons, versions = sheet.build_rows(sheet.describe_many(people, villages, rows), pii)  # type: ignore[arg-type]
+    insert_only_s = sheet.raw_insert_only(url, sheet.driver_rows(url, persons, versions))
+    return ImportTiming(rows, service_s, reimport_s, same_work_s, insert_only_s)
+
+
+def post_sheet(service: str, token: str, data: bytes) -> tuple[int, dict]:  # type: ignore[type-arg]
+    boundary = secrets.token_hex(16)
+    body = (
+        (
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="file"; filename="persons.csv"\r\n'
+            "Content-Type: text/csv\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        service + "/api/v1/imports/persons?dry_run=false",
+        data=body,
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as exc:
+        text = exc.read().decode(errors="replace")
+        try:
+            return exc.code, json.loads(text)
+        except ValueError:
+            return exc.code, {"body": text[:600]}
+
+
 # --- output ----------------------------------------------------------------------------
 
 
 def report(
-    rows: list[tuple[Endpoint, Load, Load]], args: argparse.Namespace, fixture: seed.Fixture
+    rows: list[tuple[Endpoint, Load, Load]],
+    imports: ImportTiming | None,
+    args: argparse.Namespace,
+    fixture: seed.Fixture,
 ) -> None:
     header = [
         "endpoint",
@@ -307,6 +413,31 @@ def report(
         f"goal: ratio >= {MIN_THROUGHPUT_RATIO:.0%}, p99 ratio <= {MAX_P99_RATIO:.0f}x; "
         f"wrk -t1 -c{args.connections} -d{args.duration}s, {args.database}"
     )
+    import_result = None
+    if imports is not None:
+        n = imports.rows
+        lines = [
+            ("service POST /imports/persons", imports.service_s),
+            ("service, same sheet again (all unchanged)", imports.reimport_s),
+            ("raw: read CSV + compute columns + executemany", imports.raw_same_work_s),
+            ("raw: executemany only (rows built beforehand)", imports.raw_insert_only_s),
+        ]
+        say(f"import of {n:,} rows (CSV, {args.database}):")
+        for name, seconds in lines:
+            say(f"  {name:<48} {seconds:7.2f} s  {n / seconds:9,.0f} rows/s")
+        same = imports.raw_same_work_s / imports.service_s
+        only = imports.raw_insert_only_s / imports.service_s
+        met = same >= MIN_IMPORT_RATIO
+        say(
+            f"  ratio: {same:.0%} of the raw same-work rows/s, {only:.0%} of the insert-only; "
+            f"goal >= {MIN_IMPORT_RATIO:.0%} (of the same work): {'met' if met else 'MISSED'}"
+        )
+        import_result = {
+            **asdict(imports),
+            "ratio_same_work": round(same, 3),
+            "ratio_insert_only": round(only, 3),
+            "goal_met": met,
+        }
 
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -318,7 +449,9 @@ def report(
         "connections": args.connections,
         "cpus": os.cpu_count(),
         "regions": fixture.regions,
+        "persons": fixture.persons,
         "results": results,
+        "import": import_result,
     }
     path.write_text(json.dumps(run, indent=2) + "\n")
     say(f"wrote {path.relative_to(BENCH.parent)}")

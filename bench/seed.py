@@ -1,32 +1,57 @@
-"""Synthetic data for the benchmark, created through the real services (codes, paths, audit).
+"""Synthetic data for the benchmark.
 
-One province, 2 cities, 2 counties each, 12 townships per county and 42 villages per
-township: 48 townships and 2,016 villages. One street-staff user is held to the township
-the endpoints read.
+Regions are created through the real services (codes, paths, audit): one province, 2
+cities, 2 counties each, 12 townships per county and 42 villages per township: 48
+townships and 2,016 villages. One street-staff user is held to the township the endpoints
+read.
+
+Persons (100,000) are too many for the service's one-at-a-time path: their rows are built
+in Python with the service's own helpers (bench/people.py: ID numbers, pinyin, masking,
+blind index and AES-GCM with the run's keys, the first ``person_version``) and inserted in
+batches of executemany. The village the list reads gets 400 of them (~160 children, so a
+page of 50 has a next page); the rest are spread over every village.
 """
 
 from __future__ import annotations
 
+import random
+import time
 import uuid
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+from people import People, columns, created_at
 from sqlmodel import Session
 
 from liushou.auth.accounts import CLI_PRINCIPAL, create_user
 from liushou.auth.roles import Role
 from liushou.db import Database
+from liushou.pii import BlindIndex, FieldCipher
 from liushou.regions.models import Region, RegionKind, RegionLevel
 from liushou.regions.schemas import RegionCreate
 from liushou.regions.service import create_region
+from liushou.registry.enums import PersonCategory
+from liushou.registry.models import Person, PersonVersion
+from liushou.registry.service import PersonalData
 
 CITIES = ["370100", "370800"]
 COUNTIES_PER_CITY = 2
 TOWNSHIPS_PER_COUNTY = 12
 COMMUNITIES_PER_TOWNSHIP = 10  # code parts 001.. (社区)
 VILLAGES_PER_TOWNSHIP = 32  # code parts 200.. (村)
+PERSONS = 100_000
+PERSONS_IN_LISTED_VILLAGE = 400
+BATCH = 5_000
 
 USERNAME = "bench_staff"
 PASSWORD = "bench-password-1"
+
+
+@dataclass(frozen=True)
+class Village:
+    id: uuid.UUID
+    code: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -34,20 +59,34 @@ class Fixture:
     """What the endpoints and the baseline need to know about the data."""
 
     township_id: str
-    village_id: str
+    township_code: str
+    village_id: str  # also the village the persons list reads
+    person_id: str  # an active child of that village
     region_path: str  # the user's scope: the township's path
     regions: int
+    persons: int
+    township_villages: tuple[Village, ...]  # for the import sheet
 
 
-def seed(url: str) -> Fixture:
+def seed(url: str, pii: PersonalData, persons: int = PERSONS) -> Fixture:
     db = Database(url)
     try:
-        return db.run_in_session(_seed)
+        fixture, villages = db.run_in_session(_seed)
+        started = time.perf_counter()
+        person_id = _seed_persons(db, pii, villages, fixture, persons)
+        fixture = Fixture(**{**fixture.__dict__, "person_id": str(person_id), "persons": persons})
+        _analyze(db)
+        print(f"persons: {persons:,} in {time.perf_counter() - started:.1f} s", flush=True)  # noqa: T201
+        return fixture
     finally:
         db.dispose()
 
 
-def _seed(session: Session) -> Fixture:
+def personal_data(data_key: str, index_key: str) -> PersonalData:
+    return PersonalData(FieldCipher(data_key), BlindIndex(index_key))
+
+
+def _seed(session: Session) -> tuple[Fixture, list[Village]]:
     count = 0
 
     def add(
@@ -86,9 +125,60 @@ def _seed(session: Session) -> Fixture:
         ]
     chosen = townships[len(townships) // 2]
     create_user(session, USERNAME, Role.street_staff, PASSWORD, region_code=chosen.code)
-    return Fixture(
+    listed = villages[chosen.id][len(villages[chosen.id]) // 2]
+    fixture = Fixture(
         township_id=str(chosen.id),
-        village_id=str(villages[chosen.id][len(villages[chosen.id]) // 2].id),
+        township_code=chosen.code,
+        village_id=str(listed.id),
+        person_id="",
         region_path=chosen.path,
         regions=count,
+        persons=0,
+        township_villages=tuple(Village(v.id, v.code, v.path) for v in villages[chosen.id]),
     )
+    every = [Village(v.id, v.code, v.path) for vs in villages.values() for v in vs]
+    # The listed village first: seed_persons gives it its share before spreading the rest.
+    every.sort(key=lambda v: v.id != listed.id)
+    return fixture, every
+
+
+def _seed_persons(
+    db: Database, pii: PersonalData, villages: list[Village], fixture: Fixture, total: int
+) -> uuid.UUID:
+    """Bulk rows (no HTTP, no session per person); returns an active child of the listed
+    village, with an ID number and a guardian."""
+    people = People(seed=20261129)
+    rng = random.Random(7)
+    person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
+    version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
+    listed = villages[0]
+    assert str(listed.id) == fixture.village_id
+    chosen: uuid.UUID | None = None
+    with db.engine.begin() as conn:
+        persons: list[dict] = []  # type: ignore[type-arg]
+        versions: list[dict] = []  # type: ignore[type-arg]
+        for n in range(total):
+            if n < PERSONS_IN_LISTED_VILLAGE:
+                village = listed
+            else:
+                village = villages[1 + (n - PERSONS_IN_LISTED_VILLAGE) % (len(villages) - 1)]
+            category = PersonCategory.child if chosen is None else None
+            d = people.describe(
+                village.id, village.code, village.path, category, may_exit=chosen is not None
+            )
+            row, rows = columns(d, pii, created_at(rng), uuid.UUID(int=0))
+            if chosen is None and d.id_number and d.profile.get("guardian_phone"):
+                chosen = row["id"]
+            persons.append(row)
+            versions.extend(rows)
+            if len(persons) == BATCH or n == total - 1:
+                conn.execute(person_t.insert(), persons)
+                conn.execute(version_t.insert(), versions)
+                persons, versions = [], []
+    assert chosen is not None
+    return chosen
+
+
+def _analyze(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
