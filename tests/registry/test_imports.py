@@ -406,7 +406,7 @@ def test_imported_persons_are_like_api_created_ones(client, world):
     imported(client, staff, [row])
     person = persons_in(client, staff, world.village)[0]
     assert person["id_number_masked"] == row["身份证号"][:6] + "********" + row["身份证号"][-4:]
-    assert person["alerts"] == ["unattended_child"]
+    assert person["alerts"] == ["unattended_child", "no_primary_contact"]
     assert person["child_profile"]["schooling_status"] == "primary"
     assert person["child_profile"]["boarding"] is False
     history = client.get(f"{PERSONS}/{person['id']}/history", headers=staff).json()["items"]

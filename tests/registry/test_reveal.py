@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from tests.auth.helpers import audit_rows
+from tests.guardianship.helpers import assigned, create_caretaker
 from tests.registry.factories import (
     AUDIT,
     PERSONS,
@@ -28,6 +29,10 @@ def registered(client, world):
     """A child of 金色嘉苑社区 (the village contact's community), registered by staff."""
     body = child_body(world.community)
     person = create(client, world.as_("staff"), body)
+    contact = create_caretaker(
+        client, world.as_("staff"), world.community, user_id=str(world.users["village"].id)
+    )
+    assigned(client, world.as_("staff"), person, contact)  # the contact reveals its persons
     return person, body
 
 

@@ -5,9 +5,12 @@ The fixture registers three persons: one in 金色嘉苑社区 (the village cont
 
 * admin, auditor: everything (auditor read-only: every write is 403).
 * street_staff: its township's subtree; another township's person is 404 on every route.
-* village_contact: reads its village only; writes are 403 (no registry:write).
-* volunteer: no person until assignments exist: lists are empty and a single person is 404
-  (the same answer as for any person outside one's area, so ids cannot be probed).
+* village_contact: reads its village only; writes are 403 (no registry:write); reveals only
+  the persons actively assigned to it (others of its village: 403, audited as denied).
+* volunteer: exactly the persons actively assigned to it (any role), masked; any other
+  person is 404 (the same answer as for any person outside one's area, so ids cannot be
+  probed). The fixture assigns the volunteer (a companion) and the village contact (the
+  primary contact) to the community's person.
 * legal_advisor, partner: no registry:read: 403 on every /persons route.
 """
 
@@ -17,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from liushou.clock import today
+from tests.guardianship.helpers import ASSIGNMENTS, assigned, create_caretaker, create_person
 from tests.http import list_all
 from tests.registry.factories import (
     PERSONS,
@@ -33,11 +38,24 @@ ROLES = ["admin", "auditor", "staff", "other_staff", "village", "volunteer", "la
 @pytest.fixture
 def persons(client, world) -> dict[str, dict[str, Any]]:
     admin = world.as_("admin")
-    return {
+    persons = {
         "community": create(client, admin, child_body(world.community, name="社区儿童")),
         "village": create(client, admin, elder_body(world.village, name="东营老人")),
         "other": create(client, admin, woman_body(world.other_village, name="西苑妇女")),
     }
+    assigned(
+        client, admin, persons["community"], _caretaker_of(client, world, "volunteer"), "companion"
+    )
+    assigned(client, admin, persons["community"], _caretaker_of(client, world, "village"))
+    # the assignments changed nothing in the persons' bodies but their alerts
+    return {k: client.get(f"{PERSONS}/{p['id']}", headers=admin).json() for k, p in persons.items()}
+
+
+def _caretaker_of(client, world, who: str) -> dict[str, Any]:
+    kind = "volunteer" if who == "volunteer" else "village_cadre"
+    return create_caretaker(
+        client, world.as_("admin"), world.community, kind, user_id=str(world.users[who].id)
+    )
 
 
 # who -> the persons (fixture keys) it can read
@@ -47,7 +65,7 @@ READABLE = {
     "staff": {"community", "village"},
     "other_staff": {"other"},
     "village": {"community"},
-    "volunteer": set(),
+    "volunteer": {"community"},
 }
 WRITERS = {
     "admin": {"community", "village", "other"},
@@ -241,3 +259,91 @@ def test_a_village_contact_cannot_reveal_another_village_of_its_township(client,
         headers=world.as_("village"),
     )
     assert_problem(response, 404, "not_found")
+
+
+def _reveal(client, headers, person_id):
+    return client.post(f"{PERSONS}/{person_id}/reveal", json={"purpose": "走访"}, headers=headers)
+
+
+def _reveal_events(client, world, person_id) -> list[dict[str, Any]]:
+    return client.get(
+        "/api/v1/audit-events",
+        params={"action": "person.reveal", "resource_id": person_id},
+        headers=world.as_("admin"),
+    ).json()["items"]
+
+
+def test_a_village_contact_reveals_only_the_persons_assigned_to_it(client, world, persons):
+    admin, village = world.as_("admin"), world.as_("village")
+    unassigned = create_person(client, admin, world.community, name="未包保儿童")
+
+    assert _reveal(client, village, persons["community"]["id"]).status_code == 200
+    refused = _reveal(client, village, unassigned["id"])
+
+    assert_problem(refused, 403, "reveal_forbidden")
+    [event] = _reveal_events(client, world, unassigned["id"])
+    assert event["outcome"] == "denied"
+    assert event["detail"]["reason"] == "not_permitted"
+    # it still reads the unassigned person of its village (masked)
+    assert client.get(f"{PERSONS}/{unassigned['id']}", headers=village).status_code == 200
+
+
+def test_a_village_contact_no_longer_reveals_after_its_assignment_ends(client, world):
+    admin, village = world.as_("admin"), world.as_("village")
+    person = create_person(client, admin, world.community)
+    assignment = assigned(client, admin, person, _caretaker_of(client, world, "village"), "tutor")
+    assert _reveal(client, village, person["id"]).status_code == 200
+
+    _end(client, admin, assignment)
+
+    assert_problem(_reveal(client, village, person["id"]), 403, "reveal_forbidden")
+
+
+def _end(client, headers, assignment: dict[str, Any]) -> None:
+    response = client.patch(
+        f"{ASSIGNMENTS}/{assignment['id']}",
+        json={"ends_on": today().isoformat(), "end_reason": "调整"},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+
+
+def _volunteer_sees(client, world, person_id: str) -> bool:
+    volunteer = world.as_("volunteer")
+    listed = {p["id"] for p in list_all(client, PERSONS, volunteer)}
+    one = client.get(f"{PERSONS}/{person_id}", headers=volunteer)
+    history = client.get(f"{PERSONS}/{person_id}/history", headers=volunteer)
+    consents = client.get(f"{PERSONS}/{person_id}/consents", headers=volunteer)
+    statuses = {one.status_code, history.status_code, consents.status_code}
+    assert statuses in ({200}, {404}), statuses
+    assert (person_id in listed) == (statuses == {200})
+    return statuses == {200}
+
+
+def test_a_volunteer_sees_exactly_the_persons_assigned_to_it(client, world):
+    admin = world.as_("admin")
+    a = create_person(client, admin, world.village, name="甲")
+    b = create_person(client, admin, world.village, name="乙")
+    own = create_caretaker(
+        client, admin, world.community, "volunteer", user_id=str(world.users["volunteer"].id)
+    )
+    assignment = assigned(client, admin, a, own, "companion")
+
+    assert _volunteer_sees(client, world, a["id"])
+    assert not _volunteer_sees(client, world, b["id"])
+    body = client.get(f"{PERSONS}/{a['id']}", headers=world.as_("volunteer")).json()
+    assert body["id_number_masked"] and "*" in body["id_number_masked"]
+    candidates = client.get(
+        f"{PERSONS}/duplicate-candidates",
+        params={"name": "甲", "birth_date": a["birth_date"]},
+        headers=world.as_("volunteer"),
+    ).json()["items"]
+    assert {c["person"]["id"] for c in candidates} == {a["id"]}
+    export = client.get("/api/v1/exports/persons.csv", headers=world.as_("volunteer"))
+    assert export.status_code == 200, export.text
+    assert "甲" in export.text and "乙" not in export.text
+
+    _end(client, admin, assignment)
+
+    assert not _volunteer_sees(client, world, a["id"])
+    assert not _volunteer_sees(client, world, b["id"])

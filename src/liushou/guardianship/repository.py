@@ -99,6 +99,17 @@ def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
     )
 
 
+def care_alert_columns(person_id: Any, day: Any) -> list[Any]:
+    """The care alerts of a person as two boolean columns, ``care_overdue`` and
+    ``care_unassigned`` (``day``: today, a value or a bound parameter). They are the raw
+    conditions; a person's body shows them only while it is on the register (the body's
+    effective status), as care_filters does."""
+    return [
+        overdue_condition(person_id, day).label("care_overdue"),
+        unassigned_condition(person_id).label("care_unassigned"),
+    ]
+
+
 def care_filters(
     person: sa.Table,
     day: Any,
@@ -137,15 +148,29 @@ def _own_caretakers(caller: Principal) -> sa.Select[Any]:
 
 
 def assigned_persons(caller: Principal) -> sa.Select[Any]:
-    """Ids of the persons the caller looks after: an active assignment of a caretaker
-    linked to the caller's login."""
+    """Ids of the persons the caller looks after: an active assignment (any role) of a
+    caretaker linked to the caller's login."""
+    return assigned_to_user(caller.id)
+
+
+def assigned_to_user(user_id: Any) -> sa.Select[Any]:
+    """:func:`assigned_persons` of a user id, which may be a bound parameter (the registry's
+    prepared list binds it, so one statement serves every volunteer)."""
     a = assignment_t.alias("own_assignment")
     c = caretaker_t.alias("own_caretaker")
     return (
         sa.select(a.c.person_id)
         .join(c, c.c.id == a.c.caretaker_id)
-        .where(c.c.user_id == caller.id, c.c.deleted_at.is_(None), active(a))
+        .where(c.c.user_id == user_id, c.c.deleted_at.is_(None), active(a))
     )
+
+
+def is_assigned(db: Any, caller: Principal, person_id: uuid.UUID) -> bool:
+    """Whether the person is actively assigned to the caller (``db``: a Connection or a
+    Session)."""
+    assigned = assigned_persons(caller)
+    stmt = sa.select(sa.exists(assigned.where(assigned.selected_columns[0] == person_id)))
+    return bool(db.execute(stmt).scalar())
 
 
 def person_scope(

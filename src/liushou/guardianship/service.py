@@ -48,6 +48,7 @@ from liushou.guardianship.schemas import (
 )
 from liushou.regions.models import Organization, RegionLevel
 from liushou.registry import identifiers as ids
+from liushou.registry import repository as registry_repo
 from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus, RiskTier
 from liushou.registry.models import Person
 
@@ -109,14 +110,8 @@ def default_interval(settings: Settings, person: Person) -> int:
 
 
 def _person_visible(session: Session, caller: Principal, person: Person) -> bool:
-    if caller.sees_everything:
-        return True
-    if caller.role in repo.REGION_READERS:
-        return path_visible(person.region_path, caller, lineage=False)
-    if caller.role == Role.volunteer:
-        own = repo.caretaker_of_user(session, caller.id)
-        return own is not None and repo.active_assignment_of(session, own.id, person.id) is not None
-    return False
+    """The registry's one scope rule (registry.repository.person_visible)."""
+    return registry_repo.person_visible(session, caller, person.id, person.region_path)
 
 
 def _care_person(session: Session, caller: Principal, person_id: uuid.UUID) -> Person:

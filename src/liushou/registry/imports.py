@@ -925,7 +925,7 @@ class PersonImport:
             match = existing.get(p.id_number_index)
             if match is None:
                 self.to_create.append(c)
-            elif not repo.person_visible(match["region_path"], self.caller):
+            elif not repo.person_visible(session, self.caller, match["id"], match["region_path"]):
                 self._matching_error(
                     row_error(
                         c.row,

@@ -18,10 +18,16 @@ from sqlmodel import Session, select
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
-from liushou.auth.scoping import in_subtree, path_visible, subtree_bounds
+from liushou.auth.scoping import path_visible, subtree_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.db import PreparedSelect
-from liushou.guardianship.repository import care_filters
+from liushou.guardianship.repository import (
+    assigned_to_user,
+    care_alert_columns,
+    care_filters,
+    is_assigned,
+    person_scope,
+)
 from liushou.regions.models import Region
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Consent, Person, PersonVersion
@@ -31,8 +37,9 @@ version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
 consent_t: sa.Table = Consent.__table__  # type: ignore[attr-defined]
 region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 
-# Roles that see persons through their region subtree; admin and auditor see all, and the
-# rest (volunteer, legal_advisor, partner) see no person until assignments exist.
+# Roles that see persons through their region subtree; admin and auditor see all, a
+# volunteer the persons actively assigned to it (guardianship.repository), the rest
+# (legal_advisor, partner) no person.
 REGION_READERS = frozenset({Role.street_staff, Role.village_contact})
 
 PERSON_COLUMNS = [
@@ -53,18 +60,24 @@ PERSON_COLUMNS = [
 # --- scope -------------------------------------------------------------------------------
 
 
-def scope_condition(path_column: Any, caller: Principal) -> sa.ColumnElement[bool] | None:
-    if caller.sees_everything:
-        return None
-    if caller.role in REGION_READERS and caller.region_path:
-        return in_subtree(path_column, caller.region_path)
-    return sa.false()
+def scope_condition(
+    person_id: Any, path_column: Any, caller: Principal
+) -> sa.ColumnElement[bool] | None:
+    """The persons the caller may read, as SQL on a person's id and region path columns
+    (None: everything). The one rule of the registry's scope; care shares it."""
+    return person_scope(person_id, path_column, caller)
 
 
-def person_visible(path: str, caller: Principal) -> bool:
+def person_visible(db: Any, caller: Principal, person_id: uuid.UUID, path: str) -> bool:
+    """:func:`scope_condition` for a person already loaded (``db``: Connection or Session;
+    queried only for a volunteer, whose persons are those assigned to it)."""
     if caller.sees_everything:
         return True
-    return caller.role in REGION_READERS and path_visible(path, caller, lineage=False)
+    if caller.role in REGION_READERS:
+        return bool(caller.region_path) and path_visible(path, caller, lineage=False)
+    if caller.role == Role.volunteer:
+        return is_assigned(db, caller, person_id)
+    return False
 
 
 def region_writable(path: str, caller: Principal) -> bool:
@@ -103,6 +116,17 @@ def _as_driver_gives(column: sa.Column[Any]) -> Any:
 
 
 READ_COLUMNS = [_as_driver_gives(c) for c in PERSON_COLUMNS]
+# The care alerts (overdue_visit, no_primary_contact) as of the bound "today", computed by
+# the database with the row (views.person_body turns them into codes).
+_TODAY = sa.bindparam("today", type_=sa.Date)
+READ_WITH_ALERTS = [*READ_COLUMNS, *care_alert_columns(person_t.c.id, _TODAY)]
+
+
+def care_alert_flags(db: Any, person_id: uuid.UUID) -> dict[str, bool]:
+    """``care_overdue`` and ``care_unassigned`` of one person as of today, for the body of
+    a write response (``db``: Connection or Session; sees the transaction's own changes)."""
+    stmt = sa.select(*care_alert_columns(sa.literal(person_id, sa.Uuid), today()))
+    return {k: bool(v) for k, v in db.execute(stmt).mappings().one().items()}
 
 
 def _parse_profiles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -113,17 +137,17 @@ def _parse_profiles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PERSON_BY_ID = PreparedSelect(
-    sa.select(*READ_COLUMNS).where(
+    sa.select(*READ_WITH_ALERTS).where(
         person_t.c.id == sa.bindparam("id"), person_t.c.deleted_at.is_(None)
     )
 )
 
 
 def get_person(conn: Connection, caller: Principal, person_id: uuid.UUID) -> dict[str, Any] | None:
-    rows = _PERSON_BY_ID.fetch(conn, {"id": person_id})
+    rows = _PERSON_BY_ID.fetch(conn, {"id": person_id, "today": today()})
     # One row by primary key, so the scope is checked on it: person_visible is the rule of
     # scope_condition for a row already loaded.
-    if not rows or not person_visible(rows[0]["region_path"], caller):
+    if not rows or not person_visible(conn, caller, person_id, rows[0]["region_path"]):
         return None
     return _parse_profiles(rows)[0]
 
@@ -189,7 +213,7 @@ PROMOTED_FILTERS = (
 class _ListShape:
     """What decides the SQL of a list; the values themselves are bound parameters."""
 
-    scope: str  # "all", "subtree" or "none"
+    scope: str  # "all", "subtree", "assigned" (a volunteer's) or "none"
     region: bool
     category: bool
     status: PersonStatus | None
@@ -210,6 +234,9 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     elif caller.role in REGION_READERS and caller.region_path:
         scope = "subtree"
         values["scope_low"], values["scope_high"] = subtree_bounds(caller.region_path)
+    elif caller.role == Role.volunteer:
+        scope = "assigned"
+        values["scope_user"] = caller.id
     else:
         scope = "none"
     if f.region_id is not None:
@@ -217,8 +244,7 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     if f.category is not None:
         values["category"] = f.category.value
     now = today()
-    if f.status is not None or f.alert is not None or (f.overdue, f.unassigned) != (None, None):
-        values["today"] = now
+    values["today"] = now  # the care alerts of every row, and the filters about today
     q = None
     if f.q:
         term = f.q.strip()
@@ -269,11 +295,15 @@ def _bound_region_subtree(region_id: sa.BindParameter[Any], path_column: Any) ->
 @functools.cache
 def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
     t = person_t.c
-    stmt = sa.select(*READ_COLUMNS).where(t.deleted_at.is_(None))
+    day = sa.bindparam("today", type_=sa.Date)
+    stmt = sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day)).where(t.deleted_at.is_(None))
     if shape.scope == "subtree":
         stmt = stmt.where(
             t.region_path >= sa.bindparam("scope_low"), t.region_path < sa.bindparam("scope_high")
         )
+    elif shape.scope == "assigned":
+        user_id = sa.bindparam("scope_user", type_=sa.Uuid)
+        stmt = stmt.where(t.id.in_(assigned_to_user(user_id)))
     elif shape.scope == "none":
         stmt = stmt.where(sa.false())
     if shape.region:
@@ -370,7 +400,7 @@ def list_persons_as_of(
             on_register,
         )
     )
-    condition = scope_condition(v.region_path, caller)
+    condition = scope_condition(v.person_id, v.region_path, caller)
     if condition is not None:
         stmt = stmt.where(condition)
     if filters.region_id is not None:
@@ -443,8 +473,10 @@ def duplicate_pool(
         *([(t.region_id == region_id, 3)] if region_id is not None else []),
         else_=4,
     )
-    stmt = sa.select(*PERSON_COLUMNS).where(t.deleted_at.is_(None), sa.or_(*wanted))
-    condition = scope_condition(t.region_path, caller)
+    stmt = sa.select(*PERSON_COLUMNS, *care_alert_columns(t.id, today())).where(
+        t.deleted_at.is_(None), sa.or_(*wanted)
+    )
+    condition = scope_condition(t.id, t.region_path, caller)
     if condition is not None:
         stmt = stmt.where(condition)
     stmt = stmt.order_by(priority, t.id).limit(limit)

@@ -13,6 +13,7 @@ import orjson
 from fastapi import APIRouter, Depends, Request, Response, Security
 from fastapi.security import SecurityScopes
 from pydantic import BaseModel
+from sqlmodel import Session
 from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from liushou.api.concurrency import IfMatch, etag
@@ -90,8 +91,11 @@ def _pii(request: Request) -> service.PersonalData:
     return request.app.state.personal_data
 
 
-def _read(person: Person) -> PersonRead:
-    return PersonRead.model_validate(person_body(person.model_dump()))
+def _read(session: Session, person: Person) -> PersonRead:
+    """The body of a write's response, with the care alerts as the database has them in
+    this transaction (so it equals what a GET answers right after)."""
+    flags = repo.care_alert_flags(session, person.id)
+    return PersonRead.model_validate(person_body({**person.model_dump(), **flags}))
 
 
 def _json(body: BaseModel, headers: dict[str, str] | None = None) -> Response:
@@ -161,7 +165,7 @@ def create_person(
         person = service.create_person(
             session, request.app.state.settings, _pii(request), caller, body
         )
-        result = _read(person)
+        result = _read(session, person)
         headers = resource_headers(person, f"/api/v1/persons/{person.id}")
         idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
         session.commit()
@@ -187,10 +191,11 @@ def put_person(
         person, created = service.replace_person(
             session, request.app.state.settings, _pii(request), caller, person_id, body, if_match
         )
+        result = _read(session, person)
         session.commit()
     response.status_code = HTTP_201_CREATED if created else 200
     response.headers.update(resource_headers(person))
-    return _read(person)
+    return result
 
 
 @persons.patch("/{person_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
@@ -206,9 +211,10 @@ def update_person(
         person = service.update_person(
             session, request.app.state.settings, _pii(request), caller, person_id, body, if_match
         )
+        result = _read(session, person)
         session.commit()
     response.headers.update(resource_headers(person))
-    return _read(person)
+    return result
 
 
 @persons.delete("/{person_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
@@ -233,9 +239,10 @@ def exit_person(
     """Take the person off the register from `exited_on` (that day no longer counts)."""
     with request.app.state.db.session() as session:
         person = service.exit_person(session, caller, person_id, body, if_match)
+        result = _read(session, person)
         session.commit()
     response.headers.update(resource_headers(person))
-    return _read(person)
+    return result
 
 
 @persons.post("/{person_id}/reactivate", dependencies=JSON_BODY, responses=WRITE_ERRORS)
@@ -251,9 +258,10 @@ def reactivate_person(
         person = service.reactivate_person(
             session, request.app.state.settings, caller, person_id, body, if_match
         )
+        result = _read(session, person)
         session.commit()
     response.headers.update(resource_headers(person))
-    return _read(person)
+    return result
 
 
 @persons.post("/{person_id}/reveal", dependencies=JSON_BODY, responses=WRITE_ERRORS)

@@ -25,6 +25,7 @@ from liushou.clock import today
 from liushou.config import Settings
 from liushou.db import utcnow
 from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound, Unprocessable
+from liushou.guardianship import repository as care_repo
 from liushou.pii import BlindIndex, FieldCipher, keys_from_settings
 from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
@@ -296,7 +297,7 @@ def _refuse_duplicate(
     existing = repo.live_person_by_index(session, index)
     if existing is None or existing.id == own_id:
         return
-    visible = repo.person_visible(existing.region_path, caller)
+    visible = repo.person_visible(session, caller, existing.id, existing.region_path)
     raise DuplicatePerson(
         "该身份证号已登记。",
         "A person with this ID number is already registered.",
@@ -459,7 +460,7 @@ def replace_person(
     if person is None:
         check_if_match(if_match, None)
         return create_person(session, settings, pii, caller, data, person_id), True
-    person = _writable(require_live(person), caller)
+    person = _writable(session, require_live(person), caller)
     check_if_match(if_match, person.version)
     if data.category != person.category:
         raise FieldInvalid(
@@ -487,7 +488,7 @@ def update_person(
     patch: PersonUpdate,
     if_match: str | None,
 ) -> Person:
-    person = _writable(require_live(load_for_write(session, Person, person_id)), caller)
+    person = _writable(session, require_live(load_for_write(session, Person, person_id)), caller)
     check_if_match(if_match, person.version)
     given = patch.model_dump(exclude_unset=True)
     for name in ("name", "region_id", "left_behind_since"):
@@ -546,8 +547,8 @@ def _current_description(person: Person, pii: PersonalData) -> dict[str, Any]:
     }
 
 
-def _writable(person: Person, caller: Principal) -> Person:
-    if not repo.person_visible(person.region_path, caller):
+def _writable(session: Session, person: Person, caller: Principal) -> Person:
+    if not repo.person_visible(session, caller, person.id, person.region_path):
         raise NotFound()
     return person
 
@@ -559,7 +560,7 @@ def exit_person(
     data: PersonExit,
     if_match: str | None,
 ) -> Person:
-    person = _writable(require_live(load_for_write(session, Person, person_id)), caller)
+    person = _writable(session, require_live(load_for_write(session, Person, person_id)), caller)
     check_if_match(if_match, person.version)
     if person.status == PersonStatus.exited:
         raise Conflict(
@@ -593,7 +594,7 @@ def reactivate_person(
     data: PersonReactivate,
     if_match: str | None,
 ) -> Person:
-    person = _writable(require_live(load_for_write(session, Person, person_id)), caller)
+    person = _writable(session, require_live(load_for_write(session, Person, person_id)), caller)
     check_if_match(if_match, person.version)
     if person.status == PersonStatus.active:
         raise Conflict(
@@ -630,7 +631,7 @@ def delete_person(
     person = load_for_write(session, Person, person_id)
     if person is None:
         raise NotFound()
-    _writable(person, caller)
+    _writable(session, person, caller)
     check_if_match(if_match, person.version)
     person.deleted_at = utcnow()
     person.updated_at = person.deleted_at
@@ -677,11 +678,11 @@ def reveal(
     if (
         person is None
         or person.deleted_at is not None
-        or not repo.person_visible(person.region_path, caller)
+        or not repo.person_visible(session, caller, person.id, person.region_path)
     ):
         record_refused_reveal(session, caller, person_id, purpose, "not_found")
         raise NotFound()
-    if not may_reveal(caller, person):
+    if not may_reveal(session, caller, person):
         record_refused_reveal(session, caller, person_id, purpose, "not_permitted")
         raise Forbidden(
             "您无权查看此人的个人信息。",
@@ -719,12 +720,11 @@ def record_refused_reveal(
     )
 
 
-def may_reveal(caller: Principal, person: Person) -> bool:
+def may_reveal(session: Session, caller: Principal, person: Person) -> bool:
     if caller.role in (Role.admin, Role.street_staff):
         return True
-    # Until assignments exist (the guardianship issue), a village contact may reveal the
-    # persons of its own village.
-    return caller.role == Role.village_contact and caller.region_id == person.region_id
+    # A village contact may reveal only the persons actively assigned to it (CONTRACT §2).
+    return caller.role == Role.village_contact and care_repo.is_assigned(session, caller, person.id)
 
 
 # --- consents ----------------------------------------------------------------------------
@@ -741,7 +741,7 @@ def add_consent(
     if (
         person is None
         or person.deleted_at is not None
-        or not repo.person_visible(person.region_path, caller)
+        or not repo.person_visible(session, caller, person.id, person.region_path)
     ):
         raise NotFound()
     if data.given_on > today():
@@ -809,7 +809,7 @@ def withdraw_consent(
         or person is None
         or consent.person_id != person_id
         or person.deleted_at is not None
-        or not repo.person_visible(person.region_path, caller)
+        or not repo.person_visible(session, caller, person.id, person.region_path)
     ):
         raise NotFound()
     check_if_match(if_match, consent.version)

@@ -36,7 +36,12 @@ def person_body(row: Mapping[str, Any], *, on: date | None = None) -> dict[str, 
         "left_behind_since": row["left_behind_since"],
         "exited_on": exited_on,
         "exit_reason": exit_reason,
-        "alerts": alerts(guardianship, status),
+        "alerts": alerts(
+            guardianship,
+            status,
+            overdue=bool(row.get("care_overdue")),
+            unassigned=bool(row.get("care_unassigned")),
+        ),
         "child_profile": None,
         "woman_profile": None,
         "elder_profile": None,
@@ -54,10 +59,22 @@ def _effective_status(row: Mapping[str, Any], day: date) -> tuple[str, Any, Any]
     return status, row["exited_on"], row["exit_reason"]
 
 
-def alerts(guardianship_type: Any, status: str) -> list[str]:
-    if status == PersonStatus.active and str(guardianship_type) == GuardianshipType.none:
-        return ["unattended_child"]
-    return []
+def alerts(
+    guardianship_type: Any, status: str, *, overdue: bool = False, unassigned: bool = False
+) -> list[str]:
+    """The alerts of a person on the register (none once it has left). ``overdue`` and
+    ``unassigned`` are the care conditions the database computed as of today
+    (registry.repository: ``care_overdue``, ``care_unassigned``)."""
+    if status != PersonStatus.active:
+        return []
+    codes = []
+    if str(guardianship_type) == GuardianshipType.none:
+        codes.append("unattended_child")
+    if overdue:
+        codes.append("overdue_visit")
+    if unassigned:
+        codes.append("no_primary_contact")
+    return codes
 
 
 def _as_date(value: Any) -> date:
