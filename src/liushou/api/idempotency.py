@@ -21,9 +21,11 @@ import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
+from starlette.status import HTTP_201_CREATED
 
 from liushou.api.models import IdempotencyKey
 from liushou.auth.dependencies import Authenticated
@@ -61,6 +63,15 @@ class Idempotency:
             .where(IdempotencyKey.id == self.claim_id)
             .values(state="done", status=status, body=jsonable_encoder(body), headers=headers)
         )
+
+    def commit_created(
+        self, session: Session, response: Response, result: BaseModel, headers: dict[str, str]
+    ) -> None:
+        """Finish a POST that created a resource: store its 201 response with the write,
+        commit both, and give the live response the same headers (Location, ETag)."""
+        self.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
+        session.commit()
+        response.headers.update(headers)
 
     def release(self) -> None:
         if self.claim_id is None:

@@ -131,10 +131,12 @@ def create_caretaker(
     with request.app.state.db.session() as session:
         caretaker = service.create_caretaker(session, caller, body)
         result = _caretaker(caretaker, caller)
-        headers = resource_headers(caretaker, f"/api/v1/caretakers/{caretaker.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session,
+            response,
+            result,
+            resource_headers(caretaker, f"/api/v1/caretakers/{caretaker.id}"),
+        )
     return result
 
 
@@ -242,10 +244,12 @@ def create_assignment(
     with request.app.state.db.session() as session:
         assignment = service.create_assignment(session, _settings(request), caller, body)
         result = _assignment(assignment)
-        headers = resource_headers(assignment, f"/api/v1/assignments/{assignment.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session,
+            response,
+            result,
+            resource_headers(assignment, f"/api/v1/assignments/{assignment.id}"),
+        )
     return result
 
 
@@ -385,10 +389,9 @@ def create_visit(
     with request.app.state.db.session() as session:
         visit = service.create_visit(session, _settings(request), caller, body)
         result = _visit(visit)
-        headers = resource_headers(visit, f"/api/v1/visits/{visit.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session, response, result, resource_headers(visit, f"/api/v1/visits/{visit.id}")
+        )
     return result
 
 

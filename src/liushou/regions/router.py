@@ -92,10 +92,9 @@ def create_region(
     with request.app.state.db.session() as session:
         region = service.create_region(session, caller, body)
         result = RegionRead.model_validate(region)
-        headers = resource_headers(region, f"/api/v1/regions/{region.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session, response, result, resource_headers(region, f"/api/v1/regions/{region.id}")
+        )
     return result
 
 
@@ -197,10 +196,9 @@ def create_organization(
     with request.app.state.db.session() as session:
         org = service.create_organization(session, caller, body)
         result = OrganizationRead.model_validate(org)
-        headers = resource_headers(org, f"/api/v1/organizations/{org.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session, response, result, resource_headers(org, f"/api/v1/organizations/{org.id}")
+        )
     return result
 
 

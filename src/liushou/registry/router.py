@@ -166,10 +166,9 @@ def create_person(
             session, request.app.state.settings, _pii(request), caller, body
         )
         result = _read(session, person)
-        headers = resource_headers(person, f"/api/v1/persons/{person.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session, response, result, resource_headers(person, f"/api/v1/persons/{person.id}")
+        )
     return result
 
 
@@ -330,10 +329,12 @@ def create_consent(
     with request.app.state.db.session() as session:
         consent = service.add_consent(session, caller, person_id, body)
         result = ConsentRead.model_validate(consent)
-        headers = resource_headers(consent, f"/api/v1/persons/{person_id}/consents/{consent.id}")
-        idem.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+        idem.commit_created(
+            session,
+            response,
+            result,
+            resource_headers(consent, f"/api/v1/persons/{person_id}/consents/{consent.id}"),
+        )
     return result
 
 
