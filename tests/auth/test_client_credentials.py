@@ -126,3 +126,13 @@ def test_a_client_token_cannot_be_used_as_a_user(client, world):
     assert_problem(
         client.get("/api/v1/audit-events", headers=bearer(token)), 403, "insufficient_scope"
     )
+
+
+def test_the_client_of_a_deleted_organization_is_refused(client, world):
+    assert client_login(client, world.partner.client_id).status_code == 200
+    admin = world.as_("admin")
+
+    deleted = client.delete(f"/api/v1/organizations/{world.police.id}", headers=admin)
+
+    assert deleted.status_code == 204, deleted.text
+    assert_problem(client_login(client, world.partner.client_id), 401, "invalid_client")

@@ -109,6 +109,17 @@ class AuthService:
         )
 
     @staticmethod
+    def _org_live(session: Session, client: ApiClient) -> bool:
+        return (
+            session.exec(
+                select(Organization.id).where(
+                    Organization.id == client.organization_id, Organization.deleted_at.is_(None)
+                )
+            ).first()
+            is not None
+        )
+
+    @staticmethod
     def _narrow(granted: frozenset[str], requested: str | None) -> frozenset[str]:
         if not requested or not requested.strip():
             return granted
@@ -168,7 +179,8 @@ class AuthService:
             )
         ).one_or_none()
         ok = verify_secret(client_secret, client.secret_hash if client else None)
-        if not ok or client is None or not client.active:
+        # A client speaks for its organization: once that is deleted, the client is refused.
+        if not ok or client is None or not client.active or not self._org_live(session, client):
             audit.record(
                 session,
                 None,
