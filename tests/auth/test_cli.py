@@ -168,8 +168,17 @@ def test_users_create_without_region_fails_clearly(client, world, database_url, 
         (["--role", "emperor"], NEW_PASSWORD, "emperor"),
         (["--role", "street_staff", "--region", "370871005000"], "short", "8"),
         (["--role", "partner", "--region", "370871005000"], NEW_PASSWORD, "client"),
+        (["--role", "street_staff", "--region", "370871005201"], NEW_PASSWORD, "township"),
+        (["--role", "village_contact", "--region", "370871005000"], NEW_PASSWORD, "village"),
     ],
-    ids=["unknown-region", "unknown-role", "short-password", "partner"],
+    ids=[
+        "unknown-region",
+        "unknown-role",
+        "short-password",
+        "partner",
+        "staff-at-a-village",
+        "village-contact-at-a-township",
+    ],
 )
 def test_users_create_refuses_bad_input(
     client, world, database_url, tmp_path, args, stdin, message

@@ -14,7 +14,7 @@ from liushou.auth.passwords import hash_secret
 from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
 from liushou.errors import Conflict, Unprocessable
-from liushou.regions.models import Organization, Region
+from liushou.regions.models import Organization, Region, RegionLevel
 
 # The actor of changes made from the command line.
 CLI_PRINCIPAL = Principal(
@@ -27,6 +27,11 @@ CLI_PRINCIPAL = Principal(
     region_path=None,
     organization_id=None,
 )
+
+
+# Roles whose area is one level of the region tree (CONTRACT §2): street staff work for a
+# township (街道), a village contact for a village. The others may sit at any level.
+_ROLE_LEVELS = {Role.street_staff: RegionLevel.township, Role.village_contact: RegionLevel.village}
 
 
 def _require_organization(session: Session, organization_id: uuid.UUID) -> None:
@@ -58,11 +63,18 @@ def create_user(
         )
     region_id = None
     if region_code:
-        region_id = session.exec(
-            select(Region.id).where(Region.code == region_code, Region.deleted_at.is_(None))
+        region = session.exec(
+            select(Region).where(Region.code == region_code, Region.deleted_at.is_(None))
         ).one_or_none()
-        if region_id is None:
+        if region is None:
             raise Unprocessable(f"区划 {region_code} 不存在。", f"No region {region_code}.")
+        required = _ROLE_LEVELS.get(role)
+        if required is not None and region.level != required:
+            raise Unprocessable(
+                f"角色 {role.value} 的区划须为 {required.value} 级。",
+                f"Role {role.value} works at a {required.value}, not a {region.level.value}.",
+            )
+        region_id = region.id
     if organization_id is not None:
         _require_organization(session, organization_id)
     if session.exec(select(UserAccount.id).where(UserAccount.username == username)).first():
@@ -94,8 +106,15 @@ class NewClient:
 
 
 def create_client(
-    session: Session, name: str, organization_id: uuid.UUID, scopes: str | None = None
+    session: Session,
+    name: str,
+    organization_id: uuid.UUID,
+    scopes: str | None = None,
+    *,
+    client_id: str | None = None,
 ) -> NewClient:
+    """A partner client with a fresh secret; ``client_id`` defaults to a random ``cl_...``
+    (the demo seed chooses readable ones)."""
     allowed = ROLE_SCOPES[Role.partner]
     granted = set(scopes.split()) if scopes else set(allowed)
     if not granted or not granted <= allowed:
@@ -106,7 +125,7 @@ def create_client(
     _require_organization(session, organization_id)
     secret = secrets.token_urlsafe(32)
     client = ApiClient(
-        client_id="cl_" + secrets.token_hex(8),
+        client_id=client_id or "cl_" + secrets.token_hex(8),
         secret_hash=hash_secret(secret),
         name=name,
         organization_id=organization_id,
