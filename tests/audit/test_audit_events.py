@@ -89,6 +89,20 @@ def test_an_invalid_token_is_recorded_without_the_token(client, world, db):
     assert "not-a-signature" not in audit_table_text(db)
 
 
+def test_a_refused_scope_is_recorded_with_the_caller(client, world, db):
+    assert client.get("/api/v1/persons", headers=world.as_("partner")).status_code == 403
+
+    [row] = audit_rows(db, action="auth.scope_refused")
+    assert row["outcome"] == "denied"
+    assert (row["actor_kind"], str(row["actor_id"])) == ("client", str(world.partner.id))
+    assert row["detail"] == {
+        "reason": "insufficient_scope",
+        "method": "GET",
+        "path": "/api/v1/persons",
+        "missing": ["registry:read"],
+    }
+
+
 def test_client_credentials_are_recorded(client, world, db):
     assert client_login(client, world.partner.client_id).status_code == 200
     assert client_login(client, world.partner.client_id, "wrong-secret").status_code == 401

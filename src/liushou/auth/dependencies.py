@@ -55,6 +55,7 @@ async def current_principal(
         )
     missing = [s for s in security_scopes.scopes if s not in principal.scopes]
     if missing:
+        await audit_token_refusal(request, "insufficient_scope", principal, missing=missing)
         raise InsufficientScope(
             f"缺少权限：{' '.join(missing)}。",
             f"Missing scope: {' '.join(missing)}.",

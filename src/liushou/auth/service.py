@@ -6,6 +6,7 @@ import math
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from fastapi import Request
@@ -312,17 +313,24 @@ class AuthService:
         )
 
 
-async def audit_token_refusal(request: Request, reason: str) -> None:
-    """Every refused token leaves a trace (the token itself is never stored)."""
+async def audit_token_refusal(
+    request: Request, reason: str, principal: Principal | None = None, **detail: Any
+) -> None:
+    """Every refused token or scope leaves a trace (the token itself is never stored)."""
     db: Database = request.app.state.db
 
     def _record(session: Session) -> None:
         audit.record(
             session,
-            None,
-            "auth.token_refused",
-            outcome="failure",
-            detail={"reason": reason, "method": request.method, "path": request.url.path[:200]},
+            principal,
+            "auth.scope_refused" if principal else "auth.token_refused",
+            outcome="denied" if principal else "failure",
+            detail={
+                "reason": reason,
+                "method": request.method,
+                "path": request.url.path[:200],
+                **detail,
+            },
         )
 
     await db.write(_record)
