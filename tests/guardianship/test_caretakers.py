@@ -229,6 +229,32 @@ def test_a_caretaker_with_active_assignments_cannot_be_deleted(client, world):
     assert client.get(f"{CARETAKERS}/{caretaker['id']}", headers=staff).status_code == 200
 
 
+def test_a_caretaker_moves_only_when_its_caseload_stays_in_its_area(client, world):
+    staff = world.as_("staff")
+    caretaker = create_caretaker(client, staff, world.community)
+    volunteer = create_caretaker(client, staff, world.community, kind="volunteer")
+    person = create_person(client, staff, world.community)
+    assigned(client, staff, person, caretaker)
+    assigned(client, staff, person, volunteer, role="companion")
+    url = f"{CARETAKERS}/{caretaker['id']}"
+
+    moved = client.patch(url, json={"region_id": str(world.village.id)}, headers=staff)
+    # A volunteer may look after anyone: it may move, but may not stop being a volunteer
+    # while it looks after a person outside its new village.
+    volunteer_url = f"{CARETAKERS}/{volunteer['id']}"
+    volunteer_moved = client.patch(
+        volunteer_url, json={"region_id": str(world.village.id)}, headers=staff
+    )
+    no_longer_volunteer = client.patch(volunteer_url, json={"kind": "teacher"}, headers=staff)
+
+    body = assert_problem(moved, 409, "caretaker_has_assignments")
+    assert body["assignment_id"]
+    assert client.get(url, headers=staff).json()["region_id"] == str(world.community.id)
+    assert volunteer_moved.status_code == 200, volunteer_moved.text
+    assert_problem(no_longer_volunteer, 409, "caretaker_has_assignments")
+    assert client.get(volunteer_url, headers=staff).json()["kind"] == "volunteer"
+
+
 def test_unknown_fields_and_control_characters_are_refused(client, world):
     staff = world.as_("staff")
     extra = client.post(CARETAKERS, json={**caretaker_body(world.village), "x": 1}, headers=staff)

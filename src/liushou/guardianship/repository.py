@@ -397,6 +397,21 @@ def caretaker_in_use(session: Session, caretaker_id: uuid.UUID) -> bool:
     return row is not None
 
 
+def caretaker_caseload(
+    session: Session, caretaker_id: uuid.UUID
+) -> Sequence[tuple[Assignment, Person]]:
+    """The caretaker's active assignments with their persons."""
+    return session.exec(
+        select(Assignment, Person)
+        .join(Person, Person.id == Assignment.person_id)
+        .where(
+            Assignment.caretaker_id == caretaker_id,
+            Assignment.ends_on.is_(None),
+            Assignment.deleted_at.is_(None),
+        )
+    ).all()
+
+
 def active_primary(session: Session, person_id: uuid.UUID) -> Assignment | None:
     """The person's active primary contact, locked for this transaction."""
     return session.exec(

@@ -153,7 +153,8 @@ def put_caretaker(
     caller: Writer,
     if_match: IfMatch = None,
 ) -> CaretakerRead:
-    """Create the caretaker with this client-chosen id (201), or replace it (200)."""
+    """Create the caretaker with this client-chosen id (201), or replace it (200). Moving it
+    out of the area of a person it looks after is 409 `caretaker_has_assignments`."""
     with request.app.state.db.session() as session:
         caretaker, created = service.replace_caretaker(
             session, caller, caretaker_id, body, if_match
@@ -173,6 +174,8 @@ def update_caretaker(
     caller: Writer,
     if_match: IfMatch = None,
 ) -> CaretakerRead:
+    """Change some fields. Moving the caretaker out of the area of a person it looks after
+    (or a volunteer no longer being one) is 409 `caretaker_has_assignments`."""
     with request.app.state.db.session() as session:
         caretaker = service.update_caretaker(session, caller, caretaker_id, body, if_match)
         session.commit()

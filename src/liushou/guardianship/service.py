@@ -308,6 +308,8 @@ def _update_caretaker(
     session: Session, caller: Principal, caretaker: Caretaker, values: dict[str, Any]
 ) -> None:
     changed = apply_changes(caretaker, values)
+    if {"region_id", "kind"} & set(changed):
+        _check_caseload_area(session, caretaker)
     if changed:
         _flush_caretaker(session)
         audit.record(
@@ -318,6 +320,22 @@ def _update_caretaker(
             resource_id=caretaker.id,
             changed_fields=sorted({"region_id" if n == "region_path" else n for n in changed}),
         )
+
+
+def _check_caseload_area(session: Session, caretaker: Caretaker) -> None:
+    """A caretaker moved to another area, or no longer a volunteer, must still be in the
+    area of every person it looks after: its running assignments are handed over first."""
+    for assignment, person in repo.caretaker_caseload(session, caretaker.id):
+        try:
+            check_area(caretaker, person, assignment.role)
+        except CaretakerOutOfArea:
+            raise Conflict(
+                "该联系人仍包保其他村/社区的人员，请先交接或结束这些包保关系。",
+                "This caretaker still looks after persons outside the new area; hand those "
+                "assignments over or end them first.",
+                code="caretaker_has_assignments",
+                assignment_id=str(assignment.id),
+            ) from None
 
 
 def delete_caretaker(
