@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import date
 
 import sqlalchemy as sa
+from fastapi.testclient import TestClient
 
 from liushou.clock import today
 from liushou.demo import persons as demo
@@ -18,8 +19,21 @@ from liushou.pii import keys_from_settings
 from liushou.registry import identifiers as ids
 from liushou.registry.service import PersonalData
 from tests.conftest import TEST_DATA_KEY, TEST_INDEX_KEY, TEST_SECRET
+from tests.http import list_all
 
-TABLES = ("region", "organization", "user_account", "person", "person_version", "audit_event")
+TABLES = (
+    "region",
+    "organization",
+    "user_account",
+    "api_client",
+    "person",
+    "person_version",
+    "caretaker",
+    "assignment",
+    "visit",
+    "audit_event",
+)
+API = "/api/v1"
 
 
 def run_cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -53,10 +67,18 @@ def children(conn: sa.Connection, parent_code: str) -> list[tuple[str, str, str]
     )
 
 
-def test_seed_demo_creates_the_townships_once(database_url: str) -> None:
+def secrets_printed(stdout: str) -> dict[str, str]:
+    """The ``  name  secret`` lines seed-demo prints for new users and clients."""
+    pairs = (line.split() for line in stdout.splitlines() if line.startswith("  "))
+    return dict(pairs)
+
+
+def test_seed_demo_creates_the_townships_once(database_url: str, client: TestClient) -> None:
     first = run_cli(database_url, "seed-demo")
     assert first.returncode == 0, first.stderr
     assert "demo_staff" in first.stdout  # passwords are printed on creation
+    printed = secrets_printed(first.stdout)
+    assert {"demo_staff", "demo_volunteer", "demo_police", "demo_womens_federation"} <= set(printed)
     total = demo.CHILDREN + demo.WOMEN + demo.ELDERS
     assert f"persons created: {total} (child {demo.CHILDREN}, woman {demo.WOMEN}" in first.stdout
 
@@ -102,14 +124,19 @@ def test_seed_demo_creates_the_townships_once(database_url: str) -> None:
             "legal_advisor",
             "auditor",
         }
-        counts = [conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in TABLES]
         check_demo_register(conn, huangtun_codes={code for code, _, _ in huangtun})
+
+    check_demo_care(client, printed)
+    with engine.connect() as conn:  # after the logins above, which are audited too
+        counts = [conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in TABLES]
 
     second = run_cli(database_url, "seed-demo")
     assert second.returncode == 0, second.stderr
     assert "regions created: 0" in second.stdout
     assert "persons created: 0 " in second.stdout
+    assert "caretakers created: 0, assignments created: 0, visits created: 0" in second.stdout
     assert "demo_staff " not in second.stdout  # no password shown twice
+    assert secrets_printed(second.stdout) == {}  # nor a client secret
     with engine.connect() as conn:
         assert counts == [conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in TABLES]
     engine.dispose()
@@ -196,3 +223,81 @@ def check_demo_register(conn: sa.Connection, huangtun_codes: set[str]) -> None:
             assert 20 <= age <= 59
         if r["status"] == "exited":
             assert since <= as_date(r["exited_on"]) <= today()
+
+
+def login(client: TestClient, **form: str) -> dict[str, str]:
+    response = client.post(f"{API}/auth/token", data=form)
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def check_demo_care(client: TestClient, printed: dict[str, str]) -> None:
+    """Who looks after the register, as the demo logins and partner clients see it."""
+    staff = login(
+        client, grant_type="password", username="demo_staff", password=printed["demo_staff"]
+    )
+    on_register = list_all(client, f"{API}/persons", staff, status="active", limit=500)
+    active = len(on_register)
+    assert active > 300
+
+    # Most persons have a primary contact, a few not yet; most were visited in time.
+    unassigned = list_all(client, f"{API}/persons", staff, unassigned="true", limit=500)
+    assert 0 < len(unassigned) <= active * 0.15
+    assert all("no_primary_contact" in p["alerts"] for p in unassigned)
+    overdue = list_all(client, f"{API}/persons", staff, overdue="true", limit=500)
+    assert 0 < len(overdue) <= active * 0.15
+    assert all("overdue_visit" in p["alerts"] for p in overdue)
+    assert not {p["id"] for p in overdue} & {p["id"] for p in unassigned}
+    # An unattended child always has a primary contact.
+    unattended = list_all(client, f"{API}/persons", staff, guardianship_type="none", limit=500)
+    assert unattended
+    assert not {p["id"] for p in unattended} & {p["id"] for p in unassigned}
+
+    # A village cadre and a child director in each of 黄屯's 33 villages, volunteers besides.
+    villages = {p["region_id"] for p in on_register}
+    caretakers = list_all(client, f"{API}/caretakers", staff, limit=500)
+    kinds: dict[str, set[str]] = {}
+    for c in caretakers:
+        kinds.setdefault(c["region_id"], set()).add(c["kind"])
+    assert len(villages) == 33
+    for village in villages:
+        assert {"village_cadre", "child_director"} <= kinds.get(village, set())
+    assert sum(c["kind"] == "volunteer" for c in caretakers) >= 3
+
+    # The demo village contact and volunteer are caretakers with persons assigned to them.
+    for username, role in (("demo_village", "village_contact"), ("demo_volunteer", "volunteer")):
+        own = login(client, grant_type="password", username=username, password=printed[username])
+        me = client.get(f"{API}/auth/me", headers=own).json()
+        assert me["role"] == role
+        linked = [c for c in caretakers if c["user_id"] == me["id"]]
+        assert len(linked) == 1, username
+        assignments = list_all(
+            client, f"{API}/assignments", staff, caretaker_id=linked[0]["id"], active="true"
+        )
+        assigned = {a["person_id"] for a in assignments}
+        assert assigned, username
+        if role == "volunteer":
+            assert {a["role"] for a in assignments} >= {"primary_contact", "companion"}
+            seen = list_all(client, f"{API}/persons", own, limit=500)
+            assert {p["id"] for p in seen} == assigned
+            visits = list_all(client, f"{API}/visits", own, limit=500)
+            assert visits and {v["person_id"] for v in visits} <= assigned
+
+    # Each partner client signs in and is its organization's partner.
+    organizations = list_all(client, f"{API}/organizations", staff, limit=500)
+    org_ids = {o["name"]: o["id"] for o in organizations}
+    for client_id, org_name in (
+        ("demo_police", "黄屯派出所"),
+        ("demo_womens_federation", "黄屯街道妇联"),
+    ):
+        partner = login(
+            client,
+            grant_type="client_credentials",
+            client_id=client_id,
+            client_secret=printed[client_id],
+        )
+        me = client.get(f"{API}/auth/me", headers=partner).json()
+        assert me["kind"] == "client"
+        assert me["client_id"] == client_id
+        assert me["role"] == "partner"
+        assert me["organization_id"] == org_ids[org_name]

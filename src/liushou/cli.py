@@ -107,12 +107,24 @@ def seed_demo() -> None:
         f"organizations created: {report.organizations_created}, "
         f"persons created: {persons.total} ({by_category}; {persons.exited} exited)"
     )
+    care = report.care
+    typer.echo(
+        f"caretakers created: {care.caretakers_created}, "
+        f"assignments created: {care.assignments_created}, "
+        f"visits created: {care.visits_created}"
+    )
     if report.users_created:
         typer.echo("demo users (passwords are shown only now):")
         for username, password in report.users_created.items():
             typer.echo(f"  {username}  {password}")
     else:
         typer.echo("demo users already exist (passwords were shown when they were created)")
+    if report.clients_created:
+        typer.echo("demo partner clients (client_id, client_secret; secrets are shown only now):")
+        for client_id, secret in report.clients_created.items():
+            typer.echo(f"  {client_id}  {secret}")
+    else:
+        typer.echo("demo partner clients already exist (secrets were shown when they were created)")
 
 
 @users_app.command("create")

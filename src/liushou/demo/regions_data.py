@@ -268,10 +268,17 @@ LIUXING_WF_CREDIT_CODE: Final = _credit_code("13", COUNTY_CODE, "99990004")
 
 # --------------------------------------------------------------------------- organisations
 
+# Names the seed looks organisations up by (care, partner clients, referrals).
+HUANGTUN_FPA: Final = "黄屯街道计划生育协会"
+HUANGTUN_POLICE_STATION: Final = "黄屯派出所"  # partner client demo_police
+HUANGTUN_WOMENS_FEDERATION: Final = "黄屯街道妇联"  # partner client demo_womens_federation
+HUANGTUN_HEALTH_CENTER: Final = "黄屯街道卫生院"
+JINSE_JIAYUAN_VOLUNTEER_TEAM: Final = "金色嘉苑社区志愿者服务队"
+
 ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
     # 黄屯街道
     OrganizationSeed(
-        "黄屯街道计划生育协会",
+        HUANGTUN_FPA,
         "family_planning_association",
         (NETWORK_SUPPORT, NETWORK_SOCIAL_CARE),
         HUANGTUN_CODE,
@@ -286,7 +293,7 @@ ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
         "0537-5550102",
     ),
     OrganizationSeed(
-        "黄屯派出所",
+        HUANGTUN_POLICE_STATION,
         "police_station",
         (NETWORK_RIGHTS_PROTECTION,),
         HUANGTUN_CODE,
@@ -300,7 +307,7 @@ ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
         "0537-5550104",
     ),
     OrganizationSeed(
-        "黄屯街道妇联",
+        HUANGTUN_WOMENS_FEDERATION,
         "womens_federation",
         (NETWORK_SOCIAL_CARE,),
         HUANGTUN_CODE,
@@ -315,7 +322,7 @@ ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
         "0537-5550106",
     ),
     OrganizationSeed(
-        "黄屯街道卫生院",
+        HUANGTUN_HEALTH_CENTER,
         "health_center",
         (NETWORK_SUPPORT,),
         HUANGTUN_CODE,
@@ -332,7 +339,7 @@ ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
     ),
     # 金色嘉苑社区
     OrganizationSeed(
-        "金色嘉苑社区志愿者服务队",
+        JINSE_JIAYUAN_VOLUNTEER_TEAM,
         "volunteer_team",
         (NETWORK_SUPPORT, NETWORK_SOCIAL_CARE),
         JINSE_JIAYUAN_CODE,
@@ -379,7 +386,12 @@ __all__ = [
     "CREDIT_CODE_WEIGHTS",
     "HUANGTUN",
     "HUANGTUN_CODE",
+    "HUANGTUN_FPA",
+    "HUANGTUN_HEALTH_CENTER",
+    "HUANGTUN_POLICE_STATION",
+    "HUANGTUN_WOMENS_FEDERATION",
     "JINSE_JIAYUAN_CODE",
+    "JINSE_JIAYUAN_VOLUNTEER_TEAM",
     "KINDS",
     "KIND_COMMUNITY",
     "KIND_VILLAGE",

@@ -1,5 +1,7 @@
-"""`liushou seed-demo`: the demo regions, organizations, one user per role and a synthetic
-register of 黄屯街道 (demo/persons.py). Idempotent: a second run creates nothing."""
+"""`liushou seed-demo`: the demo regions, organizations, one user per role, a partner client
+for the police station and one for the women's federation, a synthetic register of 黄屯街道
+(demo/persons.py) and who looks after it (demo/care.py). Idempotent: a second run creates
+nothing."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from liushou.auth.accounts import CLI_PRINCIPAL, create_user
-from liushou.auth.models import UserAccount
+from liushou.auth.accounts import CLI_PRINCIPAL, create_client, create_user
+from liushou.auth.models import ApiClient, UserAccount
 from liushou.auth.roles import Role
 from liushou.config import Settings
 from liushou.demo import regions_data as data
+from liushou.demo.care import CareReport, CareSetting, CareVillage, demo_persons_of, seed_care
 from liushou.demo.persons import DemoVillage, PersonsReport, seed_persons
 from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
@@ -29,6 +32,13 @@ DEMO_USERS = (
     ("demo_lawyer", Role.legal_advisor, data.COUNTY_CODE),
     ("demo_auditor", Role.auditor, None),
 )
+# (client_id, organization name): the partners of the rights-protection and social-care
+# networks that referrals are addressed to.
+DEMO_CLIENTS = (
+    ("demo_police", data.HUANGTUN_POLICE_STATION),
+    ("demo_womens_federation", data.HUANGTUN_WOMENS_FEDERATION),
+)
+COMMITTEE_TYPES = ("village_committee", "community_committee")
 
 
 @dataclass
@@ -36,7 +46,12 @@ class SeedReport:
     regions_created: int = 0
     organizations_created: int = 0
     users_created: dict[str, str] | None = None  # username -> password, shown once
+    clients_created: dict[str, str] = field(default_factory=dict)  # client_id -> secret, once
     persons: PersonsReport = field(default_factory=PersonsReport)
+    care: CareReport = field(default_factory=CareReport)
+    # Every demo organization's id by name (data.HUANGTUN_POLICE_STATION, ...), created or
+    # found: what later demo steps (referrals) address.
+    organization_ids: dict[str, uuid.UUID] = field(default_factory=dict)
 
 
 def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = None) -> SeedReport:
@@ -63,15 +78,15 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
         region_ids[seed.code] = existing.id
     for org in data.ORGANIZATIONS:
         region_id = region_ids[org.region_code]
-        exists = session.exec(
+        org_id = session.exec(
             select(Organization.id).where(
                 Organization.name == org.name,
                 Organization.region_id == region_id,
                 Organization.deleted_at.is_(None),
             )
         ).first()
-        if exists is None:
-            regions.create_organization(
+        if org_id is None:
+            org_id = regions.create_organization(
                 session,
                 CLI_PRINCIPAL,
                 OrganizationCreate(
@@ -82,17 +97,65 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
                     phone=org.phone,
                     credit_code=org.credit_code,
                 ),
-            )
+            ).id
             report.organizations_created += 1
+        report.organization_ids[org.name] = org_id
     for username, role, region_code in DEMO_USERS:
         taken = session.exec(select(UserAccount.id).where(UserAccount.username == username)).first()
         if taken is None:
             password = secrets.token_urlsafe(12)
             create_user(session, username, role, password, region_code)
             report.users_created[username] = password
+    for client_id, org_name in DEMO_CLIENTS:
+        if session.exec(select(ApiClient.id).where(ApiClient.client_id == client_id)).first():
+            continue
+        org_id = report.organization_ids[org_name]
+        new = create_client(session, f"{org_name}（演示）", org_id, client_id=client_id)
+        report.clients_created[client_id] = new.secret
+    huangtun = data.VILLAGES_BY_TOWNSHIP[data.HUANGTUN_CODE]
     villages = [
-        DemoVillage(region_ids[v.code], v.name, v.kind == data.KIND_COMMUNITY)
-        for v in data.VILLAGES_BY_TOWNSHIP[data.HUANGTUN_CODE]
+        DemoVillage(region_ids[v.code], v.name, v.kind == data.KIND_COMMUNITY) for v in huangtun
     ]
     report.persons = seed_persons(session, settings, villages, pii)
+    persons = demo_persons_of(session)
+    report.care = seed_care(session, settings, _care_setting(session, report, region_ids), persons)
+    # Demo referrals belong here, after care, with ``persons`` and the partners'
+    # organizations: session.get(Organization, report.organization_ids[name]) for
+    # data.HUANGTUN_POLICE_STATION and data.HUANGTUN_WOMENS_FEDERATION.
     return report
+
+
+def _care_setting(
+    session: Session, report: SeedReport, region_ids: dict[str, uuid.UUID]
+) -> CareSetting:
+    orgs = report.organization_ids
+    committees = {
+        o.region_code: orgs[o.name] for o in data.ORGANIZATIONS if o.type in COMMITTEE_TYPES
+    }
+    users = dict(
+        session.exec(
+            select(UserAccount.username, UserAccount.id).where(
+                UserAccount.username.in_(("demo_village", "demo_volunteer")),
+                UserAccount.deleted_at.is_(None),
+            )
+        ).all()
+    )
+    return CareSetting(
+        township_id=region_ids[data.HUANGTUN_CODE],
+        villages=[
+            CareVillage(
+                region_ids[v.code],
+                v.code,
+                v.name,
+                v.kind == data.KIND_COMMUNITY,
+                committees.get(v.code),
+            )
+            for v in data.VILLAGES_BY_TOWNSHIP[data.HUANGTUN_CODE]
+        ],
+        home_village_id=region_ids[data.JINSE_JIAYUAN_CODE],
+        volunteer_team_id=orgs.get(data.JINSE_JIAYUAN_VOLUNTEER_TEAM),
+        township_volunteers_org_id=orgs.get(data.HUANGTUN_FPA),
+        health_center_id=orgs.get(data.HUANGTUN_HEALTH_CENTER),
+        village_user_id=users.get("demo_village"),
+        volunteer_user_id=users.get("demo_volunteer"),
+    )

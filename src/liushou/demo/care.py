@@ -1,0 +1,514 @@
+"""Demo care for ``liushou seed-demo``: who looks after the synthetic register of 黄屯街道.
+
+The 黄屯 report describes the scheme: the village committee names a contact for every
+left-behind person (联系人包保制度), volunteers pair up with elders (情暖夕阳) and tutor
+children after school (四点半课堂), and the health centre visits the sick (医路相伴).
+So every village gets a village cadre and a child director (儿童主任); the township has
+two volunteers of the family planning association and a doctor of the health centre; and
+金色嘉苑社区 has a volunteer of its own team. Names are made up; phones sit in the synthetic
+``1370000xxxx`` block (persons use ``1380000xxxx`` and ``1390000xxxx``).
+
+The logins ``demo_village`` (金色嘉苑's village cadre) and ``demo_volunteer`` (金色嘉苑's
+volunteer) are linked to caretaker records, so they see the persons assigned to them.
+
+About nine persons in ten on the register have a primary contact: children their child
+director, women and elders the village cadre, a few elders of 金色嘉苑 the volunteer; an
+unattended child (``guardianship_type=none``) always has one. Each assigned person has a
+short history of visits, dated before today, mostly within the interval so that a few
+persons (about one in twelve) are overdue: the latest visit is older than the interval, or
+the assignment started long ago and nobody has visited yet.
+
+Caretakers and assignments go through ``guardianship.service`` under the CLI principal
+(area rules, one primary contact, intervals by category and risk, due dates, audit events);
+visits are written as ``service.create_visit`` writes them, with one ``service.refresh_due``
+per person (see ``_record_visits``). Ids are ``uuid5`` and each person's draws come
+from a generator seeded with the person's id, so the plan is the same every time; a person
+whose assignments already exist is skipped as a whole (with its visits), which makes a
+second run create nothing, on the same day or any later one.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from liushou.audit import service as audit
+from liushou.auth.accounts import CLI_PRINCIPAL
+from liushou.clock import today
+from liushou.config import Settings
+from liushou.demo import persons as demo_persons
+from liushou.guardianship import repository as care_repo
+from liushou.guardianship import service as care
+from liushou.guardianship.models import (
+    Assignment,
+    AssignmentRole,
+    Caretaker,
+    CaretakerKind,
+    Visit,
+    VisitMode,
+    VisitNeed,
+    VisitRiskLevel,
+)
+from liushou.guardianship.schemas import AssignmentCreate, CaretakerCreate, VisitCreate
+from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus
+from liushou.registry.models import Person
+
+NAMESPACE = uuid.UUID("0b8e7c55-2f5d-4d8a-8c1e-3a9f6b2d4e71")
+SEED = demo_persons.SEED
+
+UNASSIGNED_SHARE = 0.1  # no primary contact yet (a no_primary_contact alert)
+OVERDUE_SHARE = 0.08  # of the assigned whose assignment is old enough to be late
+MAX_VISITS = 3  # the history kept per person: the latest few visits
+HOME_VOLUNTEER_PRIMARY = 2  # elders of 金色嘉苑 whose primary contact is its volunteer
+HOME_VOLUNTEER_COMPANION = 2  # children of 金色嘉苑 it accompanies
+
+MALE_GIVEN = (
+    "庆华", "建军", "卫东", "志刚", "海涛", "振宇", "广勇", "宪臣", "德顺", "传军",
+    "红军", "兆峰", "玉军", "长青", "继伟", "洪涛",
+)  # fmt: skip
+FEMALE_GIVEN = (
+    "秀芹", "红梅", "丽娟", "春燕", "晓红", "玉芳", "凤霞", "美华", "海霞", "桂香",
+    "淑华", "秀娟", "艳玲", "晓静", "丽萍", "文静",
+)  # fmt: skip
+YOUNG_GIVEN = ("晓雯", "子怡", "梦琪", "思雨", "浩然", "博文", "雨晴", "佳琪")
+
+# (findings, needs, risk level) by category; the first of a list is the most common.
+CHILD_FINDINGS = (
+    ("孩子学习、生活正常，祖辈照料较好，叮嘱按时完成作业。", (), "normal"),
+    ("与孩子谈心，孩子想念在外打工的父母，已约定每周与父母视频通话。", ("psychological",), "normal"),
+    ("讲解防溺水、用电用火安全知识，检查居住环境。", ("safety",), "normal"),
+    ("发放书包、本子等学习用品（“微心愿”活动），鼓励孩子好好学习。", ("study",), "normal"),
+    ("孩子近期成绩下滑、不爱说话，建议参加“四点半课堂”作业辅导。", ("study", "psychological"), "attention"),
+    ("监护人年老体弱，孩子衣食照料不足，请村里多加关注。", ("daily_care",), "attention"),
+    ("孩子感冒发烧，已联系监护人带到卫生院就诊。", ("health",), "attention"),
+)  # fmt: skip
+UNATTENDED_FINDINGS = (
+    ("上门查看孩子吃饭、上学情况，正常；提醒晚上锁好门窗。", ("daily_care", "safety"), "attention"),
+    ("孩子独自在家，已联系在外务工的父母尽快落实委托照护人。", ("daily_care", "safety", "legal"), "urgent"),
+)  # fmt: skip
+WOMAN_FINDINGS = (
+    ("家中务农，身体尚好，近况良好。", (), "normal"),
+    ("有意参加育婴员、养老护理员培训，已登记并告知街道计生协培训安排。", ("economic",), "normal"),
+    ("丈夫长期在外，独自照顾老人孩子，压力较大，进行了心理疏导。", ("psychological",), "attention"),
+    ("咨询妇女权益方面的法律问题，已告知司法所联系方式。", ("legal",), "attention"),
+    ("腰椎劳损，提醒参加免费健康检查。", ("health",), "normal"),
+)  # fmt: skip
+ELDER_FINDINGS = (
+    ("老人身体尚可，生活能自理，检查了燃气和用电安全。", ("safety",), "normal"),
+    ("子女很少联系，老人感到孤单，陪老人聊天、拉家常。", ("psychological",), "normal"),
+    ("低保、高龄津贴按时发放，生活基本有保障。", ("economic",), "normal"),
+    ("高血压需按时服药，已联系卫生院上门随访、送药。", ("health",), "attention"),
+    ("行动不便，帮助购买米面油等生活用品。", ("daily_care",), "attention"),
+    ("老人在家中摔倒，已通知在外子女并联系卫生院。", ("health", "daily_care"), "urgent"),
+)  # fmt: skip
+FINDING_WEIGHTS = (40, 12, 12, 10, 8, 6, 2)  # the first (everyday) finding dominates
+
+
+@dataclass(frozen=True)
+class CareVillage:
+    id: uuid.UUID
+    code: str
+    name: str
+    community: bool  # 社区 rather than 村 (四点半课堂 runs in the communities)
+    committee_id: uuid.UUID | None  # the 村(居)民委员会 organization, where there is one
+
+
+@dataclass(frozen=True)
+class CareSetting:
+    """Where the demo caretakers work and whom they are linked to."""
+
+    township_id: uuid.UUID
+    villages: Sequence[CareVillage]
+    home_village_id: uuid.UUID  # 金色嘉苑社区: demo_village and demo_volunteer work there
+    volunteer_team_id: uuid.UUID | None  # 金色嘉苑社区志愿者服务队
+    township_volunteers_org_id: uuid.UUID | None  # 黄屯街道计划生育协会
+    health_center_id: uuid.UUID | None  # 黄屯街道卫生院
+    village_user_id: uuid.UUID | None  # demo_village
+    volunteer_user_id: uuid.UUID | None  # demo_volunteer
+
+
+@dataclass
+class CareReport:
+    caretakers_created: int = 0
+    assignments_created: int = 0
+    visits_created: int = 0
+    caretaker_ids: dict[str, uuid.UUID] = field(default_factory=dict)  # by demo key
+
+
+def _id(*parts: object) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, "demo-care/" + "/".join(str(p) for p in parts))
+
+
+def demo_persons_of(session: Session) -> list[Person]:
+    """The live persons of the demo register (demo/persons.py), in the register's order."""
+    total = demo_persons.ELDERS + demo_persons.WOMEN + demo_persons.CHILDREN
+    order = {demo_persons._person_id(n): n for n in range(total)}
+    rows = session.exec(
+        select(Person).where(Person.id.in_(list(order)), Person.deleted_at.is_(None))
+    ).all()
+    return sorted(rows, key=lambda p: order[p.id])
+
+
+def seed_care(
+    session: Session,
+    settings: Settings,
+    setting: CareSetting,
+    persons: Sequence[Person],
+) -> CareReport:
+    """Caretakers, assignments and visits for ``persons``; what exists is skipped."""
+    on = today()
+    caretakers = _caretakers(setting)
+    report = CareReport(caretaker_ids={key: plan.id for key, plan in caretakers.items()})
+    existing = set(
+        session.exec(
+            select(Caretaker.id).where(Caretaker.id.in_([c.id for c in caretakers.values()]))
+        ).all()
+    )
+    for plan in caretakers.values():
+        if plan.id in existing:
+            continue
+        body = plan.body
+        if body.user_id is not None and care_repo.caretaker_of_user(session, body.user_id):
+            body = body.model_copy(update={"user_id": None})  # the login has its own already
+        care.create_caretaker(session, CLI_PRINCIPAL, body, plan.id)
+        report.caretakers_created += 1
+    live = set(
+        session.exec(
+            select(Caretaker.id).where(
+                Caretaker.id.in_([c.id for c in caretakers.values()]),
+                Caretaker.deleted_at.is_(None),
+            )
+        ).all()
+    )
+
+    plans = _person_plans(settings, setting, caretakers, persons, on)
+    person_ids = [p.person_id for p in plans]
+    # Persons already cared for (by an earlier run or by hand) are left alone entirely.
+    taken = set(
+        session.exec(
+            select(Assignment.person_id).where(
+                Assignment.person_id.in_(person_ids),
+                sa.or_(
+                    Assignment.id.in_([a.id for p in plans for a in p.assignments]),
+                    sa.and_(
+                        Assignment.role == AssignmentRole.primary_contact,
+                        Assignment.ends_on.is_(None),
+                        Assignment.deleted_at.is_(None),
+                    ),
+                ),
+            )
+        ).all()
+    )
+    for plan in plans:
+        if plan.person_id in taken or any(
+            a.body.caretaker_id not in live for a in plan.assignments
+        ):
+            continue
+        interval = None
+        for assignment in plan.assignments:
+            row = care.create_assignment(
+                session, settings, CLI_PRINCIPAL, assignment.body, assignment.id
+            )
+            interval = interval or row.visit_interval_days  # the primary contact's, first
+            report.assignments_created += 1
+        if plan.visits and interval is not None:
+            _record_visits(session, plan, interval)
+            report.visits_created += len(plan.visits)
+    return report
+
+
+def _record_visits(session: Session, plan: _PersonPlan, interval: int) -> None:
+    """The person's visit history, as ``service.create_visit`` records a visit (due the
+    primary contact's interval later, audited), then one ``service.refresh_due`` for the
+    person's assignments instead of one per visit: seed-demo stays quick. The plan keeps
+    the rules create_visit checks: past days, visitors of the person's area or volunteers.
+    """
+    for visit in plan.visits:
+        body = visit.body
+        row = Visit.model_validate(
+            {
+                "id": visit.id,
+                "person_id": body.person_id,
+                "caretaker_id": body.caretaker_id,
+                "visited_on": body.visited_on,
+                "mode": body.mode,
+                "findings": body.findings,
+                "needs": sorted(n.value for n in body.needs),
+                "risk_level": body.risk_level,
+                "next_visit_due": body.visited_on + timedelta(days=interval),
+            }
+        )
+        session.add(row)
+        audit.record(
+            session,
+            CLI_PRINCIPAL,
+            "visit.create",
+            resource_type="visit",
+            resource_id=row.id,
+            changed_fields=sorted(n for n in body.model_fields_set if getattr(body, n) is not None),
+            detail={"person_id": str(body.person_id), "caretaker_id": str(body.caretaker_id)},
+        )
+    care.refresh_due(session, plan.person_id)
+
+
+# --- caretakers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Caretaker:
+    id: uuid.UUID
+    body: CaretakerCreate
+
+
+def _name(rng: random.Random, given: Sequence[str]) -> str:
+    return str(rng.choices(*zip(*demo_persons.SURNAMES, strict=True))[0]) + rng.choice(given)
+
+
+def _caretakers(setting: CareSetting) -> dict[str, _Caretaker]:
+    """Every demo caretaker by a stable key: ``cadre/<code>``, ``director/<code>``,
+    ``volunteer/home``, ``volunteer/1``, ``volunteer/2``, ``doctor``."""
+    out: dict[str, _Caretaker] = {}
+    phones = iter(range(1, 1000))
+
+    def add(key: str, rng: random.Random, given: Sequence[str], **fields: object) -> None:
+        body = CaretakerCreate.model_validate(
+            {"name": _name(rng, given), "phone": f"1370000{next(phones):04d}", **fields}
+        )
+        out[key] = _Caretaker(_id("caretaker", key), body)
+
+    for village in setting.villages:
+        rng = random.Random(f"{SEED}/caretakers/{village.code}")
+        home = village.id == setting.home_village_id
+        common = {"region_id": village.id, "organization_id": village.committee_id}
+        cadre_given = MALE_GIVEN if rng.random() < 0.6 else FEMALE_GIVEN
+        add(
+            f"cadre/{village.code}",
+            rng,
+            cadre_given,
+            kind=CaretakerKind.village_cadre,
+            user_id=setting.village_user_id if home else None,
+            **common,
+        )
+        # 儿童主任 are mostly women (often the village's women's representative).
+        director_given = FEMALE_GIVEN if rng.random() < 0.85 else MALE_GIVEN
+        add(
+            f"director/{village.code}",
+            rng,
+            director_given,
+            kind=CaretakerKind.child_director,
+            **common,
+        )
+    rng = random.Random(f"{SEED}/caretakers/township")
+    add(
+        "volunteer/home",
+        rng,
+        YOUNG_GIVEN,
+        kind=CaretakerKind.volunteer,
+        region_id=setting.home_village_id,
+        organization_id=setting.volunteer_team_id,
+        user_id=setting.volunteer_user_id,
+    )
+    for n in (1, 2):
+        add(
+            f"volunteer/{n}",
+            rng,
+            FEMALE_GIVEN if n == 1 else MALE_GIVEN,
+            kind=CaretakerKind.volunteer,
+            region_id=setting.township_id,
+            organization_id=setting.township_volunteers_org_id,
+        )
+    add(
+        "doctor",
+        rng,
+        MALE_GIVEN,
+        kind=CaretakerKind.doctor,
+        region_id=setting.township_id,
+        organization_id=setting.health_center_id,
+    )
+    return out
+
+
+# --- assignments and visits ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Assignment:
+    id: uuid.UUID
+    body: AssignmentCreate
+
+
+@dataclass(frozen=True)
+class _Visit:
+    id: uuid.UUID
+    body: VisitCreate
+
+
+@dataclass
+class _PersonPlan:
+    person_id: uuid.UUID
+    assignments: list[_Assignment] = field(default_factory=list)
+    visits: list[_Visit] = field(default_factory=list)
+
+
+def _counts(person: Person, on: date) -> bool:
+    return person.status == PersonStatus.active and (
+        person.counts_until is None or person.counts_until > on
+    )
+
+
+def _person_plans(
+    settings: Settings,
+    setting: CareSetting,
+    caretakers: Mapping[str, _Caretaker],
+    persons: Sequence[Person],
+    on: date,
+) -> list[_PersonPlan]:
+    codes = {v.id: v.code for v in setting.villages}
+    community = {v.id for v in setting.villages if v.community}
+    on_register = [p for p in persons if _counts(p, on) and p.region_id in codes]
+    home = [p for p in on_register if p.region_id == setting.home_village_id]
+    home_elders = [p for p in home if p.category == PersonCategory.elder]
+    home_children = [p for p in home if p.category == PersonCategory.child]
+    volunteer_primary = {p.id for p in home_elders[:HOME_VOLUNTEER_PRIMARY]}
+    volunteer_companion = {p.id for p in home_children[:HOME_VOLUNTEER_COMPANION]}
+    plans = []
+    for person in on_register:
+        rng = random.Random(f"{SEED}/care/{person.id}")
+        code = codes[person.region_id]
+        unattended = person.guardianship_type == GuardianshipType.none
+        chosen = person.id in volunteer_primary or person.id in volunteer_companion
+        if rng.random() < UNASSIGNED_SHARE and not (unattended or chosen):
+            continue
+        interval = care.default_interval(settings, person)
+        span = rng.randint(20, 720)
+        starts_on = max(person.left_behind_since, on - timedelta(days=span))
+        if person.id in volunteer_primary:
+            primary = caretakers["volunteer/home"]
+        elif person.category == PersonCategory.child:
+            primary = caretakers[f"director/{code}"]
+        else:
+            primary = caretakers[f"cadre/{code}"]
+        plan = _PersonPlan(person.id)
+        plan.assignments.append(
+            _assignment(person, primary, AssignmentRole.primary_contact, starts_on)
+        )
+        others = _others(rng, person, caretakers, volunteer_companion, community)
+        companions: list[tuple[_Caretaker, date]] = []
+        for caretaker, role in others:
+            since = starts_on + timedelta(days=rng.randint(0, (on - starts_on).days))
+            plan.assignments.append(_assignment(person, caretaker, role, since))
+            companions.append((caretaker, since))
+        for n, day in enumerate(_visit_days(rng, interval, starts_on, on)):
+            visitor = primary
+            around = [c for c, since in companions if since <= day]
+            if around and rng.random() < 0.25:
+                visitor = rng.choice(around)
+            plan.visits.append(_visit(rng, person, visitor, day, _id("visit", person.id, n)))
+        plans.append(plan)
+    return plans
+
+
+def _assignment(
+    person: Person, caretaker: _Caretaker, role: AssignmentRole, starts_on: date
+) -> _Assignment:
+    body = AssignmentCreate.model_validate(
+        {
+            "person_id": person.id,
+            "caretaker_id": caretaker.id,
+            "role": role,
+            "starts_on": starts_on,
+        }
+    )
+    return _Assignment(_id("assignment", person.id, role.value, caretaker.id), body)
+
+
+def _others(
+    rng: random.Random,
+    person: Person,
+    caretakers: Mapping[str, _Caretaker],
+    home_companion: set[uuid.UUID],
+    community: set[uuid.UUID],
+) -> list[tuple[_Caretaker, AssignmentRole]]:
+    """Companions beside the primary contact: the volunteers of 情暖夕阳 with elders living
+    alone, 四点半课堂 tutors for primary pupils of the communities, the health centre's
+    doctor for the disabled and bedridden."""
+    out: list[tuple[_Caretaker, AssignmentRole]] = []
+    township_volunteer = caretakers[f"volunteer/{rng.choice((1, 2))}"]
+    if person.id in home_companion:
+        out.append((caretakers["volunteer/home"], AssignmentRole.companion))
+    if person.category == PersonCategory.elder:
+        if person.living_arrangement == "alone" and rng.random() < 0.35:
+            out.append((township_volunteer, AssignmentRole.companion))
+        if person.health_status in ("disabled", "bedridden"):
+            out.append((caretakers["doctor"], AssignmentRole.doctor))
+    elif (
+        person.category == PersonCategory.child
+        and person.schooling_status == "primary"
+        and person.region_id in community
+        and rng.random() < 0.3
+    ):
+        out.append((township_volunteer, AssignmentRole.tutor))
+    return out
+
+
+def _visit_days(rng: random.Random, interval: int, starts_on: date, on: date) -> list[date]:
+    """The days of the person's latest visits, oldest first.
+
+    Mostly the latest lies within the interval; for about one in twelve whose assignment is
+    older than its interval the latest is older than that (or there was none at all): those
+    are the overdue. A young assignment may have no visit yet (not overdue)."""
+    age = (on - starts_on).days
+    if age > interval + 3 and rng.random() < OVERDUE_SHARE:
+        if rng.random() < 0.3:
+            return []  # started long ago, never visited
+        latest = on - timedelta(days=interval + rng.randint(2, min(60, age - interval)))
+    elif age < interval and rng.random() < 0.3:
+        return []  # a new assignment, first visit not due yet
+    else:
+        latest = on - timedelta(days=rng.randint(0, min(interval - 1, age)))
+    days = [latest]
+    while len(days) < MAX_VISITS:
+        previous = days[-1] - timedelta(days=interval - rng.randint(0, interval // 4))
+        if previous < starts_on:
+            break
+        days.append(previous)
+    return days[::-1]
+
+
+def _visit(
+    rng: random.Random, person: Person, visitor: _Caretaker, day: date, visit_id: uuid.UUID
+) -> _Visit:
+    if person.category == PersonCategory.child:
+        pool = (
+            UNATTENDED_FINDINGS
+            if person.guardianship_type == GuardianshipType.none
+            else CHILD_FINDINGS
+        )
+        school = person.schooling_status in ("primary", "junior_secondary")
+        modes = ((VisitMode.home, 7), (VisitMode.school, 2 if school else 0), (VisitMode.phone, 1))
+    elif person.category == PersonCategory.woman:
+        pool = WOMAN_FINDINGS
+        modes = ((VisitMode.home, 6), (VisitMode.phone, 3), (VisitMode.video, 1))
+    else:
+        pool = ELDER_FINDINGS
+        modes = ((VisitMode.home, 8), (VisitMode.phone, 2))
+    findings, needs, risk = rng.choices(pool, FINDING_WEIGHTS[: len(pool)])[0]
+    mode = rng.choices(*zip(*modes, strict=True))[0]
+    body = VisitCreate.model_validate(
+        {
+            "person_id": person.id,
+            "caretaker_id": visitor.id,
+            "visited_on": day,
+            "mode": mode,
+            "findings": findings,
+            "needs": [VisitNeed(need) for need in needs],
+            "risk_level": VisitRiskLevel(risk),
+        }
+    )
+    return _Visit(visit_id, body)
