@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     visit_interval_elder_general_days: int = Field(default=90, ge=1, le=366)
     visit_interval_unattended_child_days: int = Field(default=1, ge=1, le=366)
 
+    # Default due date of a referral (CONTRACT §5), in days after the day it is made.
+    referral_due_normal_days: int = Field(default=14, ge=0, le=366)
+    referral_due_urgent_days: int = Field(default=1, ge=0, le=366)
+
     max_body_bytes: int = 1_048_576
     # Imports (POST /imports/...) take a spreadsheet: their own, larger cap, enforced by the
     # same middleware while the body streams in; and a cap on data rows per file.

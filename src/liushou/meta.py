@@ -13,6 +13,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_LABELS_ZH, Role
 from liushou.errors import problem_responses
 from liushou.guardianship.labels import GUARDIANSHIP_ENUM_NAMES, GUARDIANSHIP_LABELS
+from liushou.referrals.labels import REFERRAL_ENUM_NAMES, REFERRAL_LABELS
 from liushou.regions.codes import KIND_LABELS_ZH
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
 from liushou.registry.labels import REGISTRY_ENUM_NAMES, REGISTRY_LABELS
@@ -54,6 +55,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     },
     **REGISTRY_LABELS,
     **GUARDIANSHIP_LABELS,
+    **REFERRAL_LABELS,
 }
 ENUM_NAMES: dict[type[StrEnum], str] = {
     Role: "role",
@@ -63,6 +65,7 @@ ENUM_NAMES: dict[type[StrEnum], str] = {
     Network: "network",
     **REGISTRY_ENUM_NAMES,
     **GUARDIANSHIP_ENUM_NAMES,
+    **REFERRAL_ENUM_NAMES,
 }
 
 

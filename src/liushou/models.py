@@ -4,6 +4,7 @@ from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.guardianship.models import Assignment, Caretaker, Visit
+from liushou.referrals.models import Referral, ReferralTransition
 from liushou.regions.models import Organization, Region
 from liushou.registry.models import Consent, Person, PersonVersion
 
@@ -18,6 +19,8 @@ __all__ = [
     "Organization",
     "Person",
     "PersonVersion",
+    "Referral",
+    "ReferralTransition",
     "RefreshToken",
     "Region",
     "UserAccount",

@@ -1,0 +1,1 @@
+"""Referrals and mandatory reports (CONTRACT §5)."""
