@@ -44,12 +44,14 @@ from liushou.ops.memory import startup_objects_frozen
 from liushou.ops.metrics import Metrics
 from liushou.ops.middleware import RequestMiddleware
 from liushou.ops.routes import allowed_methods
+from liushou.referrals.router import referrals as referrals_router
 from liushou.regions.router import organizations as organizations_router
 from liushou.regions.router import regions as regions_router
 from liushou.registry.duplicates_router import router as duplicates_router
 from liushou.registry.router import persons as persons_router
 from liushou.registry.service import PersonalData
 from liushou.registry.transfer_router import exports_router, imports
+from liushou.reports.router import reports as reports_router
 
 API_PREFIX = "/api/v1"
 
@@ -115,9 +117,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # PUT /persons/{person_id}/primary-contact: no other route has that method and path.
         primary_contacts_router,
         visits_router,
+        referrals_router,
         imports,
         exports_router,
         audit_router,
+        reports_router,
         meta_router,
     ):
         app.include_router(router, prefix=API_PREFIX)

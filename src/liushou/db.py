@@ -288,6 +288,21 @@ class Database:
         finally:
             conn.rollback()  # no BEGIN was sent: this only resets SQLAlchemy's bookkeeping
 
+    async def read_heavy(self, fn: Callable[[Connection], T]) -> T:
+        """:meth:`read` for a query whose cost grows with the data (a report over a county):
+        on a worker thread on SQLite too, so it never stalls the event loop (sqlite3 releases
+        the GIL while a statement runs). Each worker thread keeps its own read connection."""
+        if not self.is_sqlite:
+            return await self.read(fn)
+        return await anyio.to_thread.run_sync(self._sqlite_read, fn)
+
+    def _sqlite_read(self, fn: Callable[[Connection], T]) -> T:
+        conn = self._sqlite_read_connection()
+        try:
+            return fn(conn)
+        finally:
+            conn.rollback()
+
     def _sqlite_read_connection(self) -> Connection:
         conn = getattr(self._local, "sa_conn", None)
         if conn is None or conn.closed:  # closed: dispose() ran (app shut down and restarted)

@@ -75,6 +75,21 @@ TITLES: dict[str, tuple[str, str]] = {
     "duplicate_column": ("列名重复", "Duplicate column"),
     "empty_file": ("文件没有数据", "Empty file"),
     "too_many_rows": ("数据行过多", "Too many rows"),
+    # referrals (CONTRACT §5)
+    "consent_required": ("缺少有效的同意", "Consent required"),
+    "justification_required": ("须说明理由", "Justification required"),
+    "invalid_legal_basis": ("法律依据不适用", "Invalid legal basis"),
+    "invalid_organization": ("单位无效", "Invalid organization"),
+    "network_mismatch": ("接收单位不属于该网络", "Network mismatch"),
+    "invalid_transition": ("不允许的状态变更", "Invalid transition"),
+    "person_not_active": ("已不在留守名册中", "Person not on the register"),
+    "date_in_past": ("日期不能早于今天", "Date in the past"),
+    "partner_cannot_cancel": ("合作单位不能撤销转介", "Partners cannot cancel"),
+    "partner_cannot_create": ("合作单位不能发起转介", "Partners cannot create referrals"),
+    "referral_not_open": ("转介已受理，不能再修改", "Referral no longer open"),
+    # reports (CONTRACT §8)
+    "region_required": ("须指定区划", "Region required"),
+    "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
     "service_unavailable": ("服务暂不可用", "Service unavailable"),
     "internal_error": ("服务器内部错误", "Internal server error"),
 }
