@@ -4,8 +4,13 @@ Same routes, same SQL (scoped to the caller's township), same JSON; no framework
 no middleware. Auth is a dictionary lookup of the one bench token.
 
 Persons: the masked columns as stored, the effective status (a child past its 16th birthday
-has exited), age and alerts computed as the service does, the profile JSON passed through,
-and the same signed next_cursor (``LIUSHOU_SECRET_KEY`` from the environment).
+has exited), age and alerts computed as the service does (the care alerts ``overdue_visit``
+and ``no_primary_contact`` by the same EXISTS on the active primary contact), the profile
+JSON passed through, and the same signed next_cursor (``LIUSHOU_SECRET_KEY`` from the
+environment).
+
+Coverage report: the same two grouped queries (villages × category, caretakers), the
+region's subtree and the caller's scope folded into them, summed up in Python.
 
     python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db \
         --token TOKEN --scope-path "<id>/<id>/.../"
@@ -41,24 +46,79 @@ WITHIN_SQL = (
     "AND path < substr(r.root, 1, length(r.root) - 1) || '0' "
     f"AND {SCOPE} ORDER BY code, id LIMIT ?"
 )
+# The person's active primary contact (at most one); overdue when its next visit was due
+# before today (the first parameter of every persons query).
+PRIMARY = (
+    "SELECT 1 FROM assignment AS a WHERE a.person_id = person.id "
+    "AND a.role = 'primary_contact' AND a.ends_on IS NULL AND a.deleted_at IS NULL"
+)
+OVERDUE = f"EXISTS ({PRIMARY} AND a.next_visit_due < ?)"
 PERSON_COLUMNS = (
     "person.id, person.created_at, person.updated_at, person.version, category, person.name, "
     "region_id, sex, birth_date, id_number_masked, phone_masked, address, status, "
-    "left_behind_since, exited_on, exit_reason, counts_until, guardianship_type, profile"
+    "left_behind_since, exited_on, exit_reason, counts_until, guardianship_type, profile, "
+    f"{OVERDUE} AS care_overdue, NOT EXISTS ({PRIMARY}) AS care_unassigned"
 )
 PERSON_SCOPE = "person.region_path >= ? AND person.region_path < ?"
+ON_REGISTER = (
+    "person.status = 'active' AND (person.counts_until IS NULL OR person.counts_until > ?)"
+)
 PERSON_SQL = (
     f"SELECT {PERSON_COLUMNS} FROM person "
     f"WHERE person.id = ? AND person.deleted_at IS NULL AND {PERSON_SCOPE}"
 )
-PERSONS_SQL = (
-    f"SELECT {PERSON_COLUMNS} FROM person, "
+IN_REGION = (
     "(SELECT path AS root FROM region WHERE id = ? AND deleted_at IS NULL) AS r "
     f"WHERE person.deleted_at IS NULL AND {PERSON_SCOPE} "
     "AND person.region_path >= r.root "
     "AND person.region_path < substr(r.root, 1, length(r.root) - 1) || '0' "
+)
+PERSONS_SQL = (
+    f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
     "AND person.category = ? ORDER BY person.id LIMIT ?"
 )
+OVERDUE_SQL = (
+    f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
+    f"AND {ON_REGISTER} AND {OVERDUE} ORDER BY person.id LIMIT ?"
+)
+# Coverage. Villages: today, region id, scope low, scope high, today.
+SUBTREE = (
+    "(SELECT path AS root, substr(path, 1, length(path) - 1) || '0' AS upper FROM region "
+    "WHERE id = ? AND deleted_at IS NULL AND path >= ? AND path < ?) AS s"
+)
+LATE = "CASE WHEN a.next_visit_due < ? THEN 1 ELSE 0 END"
+PRIMARY_JOIN = (
+    "a.person_id = p.id AND a.role = 'primary_contact' AND a.ends_on IS NULL "
+    "AND a.deleted_at IS NULL"
+)
+P_ON_REGISTER = (
+    "p.deleted_at IS NULL AND p.status = 'active' "
+    "AND (p.counts_until IS NULL OR p.counts_until > ?)"
+)
+VILLAGES_SQL = (
+    "SELECT v.id, v.name, p.category, count(p.id), count(a.person_id), "
+    f"coalesce(sum({LATE}), 0) "
+    f"FROM {SUBTREE} JOIN region AS v ON v.path >= s.root AND v.path < s.upper "
+    f"LEFT JOIN person AS p ON p.region_path = v.path AND {P_ON_REGISTER} "
+    f"LEFT JOIN assignment AS a ON {PRIMARY_JOIN} "
+    "WHERE v.level = 'village' AND v.deleted_at IS NULL "
+    "GROUP BY v.id, v.name, v.code, p.category ORDER BY v.code, v.id"
+)
+# Caretakers: today, region id, scope low, scope high, today, region id, scope low, high.
+CARETAKERS_SQL = (
+    "SELECT c.id, c.name, sum(l.caseload), sum(l.overdue) FROM ("
+    f"SELECT a.caretaker_id AS caretaker_id, 1 AS caseload, {LATE} AS overdue "
+    f"FROM {SUBTREE} JOIN region AS v ON v.path >= s.root AND v.path < s.upper "
+    f"JOIN person AS p ON p.region_path = v.path AND {P_ON_REGISTER} "
+    f"JOIN assignment AS a ON {PRIMARY_JOIN} "
+    "WHERE v.level = 'village' AND v.deleted_at IS NULL "
+    "UNION ALL SELECT t.id, 0, 0 "
+    f"FROM {SUBTREE} JOIN caretaker AS t ON t.region_path >= s.root AND t.region_path < s.upper "
+    "WHERE t.deleted_at IS NULL"
+    ") AS l JOIN caretaker AS c ON c.id = l.caretaker_id WHERE c.deleted_at IS NULL "
+    "GROUP BY c.id, c.name ORDER BY c.name, c.id"
+)
+CATEGORIES = ("child", "woman", "elder")
 PROFILE_FIELD = {"child": "child_profile", "woman": "woman_profile", "elder": "elder_profile"}
 SHANGHAI = timezone(timedelta(hours=8))
 JSON = "application/json"
@@ -90,6 +150,10 @@ class Store:
         if not self.sqlite:
             sql = sql.replace("?", "%s")
         return conn.execute(sql, params).fetchall()
+
+    def day(self, value: date) -> object:
+        """A date parameter: ISO text for SQLite (how it stores dates), a date for psycopg."""
+        return value.isoformat() if self.sqlite else value
 
     async def fetch(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
         if self.sqlite:
@@ -155,9 +219,19 @@ def _person(row: tuple, today: date) -> dict[str, object]:  # type: ignore[type-
         counts_until,
         guardianship_type,
         profile,
+        care_overdue,
+        care_unassigned,
     ) = row
     if status == "active" and counts_until is not None and _date(counts_until) <= today:
         status, exited_on, exit_reason = "exited", counts_until, "aged_out"
+    alerts = []
+    if status == "active":
+        if guardianship_type == "none":
+            alerts.append("unattended_child")
+        if care_overdue:
+            alerts.append("overdue_visit")
+        if care_unassigned:
+            alerts.append("no_primary_contact")
     body: dict[str, object] = {
         "id": _uuid(id_),
         "created_at": _instant(created_at),
@@ -176,9 +250,7 @@ def _person(row: tuple, today: date) -> dict[str, object]:  # type: ignore[type-
         "left_behind_since": left_behind_since,
         "exited_on": exited_on,
         "exit_reason": exit_reason,
-        "alerts": ["unattended_child"]
-        if status == "active" and guardianship_type == "none"
-        else [],
+        "alerts": alerts,
         "child_profile": None,
         "woman_profile": None,
         "elder_profile": None,
@@ -266,10 +338,10 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             person_id = id_param(request.path_params["person_id"])
         except ValueError:
             return Response(status_code=422)
-        rows = await store.fetch(PERSON_SQL, (person_id, *scope))
+        today = datetime.now(SHANGHAI).date()
+        rows = await store.fetch(PERSON_SQL, (store.day(today), person_id, *scope))
         if not rows:
             return Response(status_code=404)
-        today = datetime.now(SHANGHAI).date()
         headers = {"ETag": f'"{rows[0][3]}"'}
         return Response(orjson.dumps(_person(rows[0], today)), media_type=JSON, headers=headers)
 
@@ -277,21 +349,78 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
         scope = person_scope(request)
         if scope is None:
             return Response(status_code=401)
+        today = datetime.now(SHANGHAI).date()
+        day = store.day(today)
+        limit = 50
         try:
             region_id = id_param(request.query_params["region_id"])
-            category = request.query_params["category"]
+            if request.query_params.get("overdue") == "true":
+                sql, params = OVERDUE_SQL, (day, region_id, *scope, day, day, limit + 1)
+            else:
+                category = request.query_params["category"]
+                if category not in PROFILE_FIELD:
+                    return Response(status_code=422)
+                sql, params = PERSONS_SQL, (day, region_id, *scope, category, limit + 1)
         except (KeyError, ValueError):
             return Response(status_code=422)
-        if category not in PROFILE_FIELD:
-            return Response(status_code=422)
-        limit = 50
-        rows = await store.fetch(PERSONS_SQL, (region_id, *scope, category, limit + 1))
-        today = datetime.now(SHANGHAI).date()
+        rows = await store.fetch(sql, params)
         page = {"items": [_person(r, today) for r in rows[:limit]], "next_cursor": None}
         if len(rows) > limit:
             last = rows[limit - 1][0]
             page["next_cursor"] = cursors.after(request, [_uuid(last).replace("-", "")])  # type: ignore[union-attr]
         return Response(orjson.dumps(page), media_type=JSON)
+
+    def zero() -> list[int]:
+        return [0, 0, 0]
+
+    def counts(active: int, with_primary: int, overdue: int) -> dict[str, int]:
+        return {
+            "active": active,
+            "with_primary_contact": with_primary,
+            "without_primary_contact": active - with_primary,
+            "overdue": overdue,
+        }
+
+    async def coverage(request: Request) -> Response:
+        scope = person_scope(request)
+        if scope is None:
+            return Response(status_code=401)
+        try:
+            region_id = id_param(request.query_params["region_id"])
+        except (KeyError, ValueError):
+            return Response(status_code=422)
+        today = datetime.now(SHANGHAI).date()
+        day = store.day(today)
+        rows = await store.fetch(VILLAGES_SQL, (day, region_id, *scope, day))
+        if not rows:
+            return Response(status_code=404)
+        categories = {c: zero() for c in CATEGORIES}
+        villages: dict[object, tuple[str, list[int]]] = {}
+        for village_id, name, category, active, with_primary, overdue in rows:
+            _, total = villages.setdefault(village_id, (name, zero()))
+            if category is None:
+                continue
+            for i, n in enumerate((active, with_primary, overdue)):
+                total[i] += n
+                categories[category][i] += n
+        caretakers = await store.fetch(
+            CARETAKERS_SQL, (day, region_id, *scope, day, region_id, *scope)
+        )
+        body = {
+            "region_id": str(uuid.UUID(request.query_params["region_id"])),
+            "as_of": today,
+            "totals": counts(*(sum(c[i] for c in categories.values()) for i in range(3))),
+            "by_category": {c: counts(*v) for c, v in categories.items()},
+            "villages": [
+                {"region_id": _uuid(village_id), "name": name, **counts(*figures)}
+                for village_id, (name, figures) in villages.items()
+            ],
+            "caretakers": [
+                {"caretaker_id": _uuid(c_id), "name": name, "caseload": n, "overdue": late}
+                for c_id, name, n, late in caretakers
+            ],
+        }
+        return Response(orjson.dumps(body), media_type=JSON)
 
     async def healthz(_request: Request) -> Response:
         return Response(b'{"status":"ok"}', media_type=JSON)
@@ -303,6 +432,7 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             Route("/api/v1/regions/{region_id}", get_region),
             Route("/api/v1/persons", list_persons),
             Route("/api/v1/persons/{person_id}", get_person),
+            Route("/api/v1/reports/coverage", coverage),
         ]
     )
 

@@ -64,6 +64,8 @@ ENDPOINTS = [
     Endpoint(
         "GET /persons?region_id=&category=", "/api/v1/persons?region_id={village_id}&category=child"
     ),
+    Endpoint("GET /persons?overdue=true", "/api/v1/persons?overdue=true&region_id={township_id}"),
+    Endpoint("GET /reports/coverage", "/api/v1/reports/coverage?region_id={township_id}"),
 ]
 
 
@@ -116,8 +118,9 @@ def main() -> None:
         pii = seed.personal_data(data_key, index_key)
         fixture = seed.seed(url, pii, args.persons)
         say(
-            f"data: {fixture.regions:,} regions, {fixture.persons:,} persons "
-            f"in {time.perf_counter() - started:.1f} s ({url})"
+            f"data: {fixture.regions:,} regions, {fixture.persons:,} persons, "
+            f"{fixture.caretakers:,} caretakers, {fixture.assignments:,} assignments, "
+            f"{fixture.visits:,} visits in {time.perf_counter() - started:.1f} s ({url})"
         )
 
         service = start(
@@ -450,6 +453,9 @@ def report(
         "cpus": os.cpu_count(),
         "regions": fixture.regions,
         "persons": fixture.persons,
+        "caretakers": fixture.caretakers,
+        "assignments": fixture.assignments,
+        "visits": fixture.visits,
         "results": results,
         "import": import_result,
     }

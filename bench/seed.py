@@ -10,6 +10,10 @@ in Python with the service's own helpers (bench/people.py: ID numbers, pinyin, m
 blind index and AES-GCM with the run's keys, the first ``person_version``) and inserted in
 batches of executemany. The village the list reads gets 400 of them (~160 children, so a
 page of 50 has a next page); the rest are spread over every village.
+
+Care (bench/care.py): two caretakers per village, a primary contact for about 90 % of the
+persons on the register, and 3 visits per person (300,000), inserted the same way; about
+15 % of the assigned persons are overdue for a visit.
 """
 
 from __future__ import annotations
@@ -18,14 +22,18 @@ import random
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
+import sheet
 import sqlalchemy as sa
+from care import VISITS_PER_PERSON, Care, Seeded, seeded
 from people import People, columns, created_at
 from sqlmodel import Session
 
 from liushou.auth.accounts import CLI_PRINCIPAL, create_user
 from liushou.auth.roles import Role
 from liushou.db import Database
+from liushou.guardianship.models import Assignment, Caretaker, Visit
 from liushou.pii import BlindIndex, FieldCipher
 from liushou.regions.models import Region, RegionKind, RegionLevel
 from liushou.regions.schemas import RegionCreate
@@ -66,6 +74,9 @@ class Fixture:
     regions: int
     persons: int
     township_villages: tuple[Village, ...]  # for the import sheet
+    caretakers: int = 0
+    assignments: int = 0
+    visits: int = 0
 
 
 def seed(url: str, pii: PersonalData, persons: int = PERSONS) -> Fixture:
@@ -73,10 +84,24 @@ def seed(url: str, pii: PersonalData, persons: int = PERSONS) -> Fixture:
     try:
         fixture, villages = db.run_in_session(_seed)
         started = time.perf_counter()
-        person_id = _seed_persons(db, pii, villages, fixture, persons)
-        fixture = Fixture(**{**fixture.__dict__, "person_id": str(person_id), "persons": persons})
-        _analyze(db)
+        person_id, people = _seed_persons(db, pii, villages, fixture, persons)
         print(f"persons: {persons:,} in {time.perf_counter() - started:.1f} s", flush=True)  # noqa: T201
+        started = time.perf_counter()
+        care = _seed_care(db, villages, people, VISITS_PER_PERSON * persons)
+        fixture = Fixture(
+            **{
+                **fixture.__dict__,
+                "person_id": str(person_id),
+                "persons": persons,
+                **care,
+            }
+        )
+        _analyze(db)
+        print(  # noqa: T201
+            f"care: {care['caretakers']:,} caretakers, {care['assignments']:,} assignments, "
+            f"{care['visits']:,} visits in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
         return fixture
     finally:
         db.dispose()
@@ -144,9 +169,9 @@ def _seed(session: Session) -> tuple[Fixture, list[Village]]:
 
 def _seed_persons(
     db: Database, pii: PersonalData, villages: list[Village], fixture: Fixture, total: int
-) -> uuid.UUID:
+) -> tuple[uuid.UUID, list[Seeded]]:
     """Bulk rows (no HTTP, no session per person); returns an active child of the listed
-    village, with an ID number and a guardian."""
+    village, with an ID number and a guardian, and what care needs of every person."""
     people = People(seed=20261129)
     rng = random.Random(7)
     person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
@@ -154,6 +179,7 @@ def _seed_persons(
     listed = villages[0]
     assert str(listed.id) == fixture.village_id
     chosen: uuid.UUID | None = None
+    every: list[Seeded] = []
     with db.engine.begin() as conn:
         persons: list[dict] = []  # type: ignore[type-arg]
         versions: list[dict] = []  # type: ignore[type-arg]
@@ -171,12 +197,70 @@ def _seed_persons(
                 chosen = row["id"]
             persons.append(row)
             versions.extend(rows)
+            every.append(seeded(row))
             if len(persons) == BATCH or n == total - 1:
                 conn.execute(person_t.insert(), persons)
                 conn.execute(version_t.insert(), versions)
                 persons, versions = [], []
     assert chosen is not None
-    return chosen
+    return chosen, every
+
+
+def _seed_care(
+    db: Database, villages: list[Village], persons: list[Seeded], visits: int
+) -> dict[str, int]:
+    """Caretakers, assignments and visits (bench/care.py) in executemany batches."""
+    care = Care(seed=20261130)
+    caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
+    assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
+    visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
+    caretakers = care.caretakers(villages)
+    by_village: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for row in caretakers:
+        by_village.setdefault(row["region_id"], []).append(row["id"])
+    assigned = care.plan(persons, visits)
+    counts = {"caretakers": len(caretakers), "assignments": 0, "visits": 0}
+    with db.engine.begin() as conn:
+        bulk_insert(conn, caretaker_t, caretakers)
+        assignments: list[dict] = []  # type: ignore[type-arg]
+        rows: list[dict] = []  # type: ignore[type-arg]
+        for n, (person, count) in enumerate(assigned):
+            made, seen = care.assignments_and_visits(person, by_village[person.village_id], count)
+            assignments.extend(made)
+            rows.extend(seen)
+            if len(rows) >= 4 * BATCH or n == len(assigned) - 1:
+                bulk_insert(conn, assignment_t, assignments)
+                bulk_insert(conn, visit_t, rows)
+                counts["assignments"] += len(assignments)
+                counts["visits"] += len(rows)
+                assignments, rows = [], []
+    return counts
+
+
+def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:  # type: ignore[type-arg]
+    """Rows straight to the driver, in the transaction of ``conn``: one executemany on
+    SQLite (values stored as SQLAlchemy's types store them), COPY on PostgreSQL."""
+    if not rows:
+        return
+    names = [c.name for c in table.columns]
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" * len(names))
+        driver.executemany(
+            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})",
+            [tuple(sheet.sqlite_value(row[n]) for n in names) for row in rows],
+        )
+        return
+    from psycopg.types.json import Json
+
+    with (
+        driver.cursor() as cur,
+        cur.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [Json(v) if isinstance(v, dict | list) else v for v in (row[n] for n in names)]
+            )
 
 
 def _analyze(db: Database) -> None:

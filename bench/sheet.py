@@ -242,10 +242,10 @@ def _insert_sql(table: str, names: list[str], sqlite: bool) -> str:
 
 
 def _sqlite_row(row: dict[str, Any], names: list[str]) -> tuple[Any, ...]:
-    return tuple(_sqlite_value(row[n]) for n in names)
+    return tuple(sqlite_value(row[n]) for n in names)
 
 
-def _sqlite_value(value: Any) -> Any:
+def sqlite_value(value: Any) -> Any:
     """What SQLAlchemy's SQLite types store: hex UUIDs, naive UTC text, ISO dates, JSON text."""
     if isinstance(value, uuid.UUID):
         return value.hex
