@@ -31,6 +31,9 @@ TABLES = (
     "caretaker",
     "assignment",
     "visit",
+    "consent",
+    "referral",
+    "referral_transition",
     "audit_event",
 )
 API = "/api/v1"
@@ -134,7 +137,10 @@ def test_seed_demo_creates_the_townships_once(database_url: str, client: TestCli
     assert second.returncode == 0, second.stderr
     assert "regions created: 0" in second.stdout
     assert "persons created: 0 " in second.stdout
-    assert "caretakers created: 0, assignments created: 0, visits created: 0" in second.stdout
+    assert (
+        "caretakers created: 0, assignments created: 0, visits created: 0, referrals created: 0"
+        in second.stdout
+    )
     assert "demo_staff " not in second.stdout  # no password shown twice
     assert secrets_printed(second.stdout) == {}  # nor a client secret
     with engine.connect() as conn:
@@ -301,3 +307,7 @@ def check_demo_care(client: TestClient, printed: dict[str, str]) -> None:
         assert me["client_id"] == client_id
         assert me["role"] == "partner"
         assert me["organization_id"] == org_ids[org_name]
+        # It has demo referrals to work on, and sees only those addressed to it.
+        referrals = list_all(client, f"{API}/referrals", partner)
+        assert referrals
+        assert {r["to_organization_id"] for r in referrals} == {org_ids[org_name]}

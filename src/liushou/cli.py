@@ -111,7 +111,8 @@ def seed_demo() -> None:
     typer.echo(
         f"caretakers created: {care.caretakers_created}, "
         f"assignments created: {care.assignments_created}, "
-        f"visits created: {care.visits_created}"
+        f"visits created: {care.visits_created}, "
+        f"referrals created: {len(report.referrals.created)}"
     )
     if report.users_created:
         typer.echo("demo users (passwords are shown only now):")

@@ -18,6 +18,7 @@ from liushou.config import Settings
 from liushou.demo import regions_data as data
 from liushou.demo.care import CareReport, CareSetting, CareVillage, demo_persons_of, seed_care
 from liushou.demo.persons import DemoVillage, PersonsReport, seed_persons
+from liushou.demo.referrals import ReferralsReport, seed_referrals
 from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
 from liushou.regions.schemas import OrganizationCreate, RegionCreate
@@ -49,6 +50,7 @@ class SeedReport:
     clients_created: dict[str, str] = field(default_factory=dict)  # client_id -> secret, once
     persons: PersonsReport = field(default_factory=PersonsReport)
     care: CareReport = field(default_factory=CareReport)
+    referrals: ReferralsReport = field(default_factory=ReferralsReport)
     # Every demo organization's id by name (data.HUANGTUN_POLICE_STATION, ...), created or
     # found: what later demo steps (referrals) address.
     organization_ids: dict[str, uuid.UUID] = field(default_factory=dict)
@@ -119,9 +121,13 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
     report.persons = seed_persons(session, settings, villages, pii)
     persons = demo_persons_of(session)
     report.care = seed_care(session, settings, _care_setting(session, report, region_ids), persons)
-    # Demo referrals belong here, after care, with ``persons`` and the partners'
-    # organizations: session.get(Organization, report.organization_ids[name]) for
-    # data.HUANGTUN_POLICE_STATION and data.HUANGTUN_WOMENS_FEDERATION.
+    report.referrals = seed_referrals(
+        session,
+        settings,
+        persons,
+        session.get_one(Organization, report.organization_ids[data.HUANGTUN_POLICE_STATION]),
+        session.get_one(Organization, report.organization_ids[data.HUANGTUN_WOMENS_FEDERATION]),
+    )
     return report
 
 
