@@ -7,6 +7,7 @@ form only, never a registry resource, and every person it is shown is audited.
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 
@@ -245,12 +246,20 @@ def test_partners_never_reach_the_registry(client, db, side_by_side, who):
     person_id = s["woman"]["id"]
 
     assert_problem(client.get(PERSONS, headers=headers), 403, "insufficient_scope")
+    # One person's routes answer as for an unknown id: a partner can't learn which ids exist.
+    unknown = client.get(f"{PERSONS}/{uuid.uuid4()}", headers=headers)
     one = client.get(f"{PERSONS}/{person_id}", headers=headers)
-    assert one.status_code in (403, 404) and person_id not in one.text
+    assert_problem(one, 404, "not_found")
+    assert one.json() | {"instance": None} == unknown.json() | {"instance": None}
+    assert person_id not in one.text
     for path in (f"{PERSONS}/{person_id}/consents", f"{PERSONS}/{person_id}/history"):
-        assert client.get(path, headers=headers).status_code in (403, 404)
+        assert_problem(client.get(path, headers=headers), 404, "not_found")
+    patch = client.patch(f"{PERSONS}/{person_id}", json={"address": "x"}, headers=headers)
+    assert_problem(patch, 404, "not_found")
     reveal = client.post(f"{PERSONS}/{person_id}/reveal", json={"purpose": "核实"}, headers=headers)
-    assert reveal.status_code in (403, 404)
+    assert_problem(reveal, 404, "not_found")
+    refused = audit_rows(db, action="person.reveal", outcome="denied")
+    assert [str(e["resource_id"]) for e in refused] == [person_id]
     assert client.get("/api/v1/exports/persons.csv", headers=headers).status_code == 403
     assert client.get("/api/v1/visits", headers=headers).status_code == 403
 

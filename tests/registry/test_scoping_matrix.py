@@ -11,7 +11,8 @@ The fixture registers three persons: one in 金色嘉苑社区 (the village cont
   person is 404 (the same answer as for any person outside one's area, so ids cannot be
   probed). The fixture assigns the volunteer (a companion) and the village contact (the
   primary contact) to the community's person.
-* legal_advisor, partner: no registry:read: 403 on every /persons route.
+* legal_advisor, partner: no registry:read: 403 on every /persons route, except that a
+  partner gets 404 on one person's routes, as for an unknown id (CONTRACT §5).
 """
 
 from __future__ import annotations
@@ -73,18 +74,24 @@ WRITERS = {
     "other_staff": {"other"},
 }
 NO_REGISTRY_SCOPE = {"lawyer", "partner"}
+# /persons/{id}... is 404 for a partner: it may not even learn which ids exist.
+HIDDEN_FROM = {"partner"}
 
 
 WHICH = ("community", "village", "other")
 
 
 def _read_expectation(who: str, which: str) -> int:
+    if who in HIDDEN_FROM:
+        return 404
     if who in NO_REGISTRY_SCOPE:
         return 403
     return 200 if which in READABLE[who] else 404
 
 
 def _write_expectation(who: str, which: str) -> int:
+    if who in HIDDEN_FROM:
+        return 404
     if who not in WRITERS:
         return 403  # auditor, village contact, volunteer: read-only; lawyer, partner: no scope
     return 200 if which in WRITERS[who] else 404
@@ -239,7 +246,7 @@ def test_create_in_the_callers_area(client, world, who):
         ("auditor", 403),
         ("volunteer", 403),
         ("lawyer", 403),
-        ("partner", 403),
+        ("partner", 404),
     ],
     ids=lambda v: str(v),
 )

@@ -13,10 +13,10 @@ from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword
 from fastapi.security import OAuth2, SecurityScopes
 
 from liushou.auth.principal import Principal
-from liushou.auth.roles import SCOPE_DESCRIPTIONS
+from liushou.auth.roles import SCOPE_DESCRIPTIONS, Role
 from liushou.auth.service import audit_token_refusal
 from liushou.auth.tokens import InvalidToken
-from liushou.errors import AppError, Unauthorized
+from liushou.errors import AppError, NotFound, Unauthorized
 
 TOKEN_URL = "/api/v1/auth/token"
 
@@ -53,6 +53,7 @@ async def current_principal(
             code="invalid_token",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
+    request.state.principal = principal
     missing = [s for s in security_scopes.scopes if s not in principal.scopes]
     if missing:
         await audit_token_refusal(request, "insufficient_scope", principal, missing=missing)
@@ -63,8 +64,28 @@ async def current_principal(
                 "WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{security_scopes.scope_str}"'
             },
         )
-    request.state.principal = principal
     return principal
+
+
+async def _caller_of_one_person(
+    security_scopes: SecurityScopes,
+    request: Request,
+    authorization: Annotated[str | None, Depends(oauth2_scheme)],
+) -> Principal:
+    """``current_principal`` for the routes of one registry person: a partner, which never
+    reads the registry, gets 404 as for an unknown id (CONTRACT §5), so that it cannot even
+    learn which ids exist. The refused scope is still audited."""
+    try:
+        return await current_principal(security_scopes, request, authorization)
+    except InsufficientScope:
+        if request.state.principal.role == Role.partner:
+            raise NotFound() from None
+        raise
+
+
+def requires_for_one_person(*scopes: str) -> Principal:
+    """``requires`` for ``/persons/{person_id}...``: 404 rather than 403 for partners."""
+    return Security(_caller_of_one_person, scopes=list(scopes))
 
 
 def requires(*scopes: str) -> Principal:

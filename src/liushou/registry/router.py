@@ -21,8 +21,15 @@ from liushou.api.content import JSON_BODY
 from liushou.api.idempotency import IdempotencyDep
 from liushou.api.pagination import Page, Paging, page_of
 from liushou.api.resources import resource_headers
-from liushou.auth.dependencies import InsufficientScope, current_principal, oauth2_scheme, requires
+from liushou.auth.dependencies import (
+    InsufficientScope,
+    current_principal,
+    oauth2_scheme,
+    requires,
+    requires_for_one_person,
+)
 from liushou.auth.principal import Principal
+from liushou.auth.roles import Role
 from liushou.errors import Forbidden, NotFound, problem_responses
 from liushou.registry import repository as repo
 from liushou.registry import service
@@ -45,6 +52,9 @@ from liushou.registry.views import person_body
 
 Reader = Annotated[Principal, requires("registry:read")]
 Writer = Annotated[Principal, requires("registry:write")]
+# One person's routes: a partner gets 404 there, as for an unknown id (CONTRACT §5).
+OneReader = Annotated[Principal, requires_for_one_person("registry:read")]
+OneWriter = Annotated[Principal, requires_for_one_person("registry:write")]
 
 
 async def _reveal_caller(
@@ -66,6 +76,8 @@ async def _reveal_caller(
                 session, caller, person_id, purpose, "insufficient_scope"
             )
         )
+        if caller.role == Role.partner:
+            raise NotFound() from None
         raise
 
 
@@ -149,7 +161,7 @@ async def list_persons(
 
 
 @persons.get("/{person_id}", response_model=PersonRead, responses=ONE_ERRORS)
-async def get_person(person_id: uuid.UUID, request: Request, caller: Reader) -> Response:
+async def get_person(person_id: uuid.UUID, request: Request, caller: OneReader) -> Response:
     row = await request.app.state.db.read(lambda conn: repo.get_person(conn, caller, person_id))
     if row is None:
         raise NotFound()
@@ -182,7 +194,7 @@ def put_person(
     body: PersonCreate,
     request: Request,
     response: Response,
-    caller: Writer,
+    caller: OneWriter,
     if_match: IfMatch = None,
 ) -> PersonRead:
     """Create the person with this client-chosen id (201), or replace it (200). Idempotent."""
@@ -203,7 +215,7 @@ def update_person(
     body: PersonUpdate,
     request: Request,
     response: Response,
-    caller: Writer,
+    caller: OneWriter,
     if_match: IfMatch = None,
 ) -> PersonRead:
     with request.app.state.db.session() as session:
@@ -218,7 +230,7 @@ def update_person(
 
 @persons.delete("/{person_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
 def delete_person(
-    person_id: uuid.UUID, request: Request, caller: Writer, if_match: IfMatch = None
+    person_id: uuid.UUID, request: Request, caller: OneWriter, if_match: IfMatch = None
 ) -> Response:
     with request.app.state.db.session() as session:
         service.delete_person(session, caller, person_id, if_match)
@@ -232,7 +244,7 @@ def exit_person(
     body: PersonExit,
     request: Request,
     response: Response,
-    caller: Writer,
+    caller: OneWriter,
     if_match: IfMatch = None,
 ) -> PersonRead:
     """Take the person off the register from `exited_on` (that day no longer counts)."""
@@ -250,7 +262,7 @@ def reactivate_person(
     body: PersonReactivate,
     request: Request,
     response: Response,
-    caller: Writer,
+    caller: OneWriter,
     if_match: IfMatch = None,
 ) -> PersonRead:
     with request.app.state.db.session() as session:
@@ -285,7 +297,7 @@ def reveal_person(
 
 @persons.get("/{person_id}/history", responses=ONE_ERRORS | problem_responses(400))
 async def person_history(
-    person_id: uuid.UUID, request: Request, caller: Reader, page: Paging
+    person_id: uuid.UUID, request: Request, caller: OneReader, page: Paging
 ) -> Page[HistoryEntry]:
     """Every version of the person, oldest first (field names only, never values)."""
     db = request.app.state.db
@@ -301,7 +313,7 @@ async def person_history(
 
 @persons.get("/{person_id}/consents", responses=ONE_ERRORS | problem_responses(400))
 async def list_consents(
-    person_id: uuid.UUID, request: Request, caller: Reader, page: Paging
+    person_id: uuid.UUID, request: Request, caller: OneReader, page: Paging
 ) -> Page[ConsentRead]:
     db = request.app.state.db
     if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
@@ -322,7 +334,7 @@ def create_consent(
     body: ConsentCreate,
     request: Request,
     response: Response,
-    caller: Writer,
+    caller: OneWriter,
     idem: IdempotencyDep,
 ) -> ConsentRead:
     """Record a consent. For a child under 14 only a guardian's consent counts (PIPL art. 31)."""
@@ -347,7 +359,7 @@ def withdraw_consent(
     body: ConsentWithdraw,
     request: Request,
     response: Response,
-    caller: Writer,
+    caller: OneWriter,
     if_match: IfMatch = None,
 ) -> ConsentRead:
     """From `withdrawn_on` on, the consent covers nothing."""
