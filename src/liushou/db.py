@@ -224,6 +224,10 @@ def create_db_engine(url: str) -> Engine:
     )
 
 
+# Heavy SQLite reads (reports) running at once: the machine's cores are the limit anyway.
+HEAVY_SQLITE_READERS = 2
+
+
 class Database:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -246,6 +250,7 @@ class Database:
         self._local = threading.local()
         self._readers: list[Any] = []
         self._readers_lock = threading.Lock()
+        self._heavy_readers: anyio.CapacityLimiter | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -291,17 +296,18 @@ class Database:
     async def read_heavy(self, fn: Callable[[Connection], T]) -> T:
         """:meth:`read` for a query whose cost grows with the data (a report over a county):
         on a worker thread on SQLite too, so it never stalls the event loop (sqlite3 releases
-        the GIL while a statement runs). Each worker thread keeps its own read connection."""
+        the GIL while a statement runs). At most ``HEAVY_SQLITE_READERS`` run at once, each
+        on a pooled connection it gives back: however many requests wait for a report, the
+        pool keeps connections for the writes."""
         if not self.is_sqlite:
             return await self.read(fn)
-        return await anyio.to_thread.run_sync(self._sqlite_read, fn)
+        if self._heavy_readers is None:  # created on the event loop, on first use
+            self._heavy_readers = anyio.CapacityLimiter(HEAVY_SQLITE_READERS)
+        return await anyio.to_thread.run_sync(self._sqlite_read, fn, limiter=self._heavy_readers)
 
     def _sqlite_read(self, fn: Callable[[Connection], T]) -> T:
-        conn = self._sqlite_read_connection()
-        try:
-            return fn(conn)
-        finally:
-            conn.rollback()
+        with self.engine.connect() as conn:
+            return fn(conn.execution_options(liushou_autocommit=True))
 
     def _sqlite_read_connection(self) -> Connection:
         conn = getattr(self._local, "sa_conn", None)
