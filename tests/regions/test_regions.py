@@ -7,6 +7,7 @@ import pytest
 from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_SCOPES, Role
 from liushou.auth.tokens import TokenService
+from tests.guardianship.helpers import create_caretaker, create_person
 from tests.regions.helpers import (
     REGIONS,
     assert_problem,
@@ -660,3 +661,22 @@ def test_refused_writes_leave_no_audit_event(client, world):
     events = audit_events(client, admin, str(world.village.id))
 
     assert [e["action"] for e in events] == ["region.create"]
+
+
+def test_a_village_with_persons_or_caretakers_cannot_be_deleted(client, world):
+    admin, staff = world.as_("admin"), world.as_("staff")
+    village = create_region(
+        client, admin, region_body("370871005299", "新村", "village", world.huangtun, "village")
+    )
+    url = f"{REGIONS}/{village['id']}"
+    person = create_person(client, staff, village["id"])
+    caretaker = create_caretaker(client, staff, village["id"])
+
+    with_both = client.delete(url, headers=admin)
+    assert client.delete(f"/api/v1/persons/{person['id']}", headers=staff).status_code == 204
+    with_caretaker = client.delete(url, headers=admin)
+    assert client.delete(f"/api/v1/caretakers/{caretaker['id']}", headers=staff).status_code == 204
+
+    assert_problem(with_both, 409, "region_in_use")
+    assert_problem(with_caretaker, 409, "region_in_use")
+    assert client.delete(url, headers=admin).status_code == 204

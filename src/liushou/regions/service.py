@@ -155,8 +155,8 @@ def delete_region(
         raise NotFound()
     if repo.region_in_use(session, region):
         raise Conflict(
-            "该区划下仍有下级区划或组织，不能删除。",
-            "The region still has child regions or organizations.",
+            "该区划下仍有下级区划、组织、人员、联系人或账号，不能删除。",
+            "The region still has child regions, organizations, persons, caretakers or users.",
             code="region_in_use",
         )
     soft_delete(region, if_match)
