@@ -81,11 +81,9 @@ OVERDUE_SQL = (
     f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
     f"AND {ON_REGISTER} AND {OVERDUE} ORDER BY person.id LIMIT ?"
 )
-# Coverage. Villages: today, region id, scope low, scope high, today.
-SUBTREE = (
-    "(SELECT path AS root, substr(path, 1, length(path) - 1) || '0' AS upper FROM region "
-    "WHERE id = ? AND deleted_at IS NULL AND path >= ? AND path < ?) AS s"
-)
+# Coverage: the region is looked up first (404 when unknown or outside the caller's
+# scope), then its subtree is the range [low, high) of paths.
+REGION_PATH_SQL = "SELECT path FROM region WHERE id = ? AND deleted_at IS NULL"
 LATE = "CASE WHEN a.next_visit_due < ? THEN 1 ELSE 0 END"
 PRIMARY_JOIN = (
     "a.person_id = p.id AND a.role = 'primary_contact' AND a.ends_on IS NULL "
@@ -95,26 +93,25 @@ P_ON_REGISTER = (
     "p.deleted_at IS NULL AND p.status = 'active' "
     "AND (p.counts_until IS NULL OR p.counts_until > ?)"
 )
+VILLAGES_IN = "v.level = 'village' AND v.deleted_at IS NULL AND v.path >= ? AND v.path < ?"
+# Villages: today (late), today (on register), low, high.
 VILLAGES_SQL = (
     "SELECT v.id, v.name, p.category, count(p.id), count(a.person_id), "
     f"coalesce(sum({LATE}), 0) "
-    f"FROM {SUBTREE} JOIN region AS v ON v.path >= s.root AND v.path < s.upper "
-    f"LEFT JOIN person AS p ON p.region_path = v.path AND {P_ON_REGISTER} "
+    f"FROM region AS v LEFT JOIN person AS p ON p.region_path = v.path AND {P_ON_REGISTER} "
     f"LEFT JOIN assignment AS a ON {PRIMARY_JOIN} "
-    "WHERE v.level = 'village' AND v.deleted_at IS NULL "
+    f"WHERE {VILLAGES_IN} "
     "GROUP BY v.id, v.name, v.code, p.category ORDER BY v.code, v.id"
 )
-# Caretakers: today, region id, scope low, scope high, today, region id, scope low, high.
+# Caretakers: today (late), today (on register), low, high, low, high.
 CARETAKERS_SQL = (
     "SELECT c.id, c.name, sum(l.caseload), sum(l.overdue) FROM ("
     f"SELECT a.caretaker_id AS caretaker_id, 1 AS caseload, {LATE} AS overdue "
-    f"FROM {SUBTREE} JOIN region AS v ON v.path >= s.root AND v.path < s.upper "
-    f"JOIN person AS p ON p.region_path = v.path AND {P_ON_REGISTER} "
+    f"FROM region AS v JOIN person AS p ON p.region_path = v.path AND {P_ON_REGISTER} "
     f"JOIN assignment AS a ON {PRIMARY_JOIN} "
-    "WHERE v.level = 'village' AND v.deleted_at IS NULL "
-    "UNION ALL SELECT t.id, 0, 0 "
-    f"FROM {SUBTREE} JOIN caretaker AS t ON t.region_path >= s.root AND t.region_path < s.upper "
-    "WHERE t.deleted_at IS NULL"
+    f"WHERE {VILLAGES_IN} "
+    "UNION ALL SELECT t.id, 0, 0 FROM caretaker AS t "
+    "WHERE t.deleted_at IS NULL AND t.region_path >= ? AND t.region_path < ?"
     ") AS l JOIN caretaker AS c ON c.id = l.caretaker_id WHERE c.deleted_at IS NULL "
     "GROUP BY c.id, c.name ORDER BY c.name, c.id"
 )
@@ -391,9 +388,12 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             return Response(status_code=422)
         today = datetime.now(SHANGHAI).date()
         day = store.day(today)
-        rows = await store.fetch(VILLAGES_SQL, (day, region_id, *scope, day))
-        if not rows:
+        found = await store.fetch(REGION_PATH_SQL, (region_id,))
+        if not found or not found[0][0].startswith(scope[0]):
             return Response(status_code=404)
+        low = found[0][0]
+        high = low[:-1] + "0"
+        rows = await store.fetch(VILLAGES_SQL, (day, day, low, high))
         categories = {c: zero() for c in CATEGORIES}
         villages: dict[object, tuple[str, list[int]]] = {}
         for village_id, name, category, active, with_primary, overdue in rows:
@@ -403,9 +403,7 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             for i, n in enumerate((active, with_primary, overdue)):
                 total[i] += n
                 categories[category][i] += n
-        caretakers = await store.fetch(
-            CARETAKERS_SQL, (day, region_id, *scope, day, region_id, *scope)
-        )
+        caretakers = await store.fetch(CARETAKERS_SQL, (day, day, low, high, low, high))
         body = {
             "region_id": str(uuid.UUID(request.query_params["region_id"])),
             "as_of": today,
