@@ -157,6 +157,11 @@ class Store:
             return self._fetch(sql, params)
         return await run_in_threadpool(self._fetch, sql, params)
 
+    async def fetch_heavy(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
+        """A report's query: in the threadpool on SQLite too, as the service does, so that
+        two run at once on two cores instead of one at a time on the event loop."""
+        return await run_in_threadpool(self._fetch, sql, params)
+
 
 def _uuid(value: object) -> str | None:
     if value is None:
@@ -393,7 +398,7 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             return Response(status_code=404)
         low = found[0][0]
         high = low[:-1] + "0"
-        rows = await store.fetch(VILLAGES_SQL, (day, day, low, high))
+        rows = await store.fetch_heavy(VILLAGES_SQL, (day, day, low, high))
         categories = {c: zero() for c in CATEGORIES}
         villages: dict[object, tuple[str, list[int]]] = {}
         for village_id, name, category, active, with_primary, overdue in rows:
@@ -403,7 +408,7 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             for i, n in enumerate((active, with_primary, overdue)):
                 total[i] += n
                 categories[category][i] += n
-        caretakers = await store.fetch(CARETAKERS_SQL, (day, day, low, high, low, high))
+        caretakers = await store.fetch_heavy(CARETAKERS_SQL, (day, day, low, high, low, high))
         body = {
             "region_id": str(uuid.UUID(request.query_params["region_id"])),
             "as_of": today,
