@@ -17,8 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from liushou.db import PreparedSelect
-from liushou.guardianship.models import AssignmentRole
-from liushou.guardianship.repository import active, assignment_t, caretaker_t
+from liushou.guardianship.repository import PRIMARY_CONTACT_SQL, active, assignment_t, caretaker_t
 from liushou.regions.models import RegionLevel
 from liushou.registry.repository import counts_on, person_t, region_t
 
@@ -42,7 +41,7 @@ def _primary_of(assignment: sa.Table, person: sa.Table) -> sa.ColumnElement[bool
     complement."""
     return sa.and_(
         assignment.c.person_id == person.c.id,
-        assignment.c.role == AssignmentRole.primary_contact.value,
+        assignment.c.role == PRIMARY_CONTACT_SQL,
         active(assignment),
     )
 
