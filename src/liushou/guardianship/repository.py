@@ -31,13 +31,13 @@ from liushou.guardianship.models import (
     VisitRiskLevel,
 )
 from liushou.regions.models import Region
+from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
 
 caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
 assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
 visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
-region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 
 # Roles that see care data through their region subtree (street staff: the township, a
 # village contact: its village); admin and auditor see everything; a volunteer sees the
@@ -214,16 +214,6 @@ def _either(
     return None if first is None else sa.or_(first, second)
 
 
-def _region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[bool]:
-    root = (
-        sa.select(region_t.c.path)
-        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .scalar_subquery()
-    )
-    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
-    return sa.and_(path_column >= root, path_column < upper)
-
-
 # --- caretakers: reads ---------------------------------------------------------------------
 
 
@@ -253,7 +243,7 @@ def list_caretakers(
         sa.select(*CARETAKER_COLUMNS).where(t.deleted_at.is_(None)), caretaker_scope(caller)
     )
     if f.region_id is not None:
-        stmt = stmt.where(_region_subtree(f.region_id, t.region_path))
+        stmt = stmt.where(region_subtree(f.region_id, t.region_path))
     if f.kind is not None:
         stmt = stmt.where(t.kind == f.kind.value)
     if f.q:

@@ -37,6 +37,7 @@ from liushou.referrals.models import (
     Urgency,
 )
 from liushou.regions.models import Region
+from liushou.regions.repository import region_subtree
 from liushou.registry.models import Consent, Person
 
 referral_t: sa.Table = Referral.__table__  # type: ignore[attr-defined]
@@ -85,16 +86,6 @@ def _referrals(caller: Principal) -> sa.Select[Any]:
     )
     condition = scope(caller)
     return stmt if condition is None else stmt.where(condition)
-
-
-def _region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[bool]:
-    root = (
-        sa.select(region_t.c.path)
-        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .scalar_subquery()
-    )
-    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
-    return sa.and_(path_column >= root, path_column < upper)
 
 
 # --- reads ---------------------------------------------------------------------------------
@@ -163,7 +154,7 @@ def list_referrals(
     elif f.overdue is False:
         stmt = stmt.where(sa.not_(overdue_condition(day)))
     if f.region_id is not None:
-        stmt = stmt.where(_region_subtree(f.region_id, person_t.c.region_path))
+        stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path))
     stmt = keyset(stmt, page, ORDER, descending=True, updated_at=t.updated_at)
     rows = [dict(r) for r in conn.execute(stmt).mappings().all()]
     steps = timelines(conn, [r["id"] for r in rows])

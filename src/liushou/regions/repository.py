@@ -203,6 +203,18 @@ def region_in_use(session: Session, region: Region) -> bool:
     return any(session.execute(q.limit(1)).first() is not None for q in queries)
 
 
+def region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[bool]:
+    """``path_column`` lies in the subtree of the region ``region_id`` (itself included); an
+    unknown or deleted region matches nothing. The root's path is a scalar subquery."""
+    root = (
+        sa.select(region_t.c.path)
+        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
+    return sa.and_(path_column >= root, path_column < upper)
+
+
 # --- organizations -------------------------------------------------------------------
 
 

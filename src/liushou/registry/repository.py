@@ -29,6 +29,7 @@ from liushou.guardianship.repository import (
     person_scope,
 )
 from liushou.regions.models import Region
+from liushou.regions.repository import region_subtree
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Consent, Person, PersonVersion
 
@@ -189,16 +190,6 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[bool]:
-    root = (
-        sa.select(region_t.c.path)
-        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .scalar_subquery()
-    )
-    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
-    return sa.and_(path_column >= root, path_column < upper)
-
-
 PERSON_ORDER = [person_t.c.id]
 PROMOTED_FILTERS = (
     "guardianship_type",
@@ -280,9 +271,9 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
 
 
 def _bound_region_subtree(region_id: sa.BindParameter[Any], path_column: Any) -> Any:
-    """:func:`_region_subtree`, with the root's path from a one-row derived table: looked up
-    once, where a scalar subquery runs once per comparison (and SQLite then picked the
-    caller's wider range for the index)."""
+    """``region_subtree`` (regions.repository), with the root's path from a one-row derived
+    table: looked up once, where a scalar subquery runs once per comparison (and SQLite
+    then picked the caller's wider range for the index)."""
     root = (
         sa.select(region_t.c.path.label("path"))
         .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
@@ -404,7 +395,7 @@ def list_persons_as_of(
     if condition is not None:
         stmt = stmt.where(condition)
     if filters.region_id is not None:
-        stmt = stmt.where(_region_subtree(filters.region_id, v.region_path))
+        stmt = stmt.where(region_subtree(filters.region_id, v.region_path))
     if filters.category is not None:
         stmt = stmt.where(v.category == filters.category.value)
     if filters.id_number_index is not None:
