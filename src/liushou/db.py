@@ -224,8 +224,8 @@ def create_db_engine(url: str) -> Engine:
     )
 
 
-# Heavy SQLite reads (reports) running at once: the machine's cores are the limit anyway.
-HEAVY_SQLITE_READERS = 2
+# Heavy reads (reports) running at once: the machine's cores are the limit anyway.
+HEAVY_READERS = 2
 
 
 class Database:
@@ -296,14 +296,13 @@ class Database:
     async def read_heavy(self, fn: Callable[[Connection], T]) -> T:
         """:meth:`read` for a query whose cost grows with the data (a report over a county):
         on a worker thread on SQLite too, so it never stalls the event loop (sqlite3 releases
-        the GIL while a statement runs). At most ``HEAVY_SQLITE_READERS`` run at once, each
-        on a pooled connection it gives back: however many requests wait for a report, the
-        pool keeps connections for the writes."""
-        if not self.is_sqlite:
-            return await self.read(fn)
+        the GIL while a statement runs). At most ``HEAVY_READERS`` run at once, each on a
+        pooled connection it gives back: however many requests wait for a report, the pools
+        keep connections for the other reads and the writes."""
         if self._heavy_readers is None:  # created on the event loop, on first use
-            self._heavy_readers = anyio.CapacityLimiter(HEAVY_SQLITE_READERS)
-        return await anyio.to_thread.run_sync(self._sqlite_read, fn, limiter=self._heavy_readers)
+            self._heavy_readers = anyio.CapacityLimiter(HEAVY_READERS)
+        run = self._sqlite_read if self.is_sqlite else self._run_read
+        return await anyio.to_thread.run_sync(run, fn, limiter=self._heavy_readers)
 
     def _sqlite_read(self, fn: Callable[[Connection], T]) -> T:
         with self.engine.connect() as conn:
