@@ -15,11 +15,11 @@ import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from liushou.audit.models import AuditEvent
 from liushou.clock import today
 from liushou.db import Database
 from liushou.regions.models import OrganizationType
 from tests import factories
+from tests.auth.helpers import audit_rows  # noqa: F401
 from tests.guardianship.helpers import PERSONS, assert_problem, create_person  # noqa: F401
 
 API = "/api/v1"
@@ -103,15 +103,6 @@ def make_org(db: Database, region: Any, type_: OrganizationType, **extra: Any) -
     return db.run_in_session(
         lambda s: factories.make_organization(s, f"测试{type_.value}", type_, region, **extra)
     )
-
-
-def audit_rows(db: Database, **where: Any) -> list[dict[str, Any]]:
-    table: sa.Table = AuditEvent.__table__  # type: ignore[attr-defined]
-    stmt = sa.select(table).order_by(table.c.at, table.c.id)
-    for name, value in where.items():
-        stmt = stmt.where(table.c[name] == value)
-    with db.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
 def count_rows(db: Database, table: str) -> int:

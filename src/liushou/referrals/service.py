@@ -122,12 +122,8 @@ def _not_partner(caller: Principal) -> None:
 
 
 def _visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -> Person:
-    person = session.get(Person, person_id)
-    if (
-        person is None
-        or person.deleted_at is not None
-        or not registry_repo.person_visible(session, caller, person.id, person.region_path)
-    ):
+    person = registry_repo.visible_person(session, caller, person_id)
+    if person is None:
         raise NotFound()
     return person
 

@@ -81,6 +81,18 @@ def person_visible(db: Any, caller: Principal, person_id: uuid.UUID, path: str) 
     return False
 
 
+def visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -> Person | None:
+    """The live person, if the caller may see it (:func:`person_visible`); else None."""
+    person = session.get(Person, person_id)
+    if (
+        person is None
+        or person.deleted_at is not None
+        or not person_visible(session, caller, person.id, person.region_path)
+    ):
+        return None
+    return person
+
+
 def region_writable(path: str, caller: Principal) -> bool:
     return caller.role == Role.admin or (
         caller.role == Role.street_staff and path_visible(path, caller, lineage=False)

@@ -674,12 +674,8 @@ def reveal(
 ) -> Revealed:
     """The clear values, audited with the purpose. A refusal (404 outside the caller's area,
     403 without the right) is audited too; the caller commits in both cases."""
-    person = session.get(Person, person_id)
-    if (
-        person is None
-        or person.deleted_at is not None
-        or not repo.person_visible(session, caller, person.id, person.region_path)
-    ):
+    person = repo.visible_person(session, caller, person_id)
+    if person is None:
         record_refused_reveal(session, caller, person_id, purpose, "not_found")
         raise NotFound()
     if not may_reveal(session, caller, person):
@@ -737,12 +733,8 @@ def add_consent(
     data: ConsentCreate,
     consent_id: uuid.UUID | None = None,
 ) -> Consent:
-    person = session.get(Person, person_id)
-    if (
-        person is None
-        or person.deleted_at is not None
-        or not repo.person_visible(session, caller, person.id, person.region_path)
-    ):
+    person = repo.visible_person(session, caller, person_id)
+    if person is None:
         raise NotFound()
     if data.given_on > today():
         raise FieldInvalid(
@@ -803,14 +795,8 @@ def withdraw_consent(
     if_match: str | None,
 ) -> Consent:
     consent = load_for_write(session, Consent, consent_id)
-    person = session.get(Person, person_id)
-    if (
-        consent is None
-        or person is None
-        or consent.person_id != person_id
-        or person.deleted_at is not None
-        or not repo.person_visible(session, caller, person.id, person.region_path)
-    ):
+    person = repo.visible_person(session, caller, person_id)
+    if consent is None or person is None or consent.person_id != person_id:
         raise NotFound()
     check_if_match(if_match, consent.version)
     if consent.withdrawn_on is not None:
