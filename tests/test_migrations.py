@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -12,9 +14,13 @@ from liushou import migrations
 from tests.conftest import PG_SERVER_URL, _worker, create_pg_database, drop_pg_database
 
 
+# The process id keeps two test runs on one server (CI and a developer) out of each other's way.
+MIGRATIONS_DB = f"liushou_migrations_{_worker()}_{os.getpid()}"
+
+
 def _fresh_database_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
     if PG_SERVER_URL:
-        return create_pg_database(PG_SERVER_URL, f"liushou_migrations_{_worker()}")
+        return create_pg_database(PG_SERVER_URL, MIGRATIONS_DB)
     return f"sqlite:///{tmp_path / 'migrations.db'}"
 
 
@@ -38,7 +44,7 @@ def test_upgrade_downgrade_upgrade(tmp_path) -> None:
         assert _tables(url) == expected
     finally:
         if PG_SERVER_URL:
-            drop_pg_database(PG_SERVER_URL, f"liushou_migrations_{_worker()}")
+            drop_pg_database(PG_SERVER_URL, MIGRATIONS_DB)
 
 
 def test_models_and_migrations_agree(database_url: str) -> None:
