@@ -13,7 +13,6 @@ import liushou.models  # noqa: F401 - every table on the metadata
 from liushou import migrations
 from tests.conftest import PG_SERVER_URL, _worker, create_pg_database, drop_pg_database
 
-
 # The process id keeps two test runs on one server (CI and a developer) out of each other's way.
 MIGRATIONS_DB = f"liushou_migrations_{_worker()}_{os.getpid()}"
 
