@@ -62,7 +62,9 @@ and the one-village-one-legal-advisor programme.
 Conventions: JSON in UTF-8; errors are RFC 9457 `application/problem+json` with a stable
 `code`; lists are `{items, next_cursor}` with opaque cursors; single resources carry
 `ETag: "<version>"` and writes honour `If-Match` (412 when stale); `PUT /{id}` creates with a
-client-chosen id (201) or replaces (200); `POST` accepts `Idempotency-Key`.
+client-chosen id (201) or replaces (200); `POST` accepts `Idempotency-Key`. Dates are
+`YYYY-MM-DD` and date-times RFC 3339 with an offset, from 1900-01-01 to 2999-12-31 (UTC);
+outside that range a request is a 422 whose `errors` carry the code `date_out_of_range`.
 """
 
 

@@ -17,5 +17,13 @@ def local_date(instant: datetime) -> date:
 
 
 def end_of_day_utc(day: date) -> datetime:
-    """The first instant after ``day`` ends in Shanghai, in UTC."""
-    return datetime.combine(day + timedelta(days=1), datetime.min.time(), SHANGHAI).astimezone(UTC)
+    """The first instant after ``day`` ends in Shanghai, in UTC.
+
+    Total over the calendar, though the API only hands it dates from 1900 to 2999 (see
+    docs/dates.md): the last day of the calendar has no next day, so its day runs to the
+    last representable instant.
+    """
+    if day == date.max:
+        return datetime.max.replace(tzinfo=UTC)
+    next_midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), SHANGHAI)
+    return next_midnight.astimezone(UTC)

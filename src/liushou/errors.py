@@ -64,6 +64,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "profile_mismatch": ("档案类型与类别不符", "Profile does not match the category"),
     "date_in_future": ("日期不能晚于今天", "Date in the future"),
     "invalid_date": ("日期无效", "Invalid date"),
+    "date_out_of_range": ("日期超出可接受范围", "Date out of range"),
     "already_exited": ("已退出留守名册", "Already exited"),
     "already_active": ("仍在留守名册中", "Already active"),
     "already_withdrawn": ("同意已撤回", "Consent already withdrawn"),

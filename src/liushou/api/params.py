@@ -1,12 +1,44 @@
-"""Query parameter types shared by every router."""
+"""Query parameter and request body types shared by every router.
+
+Every date and date-time the API accepts lies in one calendar range, checked here once
+(see docs/dates.md): outside it the request is a 422 whose ``errors`` carry the code
+``date_out_of_range``, so no arithmetic further in ever meets the ends of the calendar.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BeforeValidator, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+EARLIEST_DAY = date(1900, 1, 1)
+"""The first accepted date: before the birth of anyone alive, and the ID numbers' lower bound."""
+LATEST_DAY = date(2999, 12, 31)
+"""The last accepted date: beyond any plan, and far enough from 9999-12-31 that adding a day,
+16 years or a time zone to it stays a valid date."""
+_EARLIEST_INSTANT = datetime.combine(EARLIEST_DAY, time.min, UTC)
+_LATEST_INSTANT = datetime.combine(LATEST_DAY, time.max, UTC)
+
+OUT_OF_RANGE = "date_out_of_range"
+
+
+def day_in_range(value: date) -> bool:
+    """True for a date the API accepts (EARLIEST_DAY to LATEST_DAY, both included)."""
+    return EARLIEST_DAY <= value <= LATEST_DAY
+
+
+def _out_of_range() -> PydanticCustomError:
+    return PydanticCustomError(
+        OUT_OF_RANGE,
+        "dates run from {earliest} to {latest}",
+        {"earliest": EARLIEST_DAY.isoformat(), "latest": LATEST_DAY.isoformat()},
+    )
+
+
+# --- date-times ----------------------------------------------------------------------------
 
 _RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$"
@@ -20,13 +52,33 @@ def _require_rfc3339(value: Any) -> Any:
     return value
 
 
+def _in_range_as_utc(value: datetime) -> datetime:
+    # 0001-01-01T00:00:00+08:00 has no UTC equivalent: out of range too, not an OverflowError.
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        raise _out_of_range() from None
+    if not _EARLIEST_INSTANT <= utc <= _LATEST_INSTANT:
+        raise _out_of_range()
+    return utc
+
+
 Instant = Annotated[
     AwareDatetime,
     BeforeValidator(_require_rfc3339),
-    Field(examples=["2026-05-01T00:00:00Z"]),
+    AfterValidator(_in_range_as_utc),
+    Field(
+        examples=["2026-05-01T00:00:00Z"],
+        json_schema_extra={
+            "formatMinimum": _EARLIEST_INSTANT.isoformat().replace("+00:00", "Z"),
+            "formatMaximum": _LATEST_INSTANT.isoformat().replace("+00:00", "Z"),
+        },
+    ),
 ]
-"""An RFC 3339 date-time with an offset (``Z`` or ``+08:00``)."""
+"""An RFC 3339 date-time with an offset (``Z`` or ``+08:00``), in range, converted to UTC."""
 
+
+# --- dates ---------------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -40,5 +92,26 @@ def _require_iso_date(value: Any) -> Any:
     raise ValueError("expected a date YYYY-MM-DD")
 
 
-Day = Annotated[date, BeforeValidator(_require_iso_date), Field(examples=["2026-05-01"])]
-"""A calendar date written ``YYYY-MM-DD`` (query parameters and request bodies)."""
+def _in_range(value: date) -> date:
+    if not day_in_range(value):
+        raise _out_of_range()
+    return value
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_require_iso_date),
+    AfterValidator(_in_range),
+    Field(
+        examples=["2026-05-01"],
+        json_schema_extra={
+            "formatMinimum": EARLIEST_DAY.isoformat(),
+            "formatMaximum": LATEST_DAY.isoformat(),
+        },
+    ),
+]
+"""A calendar date written ``YYYY-MM-DD``, from 1900-01-01 to 2999-12-31 (query parameters
+and request bodies)."""
+
+ShownDay = Annotated[date, Field(examples=["2026-05-01"])]
+"""A date in a response: shown as stored, never checked again (a read must not fail)."""

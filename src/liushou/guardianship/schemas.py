@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictInt, StringConstraints
 
-from liushou.api.params import Day
+from liushou.api.params import Day, ShownDay
 from liushou.api.schemas import RequestBody, ResourceRead
 from liushou.guardianship.models import (
     AssignmentRole,
@@ -100,12 +100,12 @@ class AssignmentRead(ResourceRead):
     caretaker_id: uuid.UUID
     role: AssignmentRole
     visit_interval_days: int
-    starts_on: Day
-    ends_on: Day | None
+    starts_on: ShownDay
+    ends_on: ShownDay | None
     end_reason: str | None
     active: bool = Field(description="Not ended")
-    last_visited_on: Day | None = Field(description="The person's latest visit")
-    next_visit_due: Day | None = Field(
+    last_visited_on: ShownDay | None = Field(description="The person's latest visit")
+    next_visit_due: ShownDay | None = Field(
         description="Latest visit (or starts_on when none) plus the interval; null once ended"
     )
     overdue: bool = Field(description="Active and next_visit_due is before today")
@@ -152,9 +152,9 @@ class VisitUpdate(RequestBody):
 class VisitRead(ResourceRead):
     person_id: uuid.UUID
     caretaker_id: uuid.UUID
-    visited_on: Day
+    visited_on: ShownDay
     mode: VisitMode
     findings: str | None
     needs: list[VisitNeed]
     risk_level: VisitRiskLevel
-    next_visit_due: Day
+    next_visit_due: ShownDay

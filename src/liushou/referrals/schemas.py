@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from liushou.api.params import Day
+from liushou.api.params import Day, ShownDay
 from liushou.api.schemas import RequestBody, ResourceRead
 from liushou.referrals.models import LegalBasis, ReferralStatus, ReferralType, Urgency
 from liushou.regions.models import Network
@@ -85,7 +85,7 @@ class ReferralRead(ResourceRead):
     urgency: Urgency
     legal_basis: LegalBasis
     status: ReferralStatus
-    due_on: Day
+    due_on: ShownDay
     overdue: bool = Field(
         description="due_on is before today and the referral is still open, accepted or in progress"
     )

@@ -164,7 +164,7 @@ def birth_reason(query: date | None, candidate: date | None) -> DuplicateReason 
         return None
     if query == candidate:
         return DuplicateReason.same_birth_date
-    a, b = query.strftime("%Y%m%d"), candidate.strftime("%Y%m%d")
+    a, b = _digits(query), _digits(candidate)
     diff = [i for i in range(8) if a[i] != b[i]]
     one_digit = len(diff) == 1
     adjacent_swap = (
@@ -183,6 +183,11 @@ def birth_reason(query: date | None, candidate: date | None) -> DuplicateReason 
     if one_digit or adjacent_swap or day_month_swapped:
         return DuplicateReason.similar_birth_date
     return False
+
+
+def _digits(day: date) -> str:
+    # Always 8 digits: strftime("%Y") does not pad years below 1000 on every platform.
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def parent_path(path: str) -> str:

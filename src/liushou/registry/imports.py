@@ -34,6 +34,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
+from liushou.api.params import EARLIEST_DAY, LATEST_DAY, OUT_OF_RANGE, day_in_range
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.config import Settings
@@ -446,6 +447,22 @@ class RowContext:
 
 
 def _read_date(ctx: RowContext, header: str, value: Any) -> date | None:
+    day = _cell_date(ctx, header, value)
+    if day is not None and not day_in_range(day):
+        # The API's own range (see docs/dates.md), reported here as the cell's error.
+        ctx.error(
+            header,
+            OUT_OF_RANGE,
+            f"「{header}」超出可接受的日期范围：{day.isoformat()}"
+            f"（应在 {EARLIEST_DAY.isoformat()} 至 {LATEST_DAY.isoformat()} 之间）。",
+            f"{header}: {day.isoformat()} is out of range "
+            f"(dates run from {EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}).",
+        )
+        return None
+    return day
+
+
+def _cell_date(ctx: RowContext, header: str, value: Any) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

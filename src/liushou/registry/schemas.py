@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from liushou.api.params import Day
+from liushou.api.params import Day, ShownDay
 from liushou.api.schemas import RequestBody, ResourceRead
 from liushou.registry.enums import (
     Alert,
@@ -110,6 +110,10 @@ class WomanProfile(RequestBody):
     health_notes: LongText | None = None
 
 
+class WomanProfileRead(WomanProfile):
+    spouse_away_since: ShownDay | None = None
+
+
 PROFILE_FIELD = {
     PersonCategory.child: "child_profile",
     PersonCategory.woman: "woman_profile",
@@ -183,18 +187,18 @@ class PersonRead(ResourceRead):
     name: str
     region_id: uuid.UUID
     sex: Sex
-    birth_date: Day
+    birth_date: ShownDay
     age: int = Field(description="Completed years today (Asia/Shanghai)")
     id_number_masked: str | None
     phone_masked: str | None
     address: str | None
     status: PersonStatus
-    left_behind_since: Day
-    exited_on: Day | None
+    left_behind_since: ShownDay
+    exited_on: ShownDay | None
     exit_reason: ExitReason | None
     alerts: list[Alert]
     child_profile: ChildProfileRead | None = None
-    woman_profile: WomanProfile | None = None
+    woman_profile: WomanProfileRead | None = None
     elder_profile: ElderProfile | None = None
 
 
@@ -259,7 +263,7 @@ class ConsentRead(ResourceRead):
     guardian_name: str | None
     recipients: list[str]
     purpose: str
-    given_on: Day
-    expires_on: Day | None
-    withdrawn_on: Day | None
+    given_on: ShownDay
+    expires_on: ShownDay | None
+    withdrawn_on: ShownDay | None
     note: str | None

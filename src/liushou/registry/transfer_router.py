@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 import anyio
@@ -21,7 +21,7 @@ from liushou.api.pagination import UpdatedSince
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.clock import today
-from liushou.errors import FieldInvalid, prefers_english, problem_responses
+from liushou.errors import prefers_english, problem_responses
 from liushou.registry import exports, templates
 from liushou.registry.imports import ImportOutcome, PersonImport, reading_session, rows_invalid
 from liushou.registry.query import PersonQueryDep
@@ -171,22 +171,8 @@ def _export(request: Request, caller: Principal, query: Any, since: datetime | N
         caller=caller,
         query=query,
         batch_size=state.settings.export_batch_size,
-        updated_since=_utc(since),
+        updated_since=since,
     )
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return value.astimezone(UTC)
-    except OverflowError:  # e.g. 0001-01-01T00:00:00+08:00
-        raise FieldInvalid(
-            ["query", "updated_since"],
-            "validation_error",
-            "updated_since 超出可表示的时间范围。",
-            "updated_since is out of range.",
-        ) from None
 
 
 def _download_headers(extension: str) -> dict[str, str]:
