@@ -48,7 +48,7 @@ from liushou.registry.schemas import (
     Revealed,
     RevealRequest,
 )
-from liushou.registry.views import person_body
+from liushou.registry.views import as_of_body, person_body
 
 Reader = Annotated[Principal, requires("registry:read")]
 Writer = Annotated[Principal, requires("registry:write")]
@@ -131,24 +131,7 @@ async def list_persons(
             lambda conn: repo.list_persons_as_of(conn, caller, page, filters, as_of)
         )
         items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
-        bodies = [
-            person_body(
-                {
-                    **r["snapshot"],
-                    # On the register that day, whatever happened to the person later.
-                    "status": "active",
-                    "exited_on": None,
-                    "exit_reason": None,
-                    "id": r["id"],
-                    "version": r["version"],
-                    "created_at": r["created_at"],
-                    "updated_at": r["at"],
-                    "counts_until": r["counts_until"],
-                },
-                on=as_of,
-            )
-            for r in items
-        ]
+        bodies = [as_of_body(r, as_of) for r in items]
         return _json(Page[PersonRead](items=bodies, next_cursor=next_cursor))  # type: ignore[arg-type]
     rows = await db.read(lambda conn: repo.list_persons(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
