@@ -1,4 +1,4 @@
-"""privacy: masked ID numbers show the first 6 and the last character only
+"""privacy: masked ID numbers show the first 6 and the last character; ID look-ups counted
 
 The old mask (first 6 and last 4) hid exactly the birth-date digits, and the birth date is
 shown beside it: together they gave the whole number back (docs/privacy.md). Every stored
@@ -6,6 +6,8 @@ copy of the mask is rewritten: the ``person.id_number_masked`` column, the snaps
 ``person_version`` (as-of lists and exports read them) and the stored first responses in
 ``idempotency_key`` (replayed to a retrying client). The new mask is the old one's first 6
 and last character with 11 asterisks between: no key is needed.
+
+``id_number_lookup`` counts look-ups by full ID number per caller, for their limit.
 
 Revision ID: 0005
 Revises: 0004
@@ -17,6 +19,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+import liushou.db  # custom column types (UTCDateTime)
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -31,6 +35,15 @@ JSON_COPIES = (("person_version", "snapshot"), ("idempotency_key", "body"))
 
 
 def upgrade() -> None:
+    op.create_table(
+        "id_number_lookup",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("principal_id", sa.Uuid(), nullable=False),
+        sa.Column("at", liushou.db.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_id_number_lookup")),
+    )
+    with op.batch_alter_table("id_number_lookup", schema=None) as batch_op:
+        batch_op.create_index("ix_id_number_lookup_principal_at", ["principal_id", "at"])
     bind = op.get_bind()
     _remask_column(bind)
     for table, column in JSON_COPIES:
@@ -38,10 +51,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Nothing to undo: the old mask showed three more characters (the sequence code), which
-    # the new one no longer holds. Rebuilding them would take decrypting every ID number with
-    # the data key, which migrations do not have, and would bring the leak back. The old
-    # code shows whatever the column holds, so it runs on the new masks unchanged.
+    with op.batch_alter_table("id_number_lookup", schema=None) as batch_op:
+        batch_op.drop_index("ix_id_number_lookup_principal_at")
+    op.drop_table("id_number_lookup")
+    # The masks stay as they are. The old mask showed three more characters (the sequence
+    # code), which the new one no longer holds: rebuilding them would take decrypting every
+    # ID number with the data key, which migrations do not have, and would bring the leak
+    # back. The old code shows whatever the column holds, so it runs on the new masks.
     pass
 
 
