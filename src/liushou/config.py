@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     refresh_token_ttl_days: int = 30
     login_max_failures: int = 5
     login_failure_window_seconds: int = 900
+    # Look-ups by full ID number (?id_number= on the persons list and the exports) per
+    # caller and window: each one probes a number (docs/privacy.md).
+    id_number_lookup_max: int = Field(default=30, ge=1)
+    id_number_lookup_window_seconds: int = Field(default=3600, ge=1)
 
     idempotency_ttl_days: int = 7
     # A request whose first attempt has been in flight this long is taken as abandoned.

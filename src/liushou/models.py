@@ -6,7 +6,7 @@ from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccou
 from liushou.guardianship.models import Assignment, Caretaker, Visit
 from liushou.referrals.models import Referral, ReferralTransition
 from liushou.regions.models import Organization, Region
-from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.models import Consent, IdNumberLookup, Person, PersonVersion
 
 __all__ = [
     "ApiClient",
@@ -15,6 +15,7 @@ __all__ = [
     "Caretaker",
     "Consent",
     "IdempotencyKey",
+    "IdNumberLookup",
     "LoginFailure",
     "Organization",
     "Person",

@@ -76,6 +76,11 @@ def new_phone() -> str:
     return f"139{next(_phones):08d}"
 
 
+def masked(id_number: str) -> str:
+    """The masked form reads show: the first 6 and the last character (docs/privacy.md)."""
+    return id_number[:6] + "*" * 11 + id_number[-1]
+
+
 def _body(
     category: str,
     region: Any,

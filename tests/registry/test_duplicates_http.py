@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from liushou.registry.enums import Sex
 from liushou.registry.identifiers import make_id_number
+from tests.registry.factories import masked
 
 URL = "/api/v1/persons/duplicate-candidates"
 BORN = date(2015, 3, 9)
@@ -120,10 +121,7 @@ def test_bodies_are_masked_like_the_person_read(
     person = next(
         i["person"] for i in response.json()["items"] if i["person"]["id"] == registered["id"]
     )
-    assert (
-        person["id_number_masked"]
-        == registered["id_number"][:6] + "********" + (registered["id_number"][-4:])
-    )
+    assert person["id_number_masked"] == masked(registered["id_number"])
     assert person["phone_masked"] == "138****1234"
     assert person["child_profile"]["guardian_phone_masked"] == "139****5678"
     assert "id_number" not in person and "phone" not in person

@@ -20,7 +20,7 @@ from liushou.registry.query import PersonQuery
 from liushou.registry.repository import PersonFilters
 from tests.conftest import make_settings
 from tests.http import list_all
-from tests.registry.factories import AUDIT, PERSONS, assert_problem
+from tests.registry.factories import AUDIT, PERSONS, assert_problem, masked
 from tests.registry.sheets import (
     EXPORT_CSV,
     EXPORT_XLSX,
@@ -75,7 +75,7 @@ def test_csv_export_is_masked(client, world, register):
     records = {r["姓名"]: r for r in csv_records(response.content)}
     child = records["王小明"]
     number = register[0]["身份证号"]
-    assert child["身份证号"] == f"{number[:6]}********{number[-4:]}"
+    assert child["身份证号"] == masked(number)
     assert (
         child["监护人电话"]
         == register[0]["监护人电话"][:3] + "****" + register[0]["监护人电话"][-4:]

@@ -185,9 +185,9 @@ def test_error_carries_both_languages() -> None:
 def test_mask_id_number() -> None:
     number = make_id_number("370811", date(1990, 1, 1), 123, "male")
     masked = mask_id_number(number)
-    assert masked == f"370811********{number[-4:]}"
+    assert masked == f"370811***********{number[-1]}"
     assert len(masked) == 18
-    assert mask_id_number("37081119900101123X") == "370811********123X"
+    assert mask_id_number("37081119900101123X") == "370811***********X"
     assert mask_id_number("3708111990") == "**********"
 
 

@@ -23,6 +23,7 @@ from tests.registry.factories import (
     child_body,
     count,
     create,
+    masked,
     table_text,
     years_ago,
 )
@@ -405,7 +406,7 @@ def test_imported_persons_are_like_api_created_ones(client, world):
     row = child_row(world.village, 监护类型="无人监护", 姓名="孙悦")
     imported(client, staff, [row])
     person = persons_in(client, staff, world.village)[0]
-    assert person["id_number_masked"] == row["身份证号"][:6] + "********" + row["身份证号"][-4:]
+    assert person["id_number_masked"] == masked(row["身份证号"])
     assert person["alerts"] == ["unattended_child", "no_primary_contact"]
     assert person["child_profile"]["schooling_status"] == "primary"
     assert person["child_profile"]["boarding"] is False

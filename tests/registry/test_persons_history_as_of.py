@@ -27,6 +27,7 @@ from tests.registry.factories import (
     patch,
     woman_body,
 )
+from tests.registry.sheets import EXPORT_CSV, EXPORT_XLSX, csv_records, xlsx_records
 
 version_t = PersonVersion.__table__  # type: ignore[attr-defined]
 
@@ -37,6 +38,10 @@ def _history(client, headers, person_id, **params):
 
 def _as_of(client, headers, day, **params):
     return list_all(client, PERSONS, headers, as_of=str(day), **params)
+
+
+def _ago(days: int) -> str:
+    return (today() - timedelta(days=days)).isoformat()
 
 
 def _recorded_on(db, person_id: str, version: int, day: date) -> None:
@@ -223,6 +228,40 @@ def test_an_exit_and_a_reactivation_are_two_stays_on_the_register(client, world)
     assert not on_register("2026-01-31")
     assert on_register("2026-02-01")
     assert on_register(str(today()))
+
+
+def test_the_list_and_the_exports_show_the_same_as_of_day_alike(client, world, db):
+    # Exit recorded 60 days ago, undone today by a reactivation starting 50 days ago: on a
+    # day in between, the version in force records the exit, yet the person is on the
+    # register (the second stay). The list and both exports must say so alike.
+    staff = world.as_("staff")
+    elder = create(client, staff, elder_body(world.village, left_behind_since=_ago(100)))
+    exited = exit_(client, staff, elder, _ago(60), "children_returned")
+    back = client.post(
+        f"{PERSONS}/{elder['id']}/reactivate",
+        json={"left_behind_since": _ago(50)},
+        headers={**staff, "If-Match": f'"{exited["version"]}"'},
+    )
+    assert back.status_code == 200, back.text
+    _recorded_on(db, elder["id"], 1, today() - timedelta(days=100))
+    _recorded_on(db, elder["id"], 2, today() - timedelta(days=60))
+    day = _ago(40)
+
+    [listed] = [p for p in _as_of(client, staff, day) if p["id"] == elder["id"]]
+    exported = [
+        next(
+            r
+            for r in records(client.get(url, params={"as_of": day}, headers=staff).content)
+            if r["人员编号"] == elder["id"]
+        )
+        for url, records in ((EXPORT_CSV, csv_records), (EXPORT_XLSX, xlsx_records))
+    ]
+
+    assert (listed["status"], listed["exited_on"], listed["exit_reason"]) == ("active", None, None)
+    for row in exported:
+        assert row["状态"] == "在册", row
+        assert row["退出日期"] in ("", None) and row["退出原因"] in ("", None), row
+        assert str(row["年龄"]) == str(listed["age"])
 
 
 def test_as_of_leaves_out_deleted_persons_and_honours_scope_and_filters(client, world):

@@ -204,7 +204,7 @@ def test_hong_kong_macao_and_taiwan_residence_permit_numbers_are_accepted(client
 
     person = create(client, staff, woman_body(world.village, id_number=number))
 
-    assert person["id_number_masked"] == f"{region6}********{number[-4:]}"
+    assert person["id_number_masked"] == f"{region6}***********{number[-1]}"
     assert _reveal(client, staff, person["id"])["id_number"] == number
 
 

@@ -41,7 +41,7 @@ from liushou.registry.imports import COLUMNS, Column
 from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.query import PersonQuery
 from liushou.registry.schemas import PROFILE_FIELD
-from liushou.registry.views import person_body
+from liushou.registry.views import as_of_body, person_body
 
 # Columns the import ignores: what a reader of the export needs besides the template's.
 EXTRA_HEADERS = ["村/社区名称", "年龄", "状态", "退出日期", "退出原因", "人员编号", "更新时间"]
@@ -101,20 +101,7 @@ class Export:
             bodies = [person_body(r) for r in rows]
         else:
             rows = repo.list_persons_as_of(conn, self.caller, page, filters, as_of)
-            bodies = [
-                person_body(
-                    {
-                        **r["snapshot"],
-                        "id": r["id"],
-                        "version": r["version"],
-                        "created_at": r["created_at"],
-                        "updated_at": r["at"],
-                        "counts_until": r["counts_until"],
-                    },
-                    on=as_of,
-                )
-                for r in rows
-            ]
+            bodies = [as_of_body(r, as_of) for r in rows]
         self._load_regions(conn, {uuid.UUID(str(b["region_id"])) for b in bodies})
         return rows, bodies
 

@@ -135,15 +135,20 @@ def _id_kind(number: str) -> IdKind:
     return "mainland"
 
 
-def mask_id_number(number: str) -> str:
-    """``370811********123X``: first 6 and last 4 (DOMAIN §3.3, CONTRACT §4).
+ID_MASK_STARS = 11
 
-    Anything that is not 18 characters is starred out entirely: an unexpected shape must
-    not decide how much of it leaks.
+
+def mask_id_number(number: str) -> str:
+    """``370811***********X``: the first 6 and the last character (docs/privacy.md).
+
+    The birth-date digits and the sequence code stay hidden: the birth date and sex are
+    shown beside the mask, so showing the sequence code's digits would give the whole
+    number back. Anything that is not 18 characters is starred out entirely: an unexpected
+    shape must not decide how much of it leaks.
     """
     if len(number) != 18:
         return "*" * len(number)
-    return f"{number[:6]}********{number[-4:]}"
+    return f"{number[:6]}{'*' * ID_MASK_STARS}{number[-1]}"
 
 
 def make_id_number(region6: str, birth_date: date, sequence3: int, sex: Sex) -> str:

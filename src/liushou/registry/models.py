@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from liushou.db import Resource, UTCDateTime, enum_type, path_type
+from liushou.db import Resource, UTCDateTime, enum_type, path_type, utcnow
 from liushou.registry.enums import (
     ConsentGiver,
     ExitReason,
@@ -125,3 +125,15 @@ class Consent(Resource, table=True):
     expires_on: date | None = None
     withdrawn_on: date | None = None
     note: str | None = Field(default=None, max_length=1000)
+
+
+class IdNumberLookup(SQLModel, table=True):
+    """One look-up by full ID number (``?id_number=`` on the list or an export), counted
+    per caller for the look-up limit (docs/privacy.md). Rows out of the window are pruned."""
+
+    __tablename__ = "id_number_lookup"
+    __table_args__ = (sa.Index("ix_id_number_lookup_principal_at", "principal_id", "at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    principal_id: uuid.UUID
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

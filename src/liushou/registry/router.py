@@ -31,8 +31,8 @@ from liushou.auth.dependencies import (
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.errors import Forbidden, NotFound, problem_responses
+from liushou.registry import lookups, service
 from liushou.registry import repository as repo
-from liushou.registry import service
 from liushou.registry.models import Person
 from liushou.registry.query import PersonQueryDep
 from liushou.registry.schemas import (
@@ -48,7 +48,7 @@ from liushou.registry.schemas import (
     Revealed,
     RevealRequest,
 )
-from liushou.registry.views import person_body
+from liushou.registry.views import as_of_body, person_body
 
 Reader = Annotated[Principal, requires("registry:read")]
 Writer = Annotated[Principal, requires("registry:write")]
@@ -116,48 +116,40 @@ def _json(body: BaseModel, headers: dict[str, str] | None = None) -> Response:
     return Response(body.model_dump_json().encode(), media_type="application/json", headers=headers)
 
 
-@persons.get("", response_model=Page[PersonRead], responses=READ_ERRORS)
+@persons.get(
+    "",
+    response_model=Page[PersonRead],
+    responses=READ_ERRORS | lookups.LIMITED_RESPONSE,
+)
 async def list_persons(
     request: Request,
     caller: Reader,
     query: PersonQueryDep,
     page: Paging,
 ) -> Response:
+    """The persons the caller may see, filtered. `id_number` looks up one full number: every
+    such look-up is audited and counted per caller; past the limit it is 429
+    `too_many_attempts` with `Retry-After` (see docs/privacy.md)."""
     filters, as_of = query.filters, query.as_of
     db = request.app.state.db
     if as_of is not None:
         service.check_as_of_filters(filters, page.updated_since)
+    # Counted before the read: a refused look-up learns nothing.
+    lookup = await lookups.count_lookup(request, caller, query)
+    if as_of is not None:
         rows = await db.read(
             lambda conn: repo.list_persons_as_of(conn, caller, page, filters, as_of)
         )
         items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
-        bodies = [
-            person_body(
-                {
-                    **r["snapshot"],
-                    # On the register that day, whatever happened to the person later.
-                    "status": "active",
-                    "exited_on": None,
-                    "exit_reason": None,
-                    "id": r["id"],
-                    "version": r["version"],
-                    "created_at": r["created_at"],
-                    "updated_at": r["at"],
-                    "counts_until": r["counts_until"],
-                },
-                on=as_of,
-            )
-            for r in items
-        ]
-        return _json(Page[PersonRead](items=bodies, next_cursor=next_cursor))  # type: ignore[arg-type]
-    rows = await db.read(lambda conn: repo.list_persons(conn, caller, page, filters))
-    items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
-    return _json(
-        Page[PersonRead](
-            items=[person_body(r) for r in items],  # type: ignore[misc]
-            next_cursor=next_cursor,
-        )
-    )
+        bodies = [as_of_body(r, as_of) for r in items]
+    else:
+        rows = await db.read(lambda conn: repo.list_persons(conn, caller, page, filters))
+        items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
+        bodies = [person_body(r) for r in items]
+    if lookup:
+        matched = [r["id"] for r in items]
+        await db.write(lambda session: lookups.record(session, caller, matched))
+    return _json(Page[PersonRead](items=bodies, next_cursor=next_cursor))  # type: ignore[arg-type]
 
 
 @persons.get("/{person_id}", response_model=PersonRead, responses=ONE_ERRORS)

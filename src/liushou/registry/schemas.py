@@ -189,8 +189,14 @@ class PersonRead(ResourceRead):
     sex: Sex
     birth_date: ShownDay
     age: int = Field(description="Completed years today (Asia/Shanghai)")
-    id_number_masked: str | None
-    phone_masked: str | None
+    id_number_masked: str | None = Field(
+        description=(
+            "The first 6 and the last character; the birth-date and sequence digits stay "
+            "hidden, since birth_date and sex are shown beside it"
+        ),
+        examples=["370811***********X"],
+    )
+    phone_masked: str | None = Field(examples=["138****5678"])
     address: str | None
     status: PersonStatus
     left_behind_since: ShownDay

@@ -22,7 +22,7 @@ from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.clock import today
 from liushou.errors import prefers_english, problem_responses
-from liushou.registry import exports, templates
+from liushou.registry import exports, lookups, templates
 from liushou.registry.imports import ImportOutcome, PersonImport, reading_session, rows_invalid
 from liushou.registry.query import PersonQueryDep
 
@@ -161,7 +161,7 @@ def _attachment(content: bytes, media_type: str, filename: str) -> Response:
 # --- exports -----------------------------------------------------------------------------
 
 exports_router = APIRouter(prefix="/exports", tags=["exports"])
-EXPORT_ERRORS = problem_responses(400, 401, 403, 422)
+EXPORT_ERRORS = problem_responses(400, 401, 403, 422) | lookups.LIMITED_RESPONSE
 
 
 def _export(request: Request, caller: Principal, query: Any, since: datetime | None) -> Any:
@@ -193,7 +193,9 @@ async def export_persons_csv(
     query: PersonQueryDep,
     updated_since: UpdatedSince = None,
 ) -> StreamingResponse:
-    """The persons list (same filters and scope) as CSV, masked, streamed. Audited."""
+    """The persons list (same filters and scope) as CSV, masked, streamed. Audited.
+    With `id_number`, counted as a look-up by ID number, as on the list."""
+    await lookups.count_lookup(request, caller, query)
     export = _export(request, caller, query, updated_since)
     db = request.app.state.db
 
@@ -220,7 +222,9 @@ async def export_persons_xlsx(
     """The persons list (same filters and scope) as XLSX, masked. Audited.
 
     The workbook is built in a temporary file first (a zip is written last), so the first
-    byte comes once every row is in; memory stays constant either way."""
+    byte comes once every row is in; memory stays constant either way. With `id_number`,
+    counted as a look-up by ID number, as on the list."""
+    await lookups.count_lookup(request, caller, query)
     export = _export(request, caller, query, updated_since)
     path = await exports.build_xlsx(export)
     handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below

@@ -50,6 +50,30 @@ def person_body(row: Mapping[str, Any], *, on: date | None = None) -> dict[str, 
     return body
 
 
+def as_of_body(row: Mapping[str, Any], day: date) -> dict[str, Any]:
+    """The PersonRead shape of a row of ``repository.list_persons_as_of``: the list and the
+    exports both answer an ``as_of`` query with it (see docs/privacy.md, "As-of bodies").
+
+    The query returns only persons on the register on ``day``, so each is active that day,
+    whatever the status in its snapshot: the version in force on ``day`` may record an exit
+    that a later reactivation, with a start on or before ``day``, has since undone.
+    """
+    return person_body(
+        {
+            **row["snapshot"],
+            "status": PersonStatus.active.value,
+            "exited_on": None,
+            "exit_reason": None,
+            "id": row["id"],
+            "version": row["version"],
+            "created_at": row["created_at"],
+            "updated_at": row["at"],
+            "counts_until": row["counts_until"],
+        },
+        on=day,
+    )
+
+
 def _effective_status(row: Mapping[str, Any], day: date) -> tuple[str, Any, Any]:
     """A child past its 16th birthday has left the register even before the sweep ran."""
     status = str(row["status"])
