@@ -324,7 +324,7 @@ def measure_import(
     return ImportTiming(rows, service_s, reimport_s, same_work_s, insert_only_s)
 
 
-def post_sheet(service: str, token: str, data: bytes) -> tuple[int, dict]:  # type: ignore[type-arg]
+def post_sheet(service: str, token: str, data: bytes, dry_run: bool = False) -> tuple[int, dict]:  # type: ignore[type-arg]
     boundary = secrets.token_hex(16)
     body = (
         (
@@ -336,7 +336,7 @@ def post_sheet(service: str, token: str, data: bytes) -> tuple[int, dict]:  # ty
         + f"\r\n--{boundary}--\r\n".encode()
     )
     request = urllib.request.Request(
-        service + "/api/v1/imports/persons?dry_run=false",
+        service + f"/api/v1/imports/persons?dry_run={'true' if dry_run else 'false'}",
         data=body,
         headers={
             "Authorization": f"Bearer {token}",

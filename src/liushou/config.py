@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     # same middleware while the body streams in; and a cap on data rows per file.
     max_import_bytes: int = 10 * 1_048_576
     max_import_rows: int = 20_000
+    # What an XLSX may unpack to (a 20,000-row template-shaped sheet unpacks to ~16 MB),
+    # and the longest cell of any sheet (no column takes more than 1,000 characters).
+    # Both are checked before the sheet is parsed: see docs/imports.md.
+    max_import_unpacked_bytes: int = 64 * 1_048_576
+    max_import_cell_chars: int = 2_000
     # Exports read the register in keyset batches of this many rows (constant memory).
     export_batch_size: int = 500
     log_level: str = "INFO"

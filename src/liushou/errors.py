@@ -76,6 +76,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "duplicate_column": ("列名重复", "Duplicate column"),
     "empty_file": ("文件没有数据", "Empty file"),
     "too_many_rows": ("数据行过多", "Too many rows"),
+    "cell_too_long": ("单元格内容过长", "Cell too long"),
     # referrals (CONTRACT §5)
     "consent_required": ("缺少有效的同意", "Consent required"),
     "justification_required": ("须说明理由", "Justification required"),

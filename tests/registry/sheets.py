@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Sequence
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -181,3 +183,94 @@ def xlsx_records(content: bytes) -> list[dict[str, Any]]:
 def errors_by_cell(body: dict[str, Any]) -> dict[tuple[int, str], str]:
     """{(row, column): code} of an import report or 422 problem."""
     return {(e["row"], e["column"]): e["code"] for e in body["errors"]}
+
+
+# --- hostile files (see docs/imports.md) ------------------------------------------------
+
+MIB = 1024 * 1024
+
+
+def rezip(content: bytes, parts: Mapping[str, Callable[[bytes], Iterable[bytes]]]) -> bytes:
+    """A copy of the XLSX ``content`` in which each named part is replaced by what its
+    function makes of the original, written a chunk at a time (so a 100 MB part never sits
+    in memory: the test stays light however large the file unpacks)."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for info in source.infolist():
+            original = source.read(info.filename)
+            if info.filename not in parts:
+                archive.writestr(info, original, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            with archive.open(info.filename, "w", force_zip64=True) as out:
+                for chunk in parts[info.filename](original):
+                    out.write(chunk)
+    return buffer.getvalue()
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def padded_sheet(filler: bytes, unpacked_bytes: int) -> Callable[[bytes], Iterator[bytes]]:
+    """Sheet XML with ``filler`` repeated before ``</sheetData>`` until it reaches
+    ``unpacked_bytes``; without its ``<dimension>``, which would bound the rows read."""
+
+    def make(original: bytes) -> Iterator[bytes]:
+        original = re.sub(rb"<dimension [^>]*/>", b"", original)
+        head, tail = original.split(b"</sheetData>")
+        yield head
+        block = filler * max(1, min(MIB, unpacked_bytes) // len(filler))
+        for _ in range(max(1, unpacked_bytes // len(block))):
+            yield block
+        yield b"</sheetData>" + tail
+
+    return make
+
+
+def replaced(data: bytes) -> Callable[[bytes], Iterator[bytes]]:
+    return lambda _original: iter([data])
+
+
+def zip_bomb(rows: Sequence[dict[str, Any]], unpacked_bytes: int) -> bytes:
+    """A valid XLSX whose first sheet, after the header and ``rows``, holds blank rows
+    until it unpacks to ``unpacked_bytes``; it packs to about a thousandth of that."""
+    filler = b'<row><c t="inlineStr"><is><t></t></is></c></row>'
+    return rezip(xlsx_bytes(rows), {SHEET: padded_sheet(filler, unpacked_bytes)})
+
+
+def with_declared_size(content: bytes, name: str, size: int) -> bytes:
+    """The zip with the uncompressed size of member ``name`` rewritten to ``size`` in the
+    central directory and the local header: a zip that lies about what it inflates to."""
+    data = bytearray(content)
+    encoded = name.encode()
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = int.from_bytes(data[central + 28 : central + 30], "little")
+        if data[central + 46 : central + 46 + name_length] == encoded:
+            data[central + 24 : central + 28] = size.to_bytes(4, "little")
+            local = int.from_bytes(data[central + 42 : central + 46], "little")
+            data[local + 22 : local + 26] = size.to_bytes(4, "little")
+            return bytes(data)
+        central = data.find(b"PK\x01\x02", central + 4)
+    raise AssertionError(f"{name} is not in the zip")
+
+
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + b"".join(
+        b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b"]>\n"
+)
+
+
+def billion_laughs(rows: Sequence[dict[str, Any]]) -> bytes:
+    """An XLSX whose first sheet declares entities that would expand to a billion "lol"s,
+    used in a cell."""
+
+    def make(original: bytes) -> Iterator[bytes]:
+        body = original.replace(b"<t>", b"<t>&lol9;", 1)
+        yield BILLION_LAUGHS + body
+
+    return rezip(xlsx_bytes(rows), {SHEET: make})

@@ -44,6 +44,7 @@ from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as repo
 from liushou.registry import service
+from liushou.registry import sheet_guards as guards
 from liushou.registry.enums import (
     Benefit,
     ChildHealth,
@@ -71,8 +72,6 @@ ALL = frozenset(PersonCategory)
 
 # Errors listed in one response; `error_count` always has the total.
 MAX_LISTED_ERRORS = 1000
-# An XLSX is a zip: refuse one that would inflate past this (a "zip bomb").
-MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
 # How many leading rows may sit above the header (a sheet title, a date line).
 HEADER_SEARCH_ROWS = 10
 # Keys per IN (...) list when looking up existing persons.
@@ -321,15 +320,17 @@ class Sheet:
     rows: Iterator[tuple[int, list[Any]]]  # (sheet row number, cell values)
 
 
-def open_sheet(data: bytes, t: Text) -> Sheet:
-    """Recognise the file by its bytes and iterate its rows."""
+def open_sheet(data: bytes, t: Text, limits: guards.SheetLimits) -> Sheet:
+    """Recognise the file by its bytes and iterate its rows, within ``limits`` (checked
+    before a parser sees the file: see docs/imports.md)."""
     stripped = data.lstrip(b"\xef\xbb\xbf")
     if not stripped.strip():
         raise SheetProblem(
             "文件为空。", "The file is empty.", code="empty_file", errors=[_file_error(t)]
         )
     if data[:4] == b"PK\x03\x04":
-        return Sheet("xlsx", _xlsx_rows(data, t))
+        rows = _xlsx_rows(data, limits)
+        return Sheet("xlsx", guards.guarded_rows(rows, limits, t.english))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnsupportedFile(
             "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV（UTF-8）后再导入。",
@@ -344,7 +345,7 @@ def open_sheet(data: bytes, t: Text) -> Sheet:
             "CSV 文件须为 UTF-8 编码（在 Excel 中“另存为 CSV UTF-8”），或直接上传 .xlsx。",
             "A CSV file must be UTF-8 encoded (Excel: Save As 'CSV UTF-8'), or upload .xlsx.",
         ) from None
-    return Sheet("csv", _csv_rows(text))
+    return Sheet("csv", guards.guarded_rows(_csv_rows(text, limits, t.english), limits, t.english))
 
 
 def _not_a_sheet() -> UnsupportedFile:
@@ -357,13 +358,23 @@ def _file_error(t: Text) -> dict[str, Any]:
     return row_error(1, "", "empty_file", t("文件中没有表头或数据。", "No header or data rows."))
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rows(
+    text: str, limits: guards.SheetLimits, english: bool
+) -> Iterator[tuple[int, list[Any]]]:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # A quoted cell may span lines: the record number is the row number Excel shows.
-    for number, record in enumerate(reader, start=1):
-        yield number, [_unescape_formula(cell) for cell in record]
+    number = 0
+    try:
+        for number, record in enumerate(reader, start=1):
+            yield number, [_unescape_formula(cell) for cell in record]
+    except csv.Error as exc:
+        # The csv module stops at a cell of 128 Ki characters, far past the cap (which
+        # guarded_rows applies); anything else it refuses (a NUL byte) is not a sheet.
+        if "field larger than field limit" in str(exc):
+            raise guards.cell_too_long(number + 1, None, limits.cell_chars, english) from None
+        raise _not_a_sheet() from None
 
 
 def _unescape_formula(cell: str) -> str:
@@ -373,23 +384,16 @@ def _unescape_formula(cell: str) -> str:
     return cell
 
 
-def _xlsx_rows(data: bytes, t: Text) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(data: bytes, limits: guards.SheetLimits) -> Iterator[tuple[int, list[Any]]]:
     buffer = io.BytesIO(data)
     try:
+        guards.check_xlsx(data, limits)  # before openpyxl sees a byte of it
         with zipfile.ZipFile(buffer) as archive:
             names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise _not_a_sheet() from None
     if "xl/workbook.xml" not in names:
         raise _not_a_sheet()
-    if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        raise SheetProblem(
-            "XLSX 文件解压后过大。",
-            "The XLSX file is too large once unpacked.",
-            code="payload_too_large",
-            status=413,
-        )
     from openpyxl import load_workbook  # imported here: it costs ~0.2 s at start-up
 
     try:
@@ -403,8 +407,10 @@ def _xlsx_rows(data: bytes, t: Text) -> Iterator[tuple[int, list[Any]]]:
 def _xlsx_iter(workbook: Any, sheet: Any) -> Iterator[tuple[int, list[Any]]]:
     try:
         # Read-only sheets yield empty tuples for missing rows, so numbering stays right.
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
+        rows = sheet.iter_rows(values_only=True, max_col=guards.MAX_COLUMNS)
+        for number, values in enumerate(rows, start=1):
+            # A blank row (Excel keeps formatted ones) costs one C-level count, not a loop.
+            yield number, [] if values.count(None) == len(values) else list(values)
     except Exception:  # noqa: BLE001 - a damaged sheet part
         raise _not_a_sheet() from None
     finally:
@@ -632,7 +638,7 @@ class PersonImport:
 
     def check(self, data: bytes) -> ImportOutcome:
         """Read and check every row against the rules and the register; nothing is written."""
-        sheet = open_sheet(data, self.t)
+        sheet = open_sheet(data, self.t, guards.SheetLimits.of(self.settings))
         header_row, positions, records = self._header(sheet.rows)
         rows = self._records(records, header_row)
         self._load_villages(rows, positions)
