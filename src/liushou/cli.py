@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sys
 import uuid
@@ -58,6 +59,32 @@ def _in_session(fn):  # type: ignore[no-untyped-def]
         db.dispose()
 
 
+def is_loopback(host: str) -> bool:
+    """Whether binding ``host`` keeps the service on this machine (127.0.0.0/8, ::1)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
+
+
+def warn_if_development_is_exposed(settings: Settings, host: str) -> bool:
+    """Log a warning when development mode binds an address other machines can reach: its
+    secret and keys live in a local file and demo accounts may exist (docs/security.md).
+    Returns whether it warned."""
+    if settings.environment != "development" or is_loopback(host):
+        return False
+    from liushou.ops.logging import log
+
+    log.warning(
+        "development_mode_on_public_address",
+        host=host,
+        hint="set LIUSHOU_ENVIRONMENT=production with real keys, or bind 127.0.0.1",
+    )
+    return True
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
@@ -66,7 +93,11 @@ def serve(
     """Serve the API with uvicorn (one worker)."""
     import uvicorn
 
-    _settings()  # refuse to start with bad settings before binding the port
+    from liushou.ops.logging import configure_logging
+
+    settings = _settings()  # refuse to start with bad settings before binding the port
+    configure_logging(settings.log_level, settings.log_json)
+    warn_if_development_is_exposed(settings, host)
     uvicorn.run(
         "liushou.app:create_app",
         factory=True,
