@@ -27,6 +27,9 @@ app.add_typer(clients_app, name="clients")
 app.add_typer(openapi_app, name="openapi")
 
 OPENAPI_PATH = Path("openapi") / "openapi.json"
+# seed-demo's exit status when the database holds data it did not create (scripts/run
+# then serves without seeding).
+SEED_REFUSED_ON_REAL_DATA = 3
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -120,17 +123,25 @@ def migrate() -> None:
 
 @app.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo regions, organizations, users and register (idempotent)."""
+    """Create the demo regions, organizations, users and register (idempotent).
+
+    Refused in production (exit 2) and on a database holding data the demo did not create
+    (exit 3); either way nothing is written.
+    """
+    from liushou.demo.seed import RefusedInProduction, RefusedOnRealData, refuse_in_production
     from liushou.demo.seed import seed_demo as run
     from liushou.pii import KeyConfigError
     from liushou.registry.service import PersonalData
 
     settings = _settings()
     try:
+        refuse_in_production(settings)
         pii = PersonalData.from_settings(settings)
-    except KeyConfigError as exc:
+        report = _in_session(lambda session: run(session, settings, pii))
+    except (KeyConfigError, RefusedInProduction) as exc:
         _fail(f"error: {exc}", 2)
-    report = _in_session(lambda session: run(session, settings, pii))
+    except RefusedOnRealData as exc:
+        _fail(f"error: {exc}", SEED_REFUSED_ON_REAL_DATA)
     persons = report.persons
     by_category = ", ".join(f"{c} {persons.created[c]}" for c in ("child", "woman", "elder"))
     typer.echo(
