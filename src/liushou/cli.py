@@ -242,7 +242,8 @@ def openapi_export(
 @app.command()
 def sweep() -> None:
     """Housekeeping that time causes: children turning 16 leave the register (exit aged_out,
-    dated on the 16th birthday), expired idempotency keys and old login failures go."""
+    dated on the 16th birthday), expired idempotency keys and old sign-in failures (passwords
+    and client secrets) go."""
     import sqlalchemy as sa
 
     from liushou.api.models import IdempotencyKey
@@ -258,7 +259,12 @@ def sweep() -> None:
         aged_out = registry.age_out(session, CLI_PRINCIPAL, today())
         now = utcnow()
         keys = session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.expires_at <= now))
-        window = timedelta(seconds=settings.login_failure_window_seconds)
+        # Passwords and client secrets share the table; keep what either window still counts.
+        window = timedelta(
+            seconds=max(
+                settings.login_failure_window_seconds, settings.client_failure_window_seconds
+            )
+        )
         failures = session.execute(sa.delete(LoginFailure).where(LoginFailure.at <= now - window))
         return aged_out, keys.rowcount, failures.rowcount
 

@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     refresh_token_ttl_days: int = 30
     login_max_failures: int = 5
     login_failure_window_seconds: int = 900
+    # Wrong client secrets are counted per client id and the caller's network, in a short
+    # window: a stranger's guesses lock out only the stranger (docs/security.md).
+    client_max_failures: int = Field(default=10, ge=1)
+    client_failure_window_seconds: int = Field(default=300, ge=1)
 
     idempotency_ttl_days: int = 7
     # A request whose first attempt has been in flight this long is taken as abandoned.
