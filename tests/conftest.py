@@ -35,7 +35,11 @@ TEST_INDEX_KEY = "i1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8"
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
-    """Settings for an app under test: no .env file, fixed secrets, quiet logs."""
+    """Settings for an app under test: no .env file, fixed secrets, quiet logs.
+
+    An override of None leaves that setting at its default (``secret_key=None``: the
+    development key file's secret; then pass a ``dev_key_file`` under tmp_path).
+    """
     values: dict[str, Any] = {
         "database_url": database_url,
         "secret_key": TEST_SECRET,
@@ -43,7 +47,8 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "index_key": TEST_INDEX_KEY,
         "log_level": "WARNING",
     }
-    return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
+    chosen = {name: value for name, value in (values | overrides).items() if value is not None}
+    return Settings(_env_file=None, **chosen)  # type: ignore[call-arg]
 
 
 def _worker() -> str:

@@ -197,6 +197,7 @@ def test_dev_key_file_is_created_private_and_reused(tmp_path: Path) -> None:
     assert first.data_key != first.index_key
     assert list(tmp_path.glob(".liushou/.*tmp")) == []  # no temporary file left behind
     assert first.data_key not in repr(first)
+    assert first.secret_key not in repr(first)
 
 
 @posix_only
@@ -287,7 +288,43 @@ def test_one_key_for_both_jobs_is_refused(tmp_path: Path) -> None:
 def test_key_file_json_layout(tmp_path: Path) -> None:
     path = tmp_path / "dev-keys.json"
     keys = load_or_create_dev_keys(path)
-    assert json.loads(path.read_text()) == {"data_key": keys.data_key, "index_key": keys.index_key}
+    assert json.loads(path.read_text()) == {
+        "data_key": keys.data_key,
+        "index_key": keys.index_key,
+        "secret_key": keys.secret_key,
+    }
+
+
+@posix_only
+def test_a_key_file_from_before_the_signing_secret_gains_one_and_keeps_its_keys(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "dev-keys.json"
+    old = {"data_key": f"dev1:{K1}", "index_key": f"dev1:{K2}"}
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        json.dump(old, out)
+
+    keys = load_or_create_dev_keys(path)
+
+    assert (keys.data_key, keys.index_key) == (old["data_key"], old["index_key"])
+    assert len(keys.secret_key) >= 43
+    assert json.loads(path.read_text()) == {**old, "secret_key": keys.secret_key}
+    assert mode_of(path) == 0o600
+    assert load_or_create_dev_keys(path) == keys
+    assert list(tmp_path.glob(".*tmp")) == []
+
+
+@posix_only
+@pytest.mark.parametrize("secret", [None, 42, "too-short"])
+def test_a_key_file_with_a_bad_signing_secret_is_refused(tmp_path: Path, secret: object) -> None:
+    path = tmp_path / "dev-keys.json"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        json.dump({"data_key": f"dev1:{K1}", "index_key": f"dev1:{K2}", "secret_key": secret}, out)
+
+    with pytest.raises(KeyConfigError, match="not a valid development key file"):
+        load_or_create_dev_keys(path)
 
 
 # --- liushou keys generate ---------------------------------------------------------------

@@ -20,6 +20,7 @@ from liushou.registry import identifiers as ids
 from liushou.registry.service import PersonalData
 from tests.conftest import TEST_DATA_KEY, TEST_INDEX_KEY, TEST_SECRET
 from tests.http import list_all
+from tests.registry.factories import elder_body
 
 TABLES = (
     "region",
@@ -39,7 +40,7 @@ TABLES = (
 API = "/api/v1"
 
 
-def run_cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(database_url: str, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "LIUSHOU_DATABASE_URL": database_url,
@@ -47,6 +48,7 @@ def run_cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
         # Fixed keys: the test must not write a development key file into the tree.
         "LIUSHOU_DATA_KEY": TEST_DATA_KEY,
         "LIUSHOU_INDEX_KEY": TEST_INDEX_KEY,
+        **{f"LIUSHOU_{name.upper()}": value for name, value in settings.items()},
     }
     return subprocess.run(
         [sys.executable, "-m", "liushou", *args],
@@ -146,6 +148,61 @@ def test_seed_demo_creates_the_townships_once(database_url: str, client: TestCli
     with engine.connect() as conn:
         assert counts == [conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in TABLES]
     engine.dispose()
+
+
+def row_counts(database_url: str) -> list[int]:
+    engine = sa.create_engine(database_url)
+    with engine.connect() as conn:
+        counts = [conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in TABLES]
+    engine.dispose()
+    return counts
+
+
+def test_seed_demo_refuses_to_run_in_production(database_url: str) -> None:
+    result = run_cli(database_url, "seed-demo", environment="production")
+
+    assert result.returncode == 2
+    assert "does not run in production" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "demo_admin" not in result.stdout  # no account, no password
+    assert row_counts(database_url) == [0] * len(TABLES)
+
+
+def test_seed_demo_refuses_a_database_holding_other_data(
+    database_url: str, client: TestClient, world
+) -> None:
+    before = row_counts(database_url)
+
+    result = run_cli(database_url, "seed-demo")
+
+    assert result.returncode == 3, result.stderr
+    # The world's regions and organizations carry the demo's real codes and names; its
+    # staff accounts and partner client give it away.
+    assert "the database holds users, partner clients that seed-demo did not" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "demo_admin" not in result.stdout
+    assert row_counts(database_url) == before
+
+
+def test_seed_demo_refuses_once_the_api_added_a_person_to_the_demo(
+    database_url: str, client: TestClient
+) -> None:
+    first = run_cli(database_url, "seed-demo")
+    assert first.returncode == 0, first.stderr
+    password = secrets_printed(first.stdout)["demo_staff"]
+    staff = login(client, grant_type="password", username="demo_staff", password=password)
+    regions = list_all(client, f"{API}/regions", staff, limit=500)
+    [village] = [r["id"] for r in regions if r["code"] == "370871005001"]
+    added = client.post(f"{API}/persons", json=elder_body(village), headers=staff)
+    assert added.status_code == 201, added.text
+    before = row_counts(database_url)
+
+    again = run_cli(database_url, "seed-demo")
+
+    assert again.returncode == 3, again.stderr
+    assert "the database holds persons that seed-demo did not create" in again.stderr
+    assert row_counts(database_url) == before
 
 
 def as_date(value: object) -> date:

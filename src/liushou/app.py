@@ -22,7 +22,7 @@ from liushou.audit.router import router as audit_router
 from liushou.auth.router import auth as auth_router
 from liushou.auth.router import users as users_router
 from liushou.auth.service import AuthService
-from liushou.auth.tokens import TokenService
+from liushou.auth.tokens import TokenService, signing_secret
 from liushou.config import Settings, get_settings
 from liushou.db import Database
 from liushou.docs import install_docs
@@ -97,9 +97,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = Database(settings.database_url)
-    secret = settings.secret_key.get_secret_value()
+    secret = signing_secret(settings)
     app.state.tokens = TokenService(secret)
-    app.state.auth = AuthService(settings, app.state.tokens)
+    app.state.auth = AuthService(settings, app.state.tokens, (secret + ":throttle").encode())
     app.state.cursor_secret = (secret + ":cursor").encode()
     app.state.metrics = Metrics()
     app.state.personal_data = PersonalData.from_settings(settings)

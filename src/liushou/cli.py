@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sys
 import uuid
@@ -26,6 +27,9 @@ app.add_typer(clients_app, name="clients")
 app.add_typer(openapi_app, name="openapi")
 
 OPENAPI_PATH = Path("openapi") / "openapi.json"
+# seed-demo's exit status when the database holds data it did not create (scripts/run
+# then serves without seeding).
+SEED_REFUSED_ON_REAL_DATA = 3
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -58,6 +62,32 @@ def _in_session(fn):  # type: ignore[no-untyped-def]
         db.dispose()
 
 
+def is_loopback(host: str) -> bool:
+    """Whether binding ``host`` keeps the service on this machine (127.0.0.0/8, ::1)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
+
+
+def warn_if_development_is_exposed(settings: Settings, host: str) -> bool:
+    """Log a warning when development mode binds an address other machines can reach: its
+    secret and keys live in a local file and demo accounts may exist (docs/security.md).
+    Returns whether it warned."""
+    if settings.environment != "development" or is_loopback(host):
+        return False
+    from liushou.ops.logging import log
+
+    log.warning(
+        "development_mode_on_public_address",
+        host=host,
+        hint="set LIUSHOU_ENVIRONMENT=production with real keys, or bind 127.0.0.1",
+    )
+    return True
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
@@ -66,7 +96,11 @@ def serve(
     """Serve the API with uvicorn (one worker)."""
     import uvicorn
 
-    _settings()  # refuse to start with bad settings before binding the port
+    from liushou.ops.logging import configure_logging
+
+    settings = _settings()  # refuse to start with bad settings before binding the port
+    configure_logging(settings.log_level, settings.log_json)
+    warn_if_development_is_exposed(settings, host)
     uvicorn.run(
         "liushou.app:create_app",
         factory=True,
@@ -89,17 +123,25 @@ def migrate() -> None:
 
 @app.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo regions, organizations, users and register (idempotent)."""
+    """Create the demo regions, organizations, users and register (idempotent).
+
+    Refused in production (exit 2) and on a database holding data the demo did not create
+    (exit 3); either way nothing is written.
+    """
+    from liushou.demo.seed import RefusedInProduction, RefusedOnRealData, refuse_in_production
     from liushou.demo.seed import seed_demo as run
     from liushou.pii import KeyConfigError
     from liushou.registry.service import PersonalData
 
     settings = _settings()
     try:
+        refuse_in_production(settings)
         pii = PersonalData.from_settings(settings)
-    except KeyConfigError as exc:
+        report = _in_session(lambda session: run(session, settings, pii))
+    except (KeyConfigError, RefusedInProduction) as exc:
         _fail(f"error: {exc}", 2)
-    report = _in_session(lambda session: run(session, settings, pii))
+    except RefusedOnRealData as exc:
+        _fail(f"error: {exc}", SEED_REFUSED_ON_REAL_DATA)
     persons = report.persons
     by_category = ", ".join(f"{c} {persons.created[c]}" for c in ("child", "woman", "elder"))
     typer.echo(
@@ -200,7 +242,8 @@ def openapi_export(
 @app.command()
 def sweep() -> None:
     """Housekeeping that time causes: children turning 16 leave the register (exit aged_out,
-    dated on the 16th birthday), expired idempotency keys and old login failures go."""
+    dated on the 16th birthday), expired idempotency keys and old sign-in failures (passwords
+    and client secrets) go."""
     import sqlalchemy as sa
 
     from liushou.api.models import IdempotencyKey
@@ -216,7 +259,12 @@ def sweep() -> None:
         aged_out = registry.age_out(session, CLI_PRINCIPAL, today())
         now = utcnow()
         keys = session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.expires_at <= now))
-        window = timedelta(seconds=settings.login_failure_window_seconds)
+        # Passwords and client secrets share the table; keep what either window still counts.
+        window = timedelta(
+            seconds=max(
+                settings.login_failure_window_seconds, settings.client_failure_window_seconds
+            )
+        )
         failures = session.execute(sa.delete(LoginFailure).where(LoginFailure.at <= now - window))
         return aged_out, keys.rowcount, failures.rowcount
 

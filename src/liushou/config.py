@@ -8,21 +8,25 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_SECRET = "dev-insecure-secret-change-me"
-
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LIUSHOU_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "production"] = "development"
     database_url: str = "sqlite:///./liushou.db"
-    secret_key: SecretStr = SecretStr(DEV_SECRET)
+    # Signs access tokens and list cursors. Production requires one (32+ characters);
+    # development generates one per installation into dev_key_file (docs/security.md).
+    secret_key: SecretStr | None = None
 
     access_token_ttl_seconds: int = 900
     partner_token_ttl_seconds: int = 600
     refresh_token_ttl_days: int = 30
     login_max_failures: int = 5
     login_failure_window_seconds: int = 900
+    # Wrong client secrets are counted per client id and the caller's network, in a short
+    # window: a stranger's guesses lock out only the stranger (docs/security.md).
+    client_max_failures: int = Field(default=10, ge=1)
+    client_failure_window_seconds: int = Field(default=300, ge=1)
     # Look-ups by full ID number (?id_number= on the persons list and the exports) per
     # caller and window: each one probes a number (docs/privacy.md).
     id_number_lookup_max: int = Field(default=30, ge=1)
@@ -34,7 +38,8 @@ class Settings(BaseSettings):
 
     # Personal data at rest (CONTRACT §0): AES-GCM keys and the blind-index key, as
     # "kid:base64url" lists (the first key encrypts; the rest still decrypt, for rotation).
-    # Development generates both once into dev_key_file (mode 0600); production refuses.
+    # Development generates both once into dev_key_file (mode 0600), with the signing
+    # secret; production refuses.
     data_key: SecretStr | None = None
     index_key: SecretStr | None = None
     dev_key_file: str = ".liushou/dev-keys.json"
@@ -73,9 +78,10 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_defaults_in_production(self) -> Settings:
-        if self.environment == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
+        secret = self.secret_key.get_secret_value().strip() if self.secret_key else ""
+        if self.environment == "production" and not secret:
             raise ValueError("LIUSHOU_SECRET_KEY must be set in production")
-        if self.environment == "production" and len(self.secret_key.get_secret_value()) < 32:
+        if self.environment == "production" and len(secret) < 32:
             raise ValueError("LIUSHOU_SECRET_KEY must be at least 32 characters in production")
         if self.environment == "production" and (self.data_key is None or self.index_key is None):
             raise ValueError("LIUSHOU_DATA_KEY and LIUSHOU_INDEX_KEY must be set in production")

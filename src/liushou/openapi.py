@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 
 from liushou.config import Settings
 from liushou.pii import generate_key
@@ -12,11 +13,13 @@ def render_openapi() -> str:
     from liushou.app import create_app
 
     # The document depends on neither the database nor the keys: an in-memory URL and
-    # throw-away keys keep export side-effect free (no database, no development key file).
+    # throw-away keys and secret keep export side-effect free (no database, no development
+    # key file).
     app = create_app(
         Settings(
             database_url="sqlite://",
             log_json=False,
+            secret_key=secrets.token_urlsafe(32),
             data_key=f"x1:{generate_key()}",
             index_key=f"x2:{generate_key()}",
         )

@@ -37,6 +37,8 @@ TAG_BYTES = 16
 TOKEN_VERSION = "v1"
 DEFAULT_KEY_ID = "k1"
 DEV_KEY_ID = "dev1"  # shows at a glance that a token was sealed with a generated dev key
+# The generated signing secret is 32 random bytes in base64url (43 characters).
+DEV_SECRET_MIN_CHARS = 43
 
 _KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 _B64URL = re.compile(r"[A-Za-z0-9_-]+")
@@ -187,32 +189,49 @@ class BlindIndex:
 
 @dataclass(frozen=True, slots=True)
 class DevKeys:
+    """One installation's development keys: the two personal-data keys and the token-signing
+    secret (see docs/security.md)."""
+
     data_key: str = field(repr=False)
     index_key: str = field(repr=False)
+    secret_key: str = field(repr=False)
 
 
 def load_or_create_dev_keys(path: Path) -> DevKeys:
-    """Development only: read the key file, generating it (mode 0600) on the first run."""
+    """Development only: read the key file, generating it (mode 0600) on the first run.
+
+    A file written before it held the signing secret gets one added; its data keys stay.
+    """
     try:
-        return _read_dev_keys(path)
+        stored = _read_dev_key_file(path)
     except FileNotFoundError:
-        pass
-    _create_dev_keys(path)
-    return _read_dev_keys(path)
+        _write_private_file(path, _new_dev_keys(), replace=False)
+        stored = _read_dev_key_file(path)
+    if "secret_key" not in stored:
+        _write_private_file(path, {**stored, "secret_key": _new_dev_secret()}, replace=True)
+        stored = _read_dev_key_file(path)
+    return _dev_keys_of(stored, path)
 
 
-def _create_dev_keys(path: Path) -> None:
+def _new_dev_keys() -> dict[str, str]:
+    return {
+        "data_key": f"{DEV_KEY_ID}:{generate_key()}",
+        "index_key": f"{DEV_KEY_ID}:{generate_key()}",
+        "secret_key": _new_dev_secret(),
+    }
+
+
+def _new_dev_secret() -> str:
+    return secrets.token_urlsafe(KEY_BYTES)
+
+
+def _write_private_file(path: Path, content: dict[str, str], *, replace: bool) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    body = json.dumps(
-        {
-            "data_key": f"{DEV_KEY_ID}:{generate_key()}",
-            "index_key": f"{DEV_KEY_ID}:{generate_key()}",
-        },
-        indent=2,
-    ).encode()
-    # Write a private temporary file, then hard-link it into place: the file is 0600 from
-    # the moment it exists, readers never see it half-written, and when two processes start
-    # at once the link of the second fails and both use the first one's keys.
+    body = json.dumps(content, indent=2).encode()
+    # Write a private temporary file, then move it into place: the file is 0600 from the
+    # moment it exists and readers never see it half-written. A new file is hard-linked, so
+    # when two processes start at once the link of the second fails and both use the first
+    # one's keys; an existing file is replaced (os.replace is atomic).
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -220,6 +239,9 @@ def _create_dev_keys(path: Path) -> None:
             out.write(body)
             out.flush()
             os.fsync(out.fileno())
+        if replace:
+            os.replace(tmp, path)
+            return
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -228,7 +250,7 @@ def _create_dev_keys(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _read_dev_keys(path: Path) -> DevKeys:
+def _read_dev_key_file(path: Path) -> dict[str, object]:
     with open(path, "rb") as file:
         # Check the opened file itself, so it cannot be swapped between check and read.
         info = os.fstat(file.fileno())
@@ -243,12 +265,20 @@ def _read_dev_keys(path: Path) -> DevKeys:
         raw = file.read()
     try:
         data = json.loads(raw)
-        keys = DevKeys(data_key=data["data_key"], index_key=data["index_key"])
-        parse_keys(keys.data_key, f"{path}: data_key")
-        parse_keys(keys.index_key, f"{path}: index_key")
+        parse_keys(data["data_key"], f"{path}: data_key")
+        parse_keys(data["index_key"], f"{path}: index_key")
     except (ValueError, KeyError, TypeError, AttributeError):
         raise KeyConfigError(f"{path} is not a valid development key file") from None
-    return keys
+    return data
+
+
+def _dev_keys_of(stored: dict[str, object], path: Path) -> DevKeys:
+    secret = stored["secret_key"]
+    if not isinstance(secret, str) or len(secret) < DEV_SECRET_MIN_CHARS:
+        raise KeyConfigError(f"{path} is not a valid development key file")
+    return DevKeys(
+        data_key=str(stored["data_key"]), index_key=str(stored["index_key"]), secret_key=secret
+    )
 
 
 class PiiKeys(NamedTuple):

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from liushou.audit.models import AuditEvent
@@ -74,6 +75,11 @@ def client_login(
         client_secret=secret,
         **extra,
     )
+
+
+def client_at(app: FastAPI, host: str) -> TestClient:
+    """A test client whose requests come from ``host`` (the address the app sees)."""
+    return TestClient(app, client=(host, 50000))
 
 
 def refresh(client: httpx.Client, refresh_token: str) -> httpx.Response:

@@ -7,12 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from liushou.config import DEV_SECRET, Settings
+from liushou.cli import warn_if_development_is_exposed
+from liushou.config import Settings
+from liushou.ops.logging import configure_logging
 from tests.auth.helpers import (
     PARTNER_SCOPES,
     assert_problem,
@@ -23,7 +26,7 @@ from tests.auth.helpers import (
     me,
     password_login,
 )
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_SECRET, make_settings
 
 NEW_PASSWORD = "a-new-staff-password-42"
 # Syntactically plausible keys, so the only production setting missing is the one a test omits.
@@ -374,21 +377,22 @@ def test_users_create_with_an_organization(client, world, database_url, tmp_path
 # --- settings ---------------------------------------------------------------------------
 
 
-def test_production_settings_refuse_the_default_secret(monkeypatch):
+def test_production_settings_refuse_a_missing_or_short_secret(monkeypatch):
     for name in list(os.environ):
         if name.startswith("LIUSHOU_"):
             monkeypatch.delenv(name)
     keys = {"data_key": DATA_KEY, "index_key": INDEX_KEY}
 
-    with pytest.raises(ValidationError, match="LIUSHOU_SECRET_KEY"):
+    with pytest.raises(ValidationError, match="LIUSHOU_SECRET_KEY must be set"):
         Settings(_env_file=None, environment="production", **keys)  # type: ignore[call-arg]
-    with pytest.raises(ValidationError, match="LIUSHOU_SECRET_KEY"):
-        Settings(
-            _env_file=None,
-            environment="production",
-            secret_key=DEV_SECRET,  # type: ignore[call-arg]
-            **keys,
-        )
+    for short in ("dev-insecure-secret-change-me", "x" * 31, " " * 40):
+        with pytest.raises(ValidationError, match="LIUSHOU_SECRET_KEY"):
+            Settings(
+                _env_file=None,
+                environment="production",
+                secret_key=short,  # type: ignore[call-arg]
+                **keys,
+            )
     # The same with a real secret loads: it is the secret that was refused.
     settings = Settings(
         _env_file=None,
@@ -397,7 +401,8 @@ def test_production_settings_refuse_the_default_secret(monkeypatch):
         **keys,
     )
     assert settings.environment == "production"
-    assert Settings(_env_file=None).secret_key.get_secret_value() == DEV_SECRET  # type: ignore[call-arg]
+    # Development has no built-in secret: each installation generates its own.
+    assert Settings(_env_file=None).secret_key is None  # type: ignore[call-arg]
 
 
 def test_serve_in_production_without_a_secret_exits_without_starting(tmp_path):
@@ -424,6 +429,86 @@ def test_serve_in_production_without_a_secret_exits_without_starting(tmp_path):
     # The refusal names the problem without echoing the other settings (keys are secrets).
     assert DATA_KEY not in result.stderr and INDEX_KEY not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- serve: development on an address other machines reach -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("host", "exposed"),
+    [
+        ("0.0.0.0", True),
+        ("::", True),
+        ("192.168.1.20", True),
+        ("liushou.example.org", True),
+        ("127.0.0.1", False),
+        ("127.0.1.1", False),
+        ("::1", False),
+        ("[::1]", False),
+        ("localhost", False),
+    ],
+)
+def test_development_warns_when_bound_beyond_loopback(capsys, host, exposed):
+    configure_logging("WARNING", json=True)
+
+    warned = warn_if_development_is_exposed(make_settings("sqlite://"), host)
+
+    assert warned is exposed
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    warnings = [e for e in lines if e["event"] == "development_mode_on_public_address"]
+    assert len(warnings) == int(exposed)
+    if exposed:
+        assert warnings[0]["level"] == "warning" and warnings[0]["host"] == host
+
+
+def test_production_does_not_warn_about_its_address(capsys):
+    configure_logging("WARNING", json=True)
+    settings = make_settings("sqlite://", environment="production")
+
+    assert warn_if_development_is_exposed(settings, "0.0.0.0") is False
+    assert "development_mode_on_public_address" not in capsys.readouterr().out
+
+
+def _serve_until_running(tmp_path: Path, host: str) -> str:
+    """Run `liushou serve` in development from an empty directory until uvicorn is up, then
+    stop it; returns what it logged on stdout."""
+    env = _env(database_url=f"sqlite:///{tmp_path / 'unused.db'}", log_level="WARNING")
+    env["PYTHONUNBUFFERED"] = "1"
+    out, err = tmp_path / "serve.out", tmp_path / "serve.err"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        server = subprocess.Popen(
+            [*_liushou(), "serve", "--host", host, "--port", "0"],
+            stdout=stdout,
+            stderr=stderr,
+            env=env,
+            cwd=tmp_path,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while "Uvicorn running" not in err.read_text():
+                assert server.poll() is None, err.read_text()
+                assert time.monotonic() < deadline, err.read_text()
+                time.sleep(0.1)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return out.read_text()
+
+
+def test_serve_warns_when_development_listens_on_every_interface(tmp_path):
+    logged = _serve_until_running(tmp_path, "0.0.0.0")
+
+    events = [json.loads(line) for line in logged.splitlines() if line.startswith("{")]
+    [warning] = [e for e in events if e["event"] == "development_mode_on_public_address"]
+    assert warning["level"] == "warning" and warning["host"] == "0.0.0.0"
+    # Its signing secret and keys were generated into its own directory, privately.
+    assert (tmp_path / ".liushou" / "dev-keys.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_serve_on_loopback_does_not_warn(tmp_path):
+    logged = _serve_until_running(tmp_path, "127.0.0.1")
+
+    assert "development_mode_on_public_address" not in logged
 
 
 def test_the_console_script_is_installed():

@@ -1,7 +1,10 @@
-"""After 5 failed passwords for one username in 15 minutes: 429 too_many_attempts."""
+"""After 5 failed passwords for one username in 15 minutes: 429 too_many_attempts. After 10
+wrong client secrets for one client id from one network in 5 minutes: the same, for that
+network only (docs/security.md)."""
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -10,7 +13,15 @@ import sqlalchemy as sa
 
 from liushou.auth.models import LoginFailure
 from liushou.db import utcnow
-from tests.auth.helpers import assert_problem, login, password_login
+from tests.auth.helpers import (
+    assert_problem,
+    audit_rows,
+    client_at,
+    client_login,
+    login,
+    password_login,
+)
+from tests.auth.test_cli import run_cli
 
 WRONG = "definitely-not-it"
 
@@ -127,3 +138,104 @@ def _failures(db, username: str) -> int:
             .select_from(LoginFailure)
             .where(LoginFailure.username == username)
         ).scalar_one()
+
+
+# --- client secrets ------------------------------------------------------------------------
+
+CLIENT_LIMIT = 10
+
+
+def _fail_client(client, client_id: str, times: int) -> None:
+    for _ in range(times):
+        assert_problem(client_login(client, client_id, WRONG), 401, "invalid_client")
+
+
+def _age_failures(db, by: timedelta) -> None:
+    """Move every recorded failure ``by`` into the past."""
+    table = LoginFailure.__table__  # type: ignore[attr-defined]
+    with db.engine.begin() as conn:
+        for row_id, at in conn.execute(sa.select(table.c.id, table.c.at)).all():
+            conn.execute(sa.update(table).where(table.c.id == row_id).values(at=at - by))
+
+
+def test_client_secret_guesses_are_throttled_even_for_the_right_secret(client, world, db):
+    partner = world.partner.client_id
+    _fail_client(client, partner, CLIENT_LIMIT)
+
+    response = client_login(client, partner)
+
+    body = assert_problem(response, 429, "too_many_attempts")
+    assert "access_token" not in body
+    assert 0 < _retry_after(response) <= 5 * 60
+    [locked] = audit_rows(db, action="auth.client_credentials", outcome="locked")
+    assert locked["actor_name"] == partner
+
+
+def test_fewer_wrong_secrets_still_let_the_right_one_in(client, world):
+    _fail_client(client, world.partner.client_id, CLIENT_LIMIT - 1)
+
+    assert client_login(client, world.partner.client_id).status_code == 200
+
+
+def test_a_right_secret_is_not_counted_as_a_failure(client, world):
+    partner = world.partner.client_id
+    _fail_client(client, partner, CLIENT_LIMIT - 1)
+
+    for _ in range(2):
+        assert client_login(client, partner).status_code == 200
+
+
+def test_an_unknown_client_id_is_throttled_the_same_way(client, world):
+    # Otherwise the throttle itself would tell which client ids exist.
+    _fail_client(client, "cl_nobody", CLIENT_LIMIT)
+
+    assert_problem(client_login(client, "cl_nobody", WRONG), 429, "too_many_attempts")
+
+
+def test_a_stranger_elsewhere_cannot_lock_a_partner_out(app, world):
+    partner = world.partner.client_id
+    stranger = client_at(app, "203.0.113.9")
+    _fail_client(stranger, partner, CLIENT_LIMIT)
+    assert_problem(client_login(stranger, partner), 429, "too_many_attempts")
+
+    assert client_login(client_at(app, "198.51.100.7"), partner).status_code == 200
+
+
+def test_an_ipv6_caller_is_counted_by_its_64(app, world):
+    partner = world.partner.client_id
+    half = CLIENT_LIMIT // 2
+    _fail_client(client_at(app, "2001:db8:0:7::1"), partner, half)
+    _fail_client(client_at(app, "2001:db8:0:7::2"), partner, CLIENT_LIMIT - half)
+
+    same_64 = client_login(client_at(app, "2001:db8:0:7:ffff::3"), partner)
+    assert_problem(same_64, 429, "too_many_attempts")
+    assert client_login(client_at(app, "2001:db8:0:8::1"), partner).status_code == 200
+
+
+def test_a_client_lockout_ends_after_five_minutes(client, world, db):
+    partner = world.partner.client_id
+    _fail_client(client, partner, CLIENT_LIMIT)
+    _age_failures(db, timedelta(minutes=2))
+
+    response = client_login(client, partner)
+    assert_problem(response, 429, "too_many_attempts")
+    assert 2 * 60 < _retry_after(response) <= 3 * 60 + 1
+
+    _age_failures(db, timedelta(minutes=3, seconds=1))
+    assert client_login(client, partner).status_code == 200
+
+
+def test_sweep_removes_old_password_and_client_secret_failures(
+    client, world, db, database_url, tmp_path
+):
+    _fail(client, "u_staff", 2)
+    _fail_client(client, world.partner.client_id, 3)
+    _age_failures(db, timedelta(minutes=16))
+    _fail_client(client, world.partner.client_id, 1)  # still in its window: kept
+
+    result = run_cli(database_url, tmp_path, "sweep")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["login_failures_removed"] == 5
+    with db.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(LoginFailure)).scalar_one() == 1

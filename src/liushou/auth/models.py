@@ -55,7 +55,9 @@ class RefreshToken(SQLModel, table=True):
 
 
 class LoginFailure(SQLModel, table=True):
-    """Failed password attempts, counted per username for the lockout rule."""
+    """Failed sign-in attempts for the lockout rules (docs/security.md): a password's under
+    its username, a client secret's under ``client:`` and a keyed digest of the client id
+    and the caller's network."""
 
     __tablename__ = "login_failure"
     __table_args__ = (sa.Index("ix_login_failure_username_at", "username", "at"),)

@@ -68,7 +68,10 @@ def issue_token(
     """OAuth2 token endpoint (RFC 6749): password, client_credentials and refresh_token grants.
 
     Errors follow RFC 6749 §5.2 as problem+json whose `code` is the OAuth2 error. After 5
-    failed passwords for one username in 15 minutes, sign-in is refused with 429.
+    failed passwords for one username in 15 minutes, sign-in is refused with 429
+    `too_many_attempts` and `Retry-After`, even with the right password; likewise after 10
+    wrong secrets for one client id from one network (an IPv4 address, an IPv6 /64) in 5
+    minutes (the limits are settings).
     """
     service: AuthService = request.app.state.auth
     with request.app.state.db.session() as session:
@@ -82,7 +85,10 @@ def issue_token(
                 client_id, client_secret = basic
             if not client_id or client_secret is None:
                 raise _invalid_request("client_id, client_secret")
-            issued = service.client_credentials_grant(session, client_id, client_secret, scope)
+            source = request.client.host if request.client else None
+            issued = service.client_credentials_grant(
+                session, client_id, client_secret, scope, source
+            )
         elif grant_type == "refresh_token":
             if not refresh_token:
                 raise _invalid_request("refresh_token")

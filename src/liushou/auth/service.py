@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import math
 import uuid
 from dataclasses import dataclass
@@ -57,6 +59,31 @@ def invalid_scope(requested: set[str]) -> OAuthError:
 
 
 @dataclass(frozen=True)
+class Throttle:
+    """Failed attempts counted under one key in a sliding window (docs/security.md)."""
+
+    key: str  # login_failure.username: a username, or a client's keyed digest
+    limit: int
+    window: timedelta
+    audit_action: str  # what a refusal is audited as
+    actor_name: str
+
+
+def source_network(host: str | None) -> str:
+    """The caller's address as client-secret failures are counted: an IPv6 caller by its
+    /64 (one subscriber usually holds all of it), anything unreadable as itself."""
+    try:
+        address = ipaddress.ip_address(host or "")
+    except ValueError:
+        return host or "unknown"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
+@dataclass(frozen=True)
 class IssuedTokens:
     access_token: str
     expires_in: int
@@ -65,9 +92,11 @@ class IssuedTokens:
 
 
 class AuthService:
-    def __init__(self, settings: Settings, tokens: TokenService) -> None:
+    def __init__(self, settings: Settings, tokens: TokenService, throttle_secret: bytes) -> None:
         self.settings = settings
         self.tokens = tokens
+        # Keys the client-failure counters: nobody without it can name (and so fill) one.
+        self._throttle_secret = throttle_secret
 
     # --- principals -----------------------------------------------------------------
 
@@ -134,21 +163,13 @@ class AuthService:
     def password_grant(
         self, session: Session, username: str, password: str, scope: str | None
     ) -> IssuedTokens:
-        limit = self.settings.login_max_failures
-        self._refuse_if_locked_out(session, username, limit)
-        # Record the attempt as a failure (committed) before checking the password, then count
-        # again with every concurrent attempt's record: of parallel guesses at most `limit`
-        # get as far as the password. A success takes its record back.
-        attempt = LoginFailure(username=username)
-        session.add(attempt)
-        session.commit()
-        self._refuse_if_locked_out(session, username, limit + 1, release=attempt)
+        attempt = self._record_attempt(session, self._password_throttle(username))
         user = session.exec(
             select(UserAccount).where(
                 UserAccount.username == username, UserAccount.deleted_at.is_(None)
             )
         ).one_or_none()
-        ok = verify_secret(password, user.password_hash if user else None)
+        ok = self._verify(session, password, user.password_hash if user else None)
         if not ok or user is None or not user.active:
             audit.record(
                 session,
@@ -172,14 +193,21 @@ class AuthService:
         return self._issue(principal, self.settings.access_token_ttl_seconds, refresh)
 
     def client_credentials_grant(
-        self, session: Session, client_id: str, client_secret: str, scope: str | None
+        self,
+        session: Session,
+        client_id: str,
+        client_secret: str,
+        scope: str | None,
+        source: str | None,
     ) -> IssuedTokens:
+        """``source``: the caller's address, which its failures are counted under."""
+        attempt = self._record_attempt(session, self._client_throttle(client_id, source))
         client = session.exec(
             select(ApiClient).where(
                 ApiClient.client_id == client_id, ApiClient.deleted_at.is_(None)
             )
         ).one_or_none()
-        ok = verify_secret(client_secret, client.secret_hash if client else None)
+        ok = self._verify(session, client_secret, client.secret_hash if client else None)
         # A client speaks for its organization: once that is deleted, the client is refused.
         if not ok or client is None or not client.active or not self._org_live(session, client):
             audit.record(
@@ -193,6 +221,9 @@ class AuthService:
             )
             session.commit()
             raise invalid_client()
+        # The secret was right: this attempt is no failure (even if the scope is refused).
+        session.delete(attempt)
+        session.commit()
         scopes = self._narrow(frozenset(client.scopes.split()), scope)
         principal = self.client_principal(session, client, scopes)
         audit.record(
@@ -260,25 +291,74 @@ class AuthService:
 
     # --- helpers --------------------------------------------------------------------
 
+    def _password_throttle(self, username: str) -> Throttle:
+        return Throttle(
+            key=username,
+            limit=self.settings.login_max_failures,
+            window=timedelta(seconds=self.settings.login_failure_window_seconds),
+            audit_action="auth.login",
+            actor_name=username[:128],
+        )
+
+    def _client_throttle(self, client_id: str, source: str | None) -> Throttle:
+        # Per client id and caller's network, so a stranger's wrong secrets lock out only
+        # the stranger. Keyed, so no username of the password grant can reach the counter,
+        # and the table holds no caller address in clear.
+        message = f"{client_id}\n{source_network(source)}".encode()
+        digest = hmac.new(self._throttle_secret, message, "sha256").hexdigest()
+        return Throttle(
+            key=f"client:{digest[:48]}",
+            limit=self.settings.client_max_failures,
+            window=timedelta(seconds=self.settings.client_failure_window_seconds),
+            audit_action="auth.client_credentials",
+            actor_name=client_id[:128],
+        )
+
+    def _record_attempt(self, session: Session, throttle: Throttle) -> LoginFailure:
+        """429 if the key is locked out; else the attempt, recorded (committed) as a failure.
+
+        Recorded before the secret is checked, then counted again with every concurrent
+        attempt's record: of parallel guesses at most ``limit`` get as far as the check.
+        A success deletes the returned record.
+        """
+        self._refuse_if_locked_out(session, throttle, throttle.limit)
+        attempt = LoginFailure(username=throttle.key)
+        session.add(attempt)
+        session.commit()
+        self._refuse_if_locked_out(session, throttle, throttle.limit + 1, release=attempt)
+        return attempt
+
+    @staticmethod
+    def _verify(session: Session, secret: str, hashed: str | None) -> bool:
+        # The hash check is slow on purpose (argon2): end the transaction first, so no lock
+        # (SQLite's write lock) is held while it runs and parallel attempts do not queue.
+        session.commit()
+        return verify_secret(secret, hashed)
+
     def _refuse_if_locked_out(
-        self, session: Session, username: str, limit: int, release: LoginFailure | None = None
+        self,
+        session: Session,
+        throttle: Throttle,
+        limit: int,
+        release: LoginFailure | None = None,
     ) -> None:
         """429 once ``limit`` failures sit in the window; ``release`` is dropped on refusal."""
-        window = timedelta(seconds=self.settings.login_failure_window_seconds)
         now = utcnow()
         recent = session.exec(
             select(LoginFailure.at)
-            .where(LoginFailure.username == username, LoginFailure.at > now - window)
+            .where(LoginFailure.username == throttle.key, LoginFailure.at > now - throttle.window)
             .order_by(LoginFailure.at)
         ).all()
         if len(recent) < limit:
             return
         # Locked until enough failures age out of the window to fall below the limit.
-        unlock_at = recent[len(recent) - limit] + window
+        unlock_at = recent[len(recent) - limit] + throttle.window
         retry_after = max(1, math.ceil((unlock_at - now).total_seconds()))
         if release is not None:
             session.delete(release)
-        audit.record(session, None, "auth.login", outcome="locked", actor_name=username[:128])
+        audit.record(
+            session, None, throttle.audit_action, outcome="locked", actor_name=throttle.actor_name
+        )
         session.commit()
         raise OAuthError(
             "登录失败次数过多，请稍后再试。",

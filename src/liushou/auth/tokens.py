@@ -11,11 +11,14 @@ import secrets
 import time
 import uuid
 from collections import OrderedDict
+from pathlib import Path
 
 import jwt
 
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
+from liushou.config import Settings
+from liushou.pii import KeyConfigError, load_or_create_dev_keys
 
 ALGORITHM = "HS256"
 ISSUER = "liushou"
@@ -23,6 +26,20 @@ ISSUER = "liushou"
 
 class InvalidToken(Exception):
     pass
+
+
+def signing_secret(settings: Settings) -> str:
+    """LIUSHOU_SECRET_KEY; in development without one, this installation's own secret from
+    the development key file, generated on first use (see docs/security.md).
+
+    Raises KeyConfigError (a production without a secret, an unreadable key file).
+    """
+    configured = settings.secret_key.get_secret_value() if settings.secret_key else ""
+    if configured.strip():
+        return configured
+    if settings.environment == "production":
+        raise KeyConfigError("LIUSHOU_SECRET_KEY must be set in production")
+    return load_or_create_dev_keys(Path(settings.dev_key_file)).secret_key
 
 
 class TokenService:

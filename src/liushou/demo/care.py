@@ -147,8 +147,7 @@ def _id(*parts: object) -> uuid.UUID:
 
 def demo_persons_of(session: Session) -> list[Person]:
     """The live persons of the demo register (demo/persons.py), in the register's order."""
-    total = demo_persons.ELDERS + demo_persons.WOMEN + demo_persons.CHILDREN
-    order = {demo_persons._person_id(n): n for n in range(total)}
+    order = {person_id: n for n, person_id in enumerate(demo_persons.demo_person_ids())}
     rows = session.exec(
         select(Person).where(Person.id.in_(list(order)), Person.deleted_at.is_(None))
     ).all()

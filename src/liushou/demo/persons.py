@@ -207,6 +207,11 @@ def _person_id(n: int) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"demo-person/{n}")
 
 
+def demo_person_ids() -> list[uuid.UUID]:
+    """The id of every person the demo register holds, in the register's order."""
+    return [_person_id(n) for n in range(CHILDREN + WOMEN + ELDERS)]
+
+
 def _exit(draw: _Drawer, since: date, reasons: tuple[str, ...]) -> PersonExit | None:
     if draw.rng.random() >= 1 / 12 or since >= draw.today - timedelta(days=60):
         return None

@@ -1,15 +1,20 @@
 """`liushou seed-demo`: the demo regions, organizations, one user per role, a partner client
 for the police station and one for the women's federation, a synthetic register of 黄屯街道
 (demo/persons.py) and who looks after it (demo/care.py). Idempotent: a second run creates
-nothing."""
+nothing.
+
+It refuses, writing nothing, in production and on a database holding anything it did not
+create itself (docs/security.md)."""
 
 from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.auth.accounts import CLI_PRINCIPAL, create_client, create_user
 from liushou.auth.models import ApiClient, UserAccount
@@ -17,11 +22,12 @@ from liushou.auth.roles import Role
 from liushou.config import Settings
 from liushou.demo import regions_data as data
 from liushou.demo.care import CareReport, CareSetting, CareVillage, demo_persons_of, seed_care
-from liushou.demo.persons import DemoVillage, PersonsReport, seed_persons
+from liushou.demo.persons import DemoVillage, PersonsReport, demo_person_ids, seed_persons
 from liushou.demo.referrals import ReferralsReport, seed_referrals
 from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
 from liushou.regions.schemas import OrganizationCreate, RegionCreate
+from liushou.registry.models import Person
 from liushou.registry.service import PersonalData
 
 # (username, role, region code) — partners use client credentials, not users.
@@ -42,6 +48,60 @@ DEMO_CLIENTS = (
 COMMITTEE_TYPES = ("village_committee", "community_committee")
 
 
+class SeedRefused(Exception):
+    """seed-demo will not run against these settings or this database; nothing was written."""
+
+
+class RefusedInProduction(SeedRefused):
+    pass
+
+
+class RefusedOnRealData(SeedRefused):
+    pass
+
+
+def refuse_in_production(settings: Settings) -> None:
+    """The demo creates an admin whose password is printed, and a made-up register."""
+    if settings.environment == "production":
+        raise RefusedInProduction(
+            "seed-demo does not run in production (LIUSHOU_ENVIRONMENT=production): it creates "
+            "accounts whose passwords it prints and a synthetic register"
+        )
+
+
+def refuse_on_real_data(session: Session) -> None:
+    """Seed only an empty database or one the seed itself filled: real users, clients,
+    persons, regions or organizations must never sit beside demo accounts."""
+    found = foreign_rows(session)
+    if found:
+        raise RefusedOnRealData(
+            f"the database holds {', '.join(found)} that seed-demo did not create; it seeds "
+            "only an empty database or its own demo data (nothing was written)"
+        )
+
+
+def foreign_rows(session: Session) -> list[str]:
+    """What the database holds that the seed does not create, as plural nouns ("users").
+
+    Demo rows are recognised by their fixed identities: the demo usernames and client ids,
+    the demo persons' derived ids, the demo region codes and organization names. Deleted
+    rows count too: they are somebody's data all the same.
+    """
+    checks: list[tuple[str, Any, Collection[object]]] = [
+        ("users", UserAccount.username, [username for username, _, _ in DEMO_USERS]),
+        ("partner clients", ApiClient.client_id, [client_id for client_id, _ in DEMO_CLIENTS]),
+        ("persons", Person.id, demo_person_ids()),
+        ("regions", Region.code, [region.code for region in data.REGIONS]),
+        ("organizations", Organization.name, [org.name for org in data.ORGANIZATIONS]),
+    ]
+    return [
+        noun
+        for noun, column, demo_values in checks
+        if session.exec(select(column).where(col(column).not_in(demo_values)).limit(1)).first()
+        is not None
+    ]
+
+
 @dataclass
 class SeedReport:
     regions_created: int = 0
@@ -57,6 +117,9 @@ class SeedReport:
 
 
 def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = None) -> SeedReport:
+    """Raises SeedRefused, before writing anything, in production or on foreign data."""
+    refuse_in_production(settings)
+    refuse_on_real_data(session)
     report = SeedReport(users_created={})
     region_ids: dict[str, uuid.UUID] = {}
     for seed in data.REGIONS:
