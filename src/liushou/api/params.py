@@ -6,7 +6,10 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BeforeValidator, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+
+from liushou.api.schemas import check_text
+from liushou.validators import SINGLE_LINE_PATTERN
 
 _RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$"
@@ -42,3 +45,18 @@ def _require_iso_date(value: Any) -> Any:
 
 Day = Annotated[date, BeforeValidator(_require_iso_date), Field(examples=["2026-05-01"])]
 """A calendar date written ``YYYY-MM-DD`` (query parameters and request bodies)."""
+
+
+def _single_line(value: str) -> str:
+    check_text(value, multi_line=False)
+    return value
+
+
+SearchText = Annotated[
+    str,
+    AfterValidator(_single_line),
+    Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN}),
+]
+"""Free text in a query (a name to search for): one line, no control characters, the same
+rule as request bodies (docs/registry.md, "Text fields"). PostgreSQL refuses a NUL in a
+query parameter, SQLite would silently match nothing: both answer the same 422."""

@@ -16,7 +16,7 @@ from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.idempotency import IdempotencyDep
 from liushou.api.pagination import Page, Paging, page_of
-from liushou.api.params import Day
+from liushou.api.params import Day, SearchText
 from liushou.api.resources import resource_headers
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -33,7 +33,6 @@ from liushou.guardianship.models import (
     VisitRiskLevel,
 )
 from liushou.guardianship.schemas import (
-    NO_CONTROL_CHARS,
     AssignmentCreate,
     AssignmentRead,
     AssignmentUpdate,
@@ -87,8 +86,8 @@ async def list_caretakers(
     region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
     kind: CaretakerKind | None = None,
     q: Annotated[
-        str | None,
-        Query(min_length=1, max_length=50, pattern=NO_CONTROL_CHARS, description="Name contains"),
+        SearchText | None,
+        Query(min_length=1, max_length=50, description="Name contains"),
     ] = None,
     organization_id: uuid.UUID | None = None,
     user_id: Annotated[uuid.UUID | None, Query(description="The caretaker of this login")] = None,

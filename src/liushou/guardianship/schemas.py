@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StrictInt, StringConstraints
 
 from liushou.api.params import Day
-from liushou.api.schemas import RequestBody, ResourceRead
+from liushou.api.schemas import MULTI_LINE, RequestBody, ResourceRead
 from liushou.guardianship.models import (
     AssignmentRole,
     CaretakerKind,
@@ -17,13 +17,10 @@ from liushou.guardianship.models import (
     VisitRiskLevel,
 )
 
-NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
-Name = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS)]
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS)]
-# Free text may span lines (tabs and newlines), but no other control character.
-Findings = Annotated[
-    str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
-]
+# RequestBody refuses control characters; findings may span lines (see docs/registry.md).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Findings = Annotated[str, StringConstraints(max_length=2000), MULTI_LINE]
 MobileIn = Annotated[
     str,
     StringConstraints(min_length=11, max_length=24),
