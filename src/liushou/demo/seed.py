@@ -57,6 +57,7 @@ class SeedReport:
 
 
 def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = None) -> SeedReport:
+    pii = pii or PersonalData.from_settings(settings)
     report = SeedReport(users_created={})
     region_ids: dict[str, uuid.UUID] = {}
     for seed in data.REGIONS:
@@ -120,7 +121,9 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
     ]
     report.persons = seed_persons(session, settings, villages, pii)
     persons = demo_persons_of(session)
-    report.care = seed_care(session, settings, _care_setting(session, report, region_ids), persons)
+    report.care = seed_care(
+        session, settings, _care_setting(session, report, region_ids), persons, pii
+    )
     report.referrals = seed_referrals(
         session,
         settings,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import Field, StrictInt, StringConstraints
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
 
 from liushou.api.params import Day
 from liushou.api.schemas import MULTI_LINE, RequestBody, ResourceRead
@@ -25,7 +25,8 @@ MobileIn = Annotated[
     str,
     StringConstraints(min_length=11, max_length=24),
     Field(
-        description="Mainland mobile; +86, spaces and hyphens are stripped",
+        description="Mainland mobile; +86, spaces and hyphens are stripped; write-only "
+        "(reads show phone_masked, POST /caretakers/{id}/reveal the number)",
         examples=["138 1234 5678"],
     ),
 ]
@@ -57,14 +58,17 @@ class CaretakerUpdate(RequestBody):
 
 class CaretakerRead(ResourceRead):
     name: str
-    phone: str | None = Field(
-        description="11 digits; null for callers who may only see it masked (auditors)"
+    phone_masked: str | None = Field(
+        description="138****5678; the clear number only through POST /caretakers/{id}/reveal"
     )
-    phone_masked: str | None
     kind: CaretakerKind
     organization_id: uuid.UUID | None
     region_id: uuid.UUID
     user_id: uuid.UUID | None
+
+
+class CaretakerRevealed(BaseModel):
+    phone: str | None
 
 
 # --- assignments -----------------------------------------------------------------------

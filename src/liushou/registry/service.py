@@ -102,13 +102,20 @@ class PersonalData:
         )
 
     def seal(self, person_id: uuid.UUID, field: str, value: str) -> str:
-        # Associated data binds the ciphertext to its row and column: no swapping.
-        return self.cipher.encrypt(value, f"person:{person_id}:{field}".encode())
+        return self.seal_in("person", person_id, field, value)
 
     def open(self, person_id: uuid.UUID, field: str, token: str | None) -> str | None:
+        return self.open_in("person", person_id, field, token)
+
+    def seal_in(self, table: str, row_id: uuid.UUID, field: str, value: str) -> str:
+        """``value`` encrypted for one column of one row of ``table``."""
+        # Associated data binds the ciphertext to its row and column: no swapping.
+        return self.cipher.encrypt(value, f"{table}:{row_id}:{field}".encode())
+
+    def open_in(self, table: str, row_id: uuid.UUID, field: str, token: str | None) -> str | None:
         if token is None:
             return None
-        return self.cipher.decrypt(token, f"person:{person_id}:{field}".encode())
+        return self.cipher.decrypt(token, f"{table}:{row_id}:{field}".encode())
 
 
 class NotEligible(Unprocessable):
