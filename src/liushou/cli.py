@@ -117,7 +117,8 @@ def migrate() -> None:
     """Upgrade the database to the latest migration (alembic upgrade head)."""
     from liushou.migrations import upgrade
 
-    upgrade(_settings().database_url)
+    settings = _settings()
+    upgrade(settings.database_url, settings=settings)
     typer.echo("database at head")
 
 

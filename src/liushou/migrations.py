@@ -11,6 +11,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from liushou.config import Settings
+
 
 def find_alembic_ini() -> Path:
     """alembic.ini in the working directory (the Docker image's /app), else the checkout's."""
@@ -31,12 +33,20 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(url), revision)
+def upgrade(url: str, revision: str = "head", settings: Settings | None = None) -> None:
+    """``settings``: whose data key a migration that moves personal data uses (default: the
+    environment's)."""
+    command.upgrade(_with_settings(alembic_config(url), settings), revision)
 
 
-def downgrade(url: str, revision: str) -> None:
-    command.downgrade(alembic_config(url), revision)
+def downgrade(url: str, revision: str, settings: Settings | None = None) -> None:
+    command.downgrade(_with_settings(alembic_config(url), settings), revision)
+
+
+def _with_settings(config: Config, settings: Settings | None) -> Config:
+    if settings is not None:
+        config.attributes["settings"] = settings
+    return config
 
 
 @lru_cache

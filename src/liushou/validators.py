@@ -24,3 +24,25 @@ def is_valid_credit_code(value: str) -> bool:
     if not _USCC_SHAPE.match(code):
         return False
     return code[17] == uscc_check_char(code[:17])
+
+
+# --- free text (see docs/registry.md, "Text fields") ----------------------------------
+
+# The same rules as JSON Schema patterns, for the OpenAPI document. Lone surrogates cannot
+# be written in a pattern; the checks below refuse them too.
+SINGLE_LINE_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*$"
+MULTI_LINE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+_NOT_SINGLE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Multi-line text keeps the tab, line feed and carriage return.
+_NOT_MULTI_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def forbidden_character(text: str, *, multi_line: bool = False) -> int | None:
+    """The index of the first character free text may not hold, or None.
+
+    Refused: C0 controls (U+0000-U+001F, NUL included: PostgreSQL cannot store it), DEL,
+    C1 controls (U+0080-U+009F) and lone surrogates (not encodable as UTF-8). With
+    ``multi_line``, tab, line feed and carriage return are allowed.
+    """
+    found = (_NOT_MULTI_LINE if multi_line else _NOT_SINGLE_LINE).search(text)
+    return None if found is None else found.start()

@@ -19,9 +19,9 @@ from tests.registry.factories import (
 )
 
 
-def _number_with_x(born) -> str:
+def _number_with_x(born, sex: str = "male") -> str:
     for sequence in range(1, 999, 2):
-        number = make_id_number("370871", born, sequence, "male")
+        number = make_id_number("370871", born, sequence, sex)  # type: ignore[arg-type]
         if number.endswith("X"):
             return number
     raise AssertionError("no number with check character X")
@@ -61,7 +61,9 @@ def people(client, world):
         },
     )
     x_born = years_ago(38)
-    woman = woman_body(world.village, name="李娜", born=x_born, id_number=_number_with_x(x_born))
+    woman = woman_body(
+        world.village, name="李娜", born=x_born, id_number=_number_with_x(x_born, "female")
+    )
     gone = child_body(world.village, name="刘洋", born=years_ago(7))
     made = {
         "zhang_wei": create(client, admin, unattended),

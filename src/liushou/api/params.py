@@ -14,6 +14,9 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from liushou.api.schemas import check_text
+from liushou.validators import SINGLE_LINE_PATTERN
+
 EARLIEST_DAY = date(1900, 1, 1)
 """The first accepted date: before the birth of anyone alive, and the ID numbers' lower bound."""
 LATEST_DAY = date(2999, 12, 31)
@@ -115,3 +118,18 @@ and request bodies)."""
 
 ShownDay = Annotated[date, Field(examples=["2026-05-01"])]
 """A date in a response: shown as stored, never checked again (a read must not fail)."""
+
+
+def _single_line(value: str) -> str:
+    check_text(value, multi_line=False)
+    return value
+
+
+SearchText = Annotated[
+    str,
+    AfterValidator(_single_line),
+    Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN}),
+]
+"""Free text in a query (a name to search for): one line, no control characters, the same
+rule as request bodies (docs/registry.md, "Text fields"). PostgreSQL refuses a NUL in a
+query parameter, SQLite would silently match nothing: both answer the same 422."""

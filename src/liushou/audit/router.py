@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import AwareDatetime, BaseModel
 
 from liushou.api.pagination import Page, Paging, keyset, page_of
-from liushou.api.params import Instant
+from liushou.api.params import Instant, SearchText
 from liushou.audit.models import AuditEvent
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -41,10 +41,10 @@ async def list_audit_events(
     caller: Annotated[Principal, requires("audit:read")],
     page: Paging,
     actor_id: uuid.UUID | None = None,
-    action: Annotated[str | None, Query(max_length=64, examples=["region.update"])] = None,
-    resource_type: Annotated[str | None, Query(max_length=64)] = None,
-    resource_id: Annotated[str | None, Query(max_length=64)] = None,
-    outcome: Annotated[str | None, Query(max_length=16)] = None,
+    action: Annotated[SearchText | None, Query(max_length=64, examples=["region.update"])] = None,
+    resource_type: Annotated[SearchText | None, Query(max_length=64)] = None,
+    resource_id: Annotated[SearchText | None, Query(max_length=64)] = None,
+    outcome: Annotated[SearchText | None, Query(max_length=16)] = None,
     from_: Annotated[Instant | None, Query(alias="from")] = None,
     to: Instant | None = None,
 ) -> Page[AuditEventRead]:

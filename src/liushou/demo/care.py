@@ -58,6 +58,7 @@ from liushou.guardianship.models import (
 from liushou.guardianship.schemas import AssignmentCreate, CaretakerCreate, VisitCreate
 from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Person
+from liushou.registry.service import PersonalData
 
 NAMESPACE = uuid.UUID("0b8e7c55-2f5d-4d8a-8c1e-3a9f6b2d4e71")
 SEED = demo_persons.SEED
@@ -159,8 +160,10 @@ def seed_care(
     settings: Settings,
     setting: CareSetting,
     persons: Sequence[Person],
+    pii: PersonalData | None = None,
 ) -> CareReport:
     """Caretakers, assignments and visits for ``persons``; what exists is skipped."""
+    pii = pii or PersonalData.from_settings(settings)
     on = today()
     caretakers = _caretakers(setting)
     report = CareReport(caretaker_ids={key: plan.id for key, plan in caretakers.items()})
@@ -175,7 +178,7 @@ def seed_care(
         body = plan.body
         if body.user_id is not None and care_repo.caretaker_of_user(session, body.user_id):
             body = body.model_copy(update={"user_id": None})  # the login has its own already
-        care.create_caretaker(session, CLI_PRINCIPAL, body, plan.id)
+        care.create_caretaker(session, pii, CLI_PRINCIPAL, body, plan.id)
         report.caretakers_created += 1
     live = set(
         session.exec(

@@ -120,6 +120,7 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
     """Raises SeedRefused, before writing anything, in production or on foreign data."""
     refuse_in_production(settings)
     refuse_on_real_data(session)
+    pii = pii or PersonalData.from_settings(settings)
     report = SeedReport(users_created={})
     region_ids: dict[str, uuid.UUID] = {}
     for seed in data.REGIONS:
@@ -183,7 +184,9 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
     ]
     report.persons = seed_persons(session, settings, villages, pii)
     persons = demo_persons_of(session)
-    report.care = seed_care(session, settings, _care_setting(session, report, region_ids), persons)
+    report.care = seed_care(
+        session, settings, _care_setting(session, report, region_ids), persons, pii
+    )
     report.referrals = seed_referrals(
         session,
         settings,

@@ -65,11 +65,10 @@ class Caretaker(Resource, table=True):
     """Someone who looks after registered persons: a village cadre, a child director
     (儿童主任), a volunteer, a teacher, a doctor ...
 
-    ``phone`` is the caretaker's *work contact* for this duty and is stored in clear
-    (normalised to 11 digits): staff coordinating care must be able to call the caretaker,
-    and it is not the protected persons' data that CONTRACT §4 encrypts. It is still personal
-    data, so it is only ever shown to those who coordinate care in the caretaker's area (an
-    auditor sees it masked, see guardianship/views.py).
+    The phone is often the caretaker's own mobile (a volunteer's, a village cadre's), so it is
+    kept like a person's: AES-GCM ciphertext (``phone_cipher``, bound to this row) and the
+    masked form (``phone_masked``); reads show only the masked form and the clear number comes
+    through the audited reveal (see docs/registry.md, "Caretakers' phones").
     """
 
     __tablename__ = "caretaker"
@@ -85,7 +84,8 @@ class Caretaker(Resource, table=True):
     )
 
     name: str = Field(max_length=100)
-    phone: str | None = Field(default=None, max_length=11)
+    phone_cipher: str | None = Field(default=None, max_length=255)
+    phone_masked: str | None = Field(default=None, max_length=11)
     kind: CaretakerKind = Field(sa_type=enum_type(CaretakerKind, "caretaker_kind"))
     organization_id: uuid.UUID | None = Field(
         default=None, foreign_key="organization.id", index=True

@@ -44,7 +44,10 @@ person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 # persons assigned to it; every other role none.
 REGION_READERS = frozenset({Role.street_staff, Role.village_contact})
 
-CARETAKER_COLUMNS = [c for c in caretaker_t.c if c.name not in ("deleted_at", "region_path")]
+# The ciphertext never leaves the database in a read.
+CARETAKER_COLUMNS = [
+    c for c in caretaker_t.c if c.name not in ("deleted_at", "region_path", "phone_cipher")
+]
 ASSIGNMENT_COLUMNS = [c for c in assignment_t.c if c.name != "deleted_at"]
 VISIT_COLUMNS = [c for c in visit_t.c if c.name != "deleted_at"]
 CARETAKER_ORDER = [caretaker_t.c.name, caretaker_t.c.id]

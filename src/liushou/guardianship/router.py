@@ -16,12 +16,12 @@ from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.idempotency import IdempotencyDep
 from liushou.api.pagination import Page, Paging, page_of
-from liushou.api.params import Day
+from liushou.api.params import Day, SearchText
 from liushou.api.resources import resource_headers
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.config import Settings
-from liushou.errors import NotFound, problem_responses
+from liushou.errors import Forbidden, NotFound, problem_responses
 from liushou.guardianship import repository as repo
 from liushou.guardianship import service
 from liushou.guardianship.models import (
@@ -33,12 +33,12 @@ from liushou.guardianship.models import (
     VisitRiskLevel,
 )
 from liushou.guardianship.schemas import (
-    NO_CONTROL_CHARS,
     AssignmentCreate,
     AssignmentRead,
     AssignmentUpdate,
     CaretakerCreate,
     CaretakerRead,
+    CaretakerRevealed,
     CaretakerUpdate,
     PrimaryContactHandover,
     VisitCreate,
@@ -46,6 +46,8 @@ from liushou.guardianship.schemas import (
     VisitUpdate,
 )
 from liushou.guardianship.views import assignment_body, caretaker_body
+from liushou.registry.schemas import RevealRequest
+from liushou.registry.service import PersonalData
 
 Reader = Annotated[Principal, requires("care:read")]
 Writer = Annotated[Principal, requires("care:write")]
@@ -64,8 +66,12 @@ def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def _caretaker(row: Caretaker, caller: Principal) -> CaretakerRead:
-    return CaretakerRead.model_validate(caretaker_body(row.model_dump(), caller))
+def _pii(request: Request) -> PersonalData:
+    return request.app.state.personal_data
+
+
+def _caretaker(row: Caretaker) -> CaretakerRead:
+    return CaretakerRead.model_validate(caretaker_body(row.model_dump()))
 
 
 def _assignment(row: Assignment) -> AssignmentRead:
@@ -87,8 +93,8 @@ async def list_caretakers(
     region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
     kind: CaretakerKind | None = None,
     q: Annotated[
-        str | None,
-        Query(min_length=1, max_length=50, pattern=NO_CONTROL_CHARS, description="Name contains"),
+        SearchText | None,
+        Query(min_length=1, max_length=50, description="Name contains"),
     ] = None,
     organization_id: uuid.UUID | None = None,
     user_id: Annotated[uuid.UUID | None, Query(description="The caretaker of this login")] = None,
@@ -101,7 +107,7 @@ async def list_caretakers(
     )
     items, next_cursor = page_of(rows, page, lambda r: (r["name"], r["id"]))
     return Page[CaretakerRead](
-        items=[CaretakerRead.model_validate(caretaker_body(r, caller)) for r in items],
+        items=[CaretakerRead.model_validate(caretaker_body(r)) for r in items],
         next_cursor=next_cursor,
     )
 
@@ -116,7 +122,7 @@ async def get_caretaker(
     if row is None:
         raise NotFound()
     response.headers["ETag"] = etag(row["version"])
-    return CaretakerRead.model_validate(caretaker_body(row, caller))
+    return CaretakerRead.model_validate(caretaker_body(row))
 
 
 @caretakers.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
@@ -129,8 +135,8 @@ def create_caretaker(
 ) -> CaretakerRead:
     """Register a caretaker (admin and street staff)."""
     with request.app.state.db.session() as session:
-        caretaker = service.create_caretaker(session, caller, body)
-        result = _caretaker(caretaker, caller)
+        caretaker = service.create_caretaker(session, _pii(request), caller, body)
+        result = _caretaker(caretaker)
         idem.commit_created(
             session,
             response,
@@ -157,12 +163,12 @@ def put_caretaker(
     out of the area of a person it looks after is 409 `caretaker_has_assignments`."""
     with request.app.state.db.session() as session:
         caretaker, created = service.replace_caretaker(
-            session, caller, caretaker_id, body, if_match
+            session, _pii(request), caller, caretaker_id, body, if_match
         )
         session.commit()
     response.status_code = HTTP_201_CREATED if created else 200
     response.headers.update(resource_headers(caretaker))
-    return _caretaker(caretaker, caller)
+    return _caretaker(caretaker)
 
 
 @caretakers.patch("/{caretaker_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
@@ -177,10 +183,12 @@ def update_caretaker(
     """Change some fields. Moving the caretaker out of the area of a person it looks after
     (or a volunteer no longer being one) is 409 `caretaker_has_assignments`."""
     with request.app.state.db.session() as session:
-        caretaker = service.update_caretaker(session, caller, caretaker_id, body, if_match)
+        caretaker = service.update_caretaker(
+            session, _pii(request), caller, caretaker_id, body, if_match
+        )
         session.commit()
     response.headers.update(resource_headers(caretaker))
-    return _caretaker(caretaker, caller)
+    return _caretaker(caretaker)
 
 
 @caretakers.delete("/{caretaker_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
@@ -192,6 +200,27 @@ def delete_caretaker(
         service.delete_caretaker(session, caller, caretaker_id, if_match)
         session.commit()
     return Response(status_code=HTTP_204_NO_CONTENT)
+
+
+@caretakers.post("/{caretaker_id}/reveal", dependencies=JSON_BODY, responses=WRITE_ERRORS)
+def reveal_caretaker_phone(
+    caretaker_id: uuid.UUID,
+    body: RevealRequest,
+    request: Request,
+    response: Response,
+    caller: Reader,
+) -> CaretakerRevealed:
+    """The clear phone, for a stated purpose: to the caretaker itself (its linked login), to
+    administrators and to the street staff of its township. Audited, granted or refused."""
+    with request.app.state.db.session() as session:
+        try:
+            phone = service.reveal_phone(session, _pii(request), caller, caretaker_id, body.purpose)
+        except (Forbidden, NotFound):
+            session.commit()  # the refused attempt stays on the audit record
+            raise
+        session.commit()
+    response.headers["Cache-Control"] = "no-store"
+    return CaretakerRevealed(phone=phone)
 
 
 # --- assignments ---------------------------------------------------------------------------

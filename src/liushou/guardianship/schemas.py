@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import Field, StrictInt, StringConstraints
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
 
 from liushou.api.params import Day, ShownDay
-from liushou.api.schemas import RequestBody, ResourceRead
+from liushou.api.schemas import MULTI_LINE, RequestBody, ResourceRead
 from liushou.guardianship.models import (
     AssignmentRole,
     CaretakerKind,
@@ -17,18 +17,16 @@ from liushou.guardianship.models import (
     VisitRiskLevel,
 )
 
-NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
-Name = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS)]
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS)]
-# Free text may span lines (tabs and newlines), but no other control character.
-Findings = Annotated[
-    str, StringConstraints(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
-]
+# RequestBody refuses control characters; findings may span lines (see docs/registry.md).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Findings = Annotated[str, StringConstraints(max_length=2000), MULTI_LINE]
 MobileIn = Annotated[
     str,
     StringConstraints(min_length=11, max_length=24),
     Field(
-        description="Mainland mobile; +86, spaces and hyphens are stripped",
+        description="Mainland mobile; +86, spaces and hyphens are stripped; write-only "
+        "(reads show phone_masked, POST /caretakers/{id}/reveal the number)",
         examples=["138 1234 5678"],
     ),
 ]
@@ -60,14 +58,17 @@ class CaretakerUpdate(RequestBody):
 
 class CaretakerRead(ResourceRead):
     name: str
-    phone: str | None = Field(
-        description="11 digits; null for callers who may only see it masked (auditors)"
+    phone_masked: str | None = Field(
+        description="138****5678; the clear number only through POST /caretakers/{id}/reveal"
     )
-    phone_masked: str | None
     kind: CaretakerKind
     organization_id: uuid.UUID | None
     region_id: uuid.UUID
     user_id: uuid.UUID | None
+
+
+class CaretakerRevealed(BaseModel):
+    phone: str | None
 
 
 # --- assignments -----------------------------------------------------------------------

@@ -51,6 +51,7 @@ from liushou.registry import identifiers as ids
 from liushou.registry import repository as registry_repo
 from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus, RiskTier
 from liushou.registry.models import Person
+from liushou.registry.service import PersonalData
 
 # Who manages caretakers and assignments; village contacts and volunteers record visits.
 MANAGERS = frozenset({Role.admin, Role.street_staff})
@@ -204,7 +205,7 @@ def _caretaker_values(
             raise FieldInvalid(["body", "phone"], exc.code, exc.message_zh, exc.message_en)
     return {
         "name": data["name"],
-        "phone": phone or None,
+        "phone": phone or None,  # clear: _seal_phone replaces it by the stored columns
         "kind": data["kind"],
         "organization_id": organization_id,
         "region_id": region.id,
@@ -226,8 +227,30 @@ def _flush_caretaker(session: Session) -> None:
         raise
 
 
+def _seal_phone(
+    pii: PersonalData, caretaker_id: uuid.UUID, values: dict[str, Any], current: str | None
+) -> dict[str, Any]:
+    """The clear ``phone`` of ``values`` as its stored columns (ciphertext and masked form),
+    or left out when it equals the ``current`` one: a fresh ciphertext of the same number is
+    no change (see docs/registry.md, "Caretakers' phones")."""
+    values = dict(values)
+    phone = values.pop("phone")
+    if phone == current and current is not None:
+        return values
+    values["phone_cipher"] = (
+        pii.seal_in("caretaker", caretaker_id, "phone", phone) if phone else None
+    )
+    values["phone_masked"] = ids.mask_mobile(phone) if phone else None
+    return values
+
+
+def caretaker_phone(pii: PersonalData, caretaker: Caretaker) -> str | None:
+    return pii.open_in("caretaker", caretaker.id, "phone", caretaker.phone_cipher)
+
+
 def create_caretaker(
     session: Session,
+    pii: PersonalData,
     caller: Principal,
     data: CaretakerCreate,
     caretaker_id: uuid.UUID | None = None,
@@ -235,6 +258,7 @@ def create_caretaker(
     _manager(caller)
     caretaker_id = caretaker_id or uuid.uuid4()
     values = _caretaker_values(session, caller, caretaker_id, data.model_dump())
+    values = _seal_phone(pii, caretaker_id, values, None)
     caretaker = Caretaker.model_validate({**values, "id": caretaker_id})
     session.add(caretaker)
     _flush_caretaker(session)
@@ -252,6 +276,7 @@ def create_caretaker(
 
 def replace_caretaker(
     session: Session,
+    pii: PersonalData,
     caller: Principal,
     caretaker_id: uuid.UUID,
     data: CaretakerCreate,
@@ -262,16 +287,18 @@ def replace_caretaker(
     caretaker = load_for_write(session, Caretaker, caretaker_id, include_deleted=True)
     if caretaker is None:
         check_if_match(if_match, None)
-        return create_caretaker(session, caller, data, caretaker_id), True
+        return create_caretaker(session, pii, caller, data, caretaker_id), True
     caretaker = _caretaker_writable(require_live(caretaker), caller)
     check_if_match(if_match, caretaker.version)
     values = _caretaker_values(session, caller, caretaker.id, data.model_dump())
+    values = _seal_phone(pii, caretaker.id, values, caretaker_phone(pii, caretaker))
     _update_caretaker(session, caller, caretaker, values)
     return caretaker, False
 
 
 def update_caretaker(
     session: Session,
+    pii: PersonalData,
     caller: Principal,
     caretaker_id: uuid.UUID,
     patch: CaretakerUpdate,
@@ -291,16 +318,17 @@ def update_caretaker(
                 f"{required} 不能为空。",
                 f"{required} cannot be null.",
             )
+    phone = caretaker_phone(pii, caretaker)
     current = {
         "name": caretaker.name,
-        "phone": caretaker.phone,
+        "phone": phone,
         "kind": caretaker.kind,
         "organization_id": caretaker.organization_id,
         "region_id": caretaker.region_id,
         "user_id": caretaker.user_id,
     }
     values = _caretaker_values(session, caller, caretaker.id, {**current, **given})
-    _update_caretaker(session, caller, caretaker, values)
+    _update_caretaker(session, caller, caretaker, _seal_phone(pii, caretaker.id, values, phone))
     return caretaker
 
 
@@ -318,8 +346,15 @@ def _update_caretaker(
             "caretaker.update",
             resource_type="caretaker",
             resource_id=caretaker.id,
-            changed_fields=sorted({"region_id" if n == "region_path" else n for n in changed}),
+            changed_fields=sorted({_public_field(n) for n in changed}),
         )
+
+
+def _public_field(column: str) -> str:
+    """The API name of a column, for the audit (never values)."""
+    return {"region_path": "region_id", "phone_cipher": "phone", "phone_masked": "phone"}.get(
+        column, column
+    )
 
 
 def _check_caseload_area(session: Session, caretaker: Caretaker) -> None:
@@ -356,6 +391,72 @@ def delete_caretaker(
     soft_delete(caretaker, if_match)
     audit.record(
         session, caller, "caretaker.delete", resource_type="caretaker", resource_id=caretaker.id
+    )
+
+
+# --- a caretaker's phone -------------------------------------------------------------------
+
+
+def reveal_phone(
+    session: Session, pii: PersonalData, caller: Principal, caretaker_id: uuid.UUID, purpose: str
+) -> str | None:
+    """The clear phone, audited with the purpose; a refusal (404 for a caretaker the caller
+    cannot read, 403 without the right) is audited too. The caller commits in both cases."""
+    caretaker = repo.live_caretaker(session, caretaker_id)
+    if caretaker is None or not caretaker_readable(caller, caretaker):
+        _record_reveal(session, caller, caretaker_id, purpose, refused="not_found")
+        raise NotFound()
+    if not may_reveal_phone(caller, caretaker):
+        _record_reveal(session, caller, caretaker_id, purpose, refused="not_permitted")
+        raise Forbidden(
+            "您无权查看此联系人的电话号码。",
+            "You may not see this caretaker's phone number.",
+            code="reveal_forbidden",
+        )
+    _record_reveal(session, caller, caretaker_id, purpose)
+    return caretaker_phone(pii, caretaker)
+
+
+def caretaker_readable(caller: Principal, caretaker: Caretaker) -> bool:
+    """The rule of repository.caretaker_scope, for one loaded caretaker."""
+    if caller.sees_everything:
+        return True
+    if caller.role in repo.REGION_READERS:
+        return path_visible(caretaker.region_path, caller, lineage=True)
+    return caller.role == Role.volunteer and caretaker.user_id == caller.id
+
+
+def may_reveal_phone(caller: Principal, caretaker: Caretaker) -> bool:
+    """Who sees a caretaker's clear phone (docs/registry.md, "Caretakers' phones"): the
+    caretaker itself, through its linked login; otherwise only those who coordinate it and
+    may reveal personal data: an administrator, and the street staff of its township."""
+    if caretaker.user_id is not None and caretaker.user_id == caller.id:
+        return True
+    if "pii:reveal" not in caller.scopes:
+        return False
+    if caller.role == Role.admin:
+        return True
+    return caller.role == Role.street_staff and path_visible(
+        caretaker.region_path, caller, lineage=False
+    )
+
+
+def _record_reveal(
+    session: Session,
+    caller: Principal,
+    caretaker_id: uuid.UUID,
+    purpose: str,
+    refused: str | None = None,
+) -> None:
+    audit.record(
+        session,
+        caller,
+        "caretaker.reveal",
+        resource_type="caretaker",
+        resource_id=caretaker_id,
+        changed_fields=[] if refused else ["phone"],
+        outcome="denied" if refused else "success",
+        detail={"purpose": purpose, **({"reason": refused} if refused else {})},
     )
 
 

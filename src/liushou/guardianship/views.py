@@ -1,4 +1,4 @@
-"""Rows to response bodies: derived fields (active, overdue) and the caretaker's phone."""
+"""Rows to response bodies: derived fields (active, overdue)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from liushou.auth.principal import Principal
-from liushou.auth.roles import Role
 from liushou.clock import today
-from liushou.registry.identifiers import mask_mobile
-
-# An auditor reads everything masked (CONTRACT §2).
-MASKED_READERS = frozenset({Role.auditor})
 
 
-def caretaker_body(row: Mapping[str, Any], caller: Principal) -> dict[str, Any]:
-    phone = row["phone"]
-    body = {name: row[name] for name in CARETAKER_FIELDS}
-    body["phone"] = None if caller.role in MASKED_READERS else phone
-    body["phone_masked"] = mask_mobile(phone) if phone else None
-    return body
+def caretaker_body(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The phone only ever masked: the clear one comes through the audited reveal."""
+    return {name: row[name] for name in CARETAKER_FIELDS}
 
 
 def assignment_body(row: Mapping[str, Any], on: date | None = None) -> dict[str, Any]:
@@ -38,6 +29,7 @@ CARETAKER_FIELDS = (
     "updated_at",
     "version",
     "name",
+    "phone_masked",
     "kind",
     "organization_id",
     "region_id",

@@ -9,15 +9,14 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from liushou.api.params import Day, ShownDay
-from liushou.api.schemas import RequestBody, ResourceRead
+from liushou.api.schemas import MULTI_LINE, RequestBody, ResourceRead
 from liushou.referrals.models import LegalBasis, ReferralStatus, ReferralType, Urgency
 from liushou.regions.models import Network
 from liushou.registry.enums import Sex
 
-# Free text may span lines (tabs and newlines), but no other control character (NUL above all).
-_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-Need = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=_TEXT)]
-Text = Annotated[str, StringConstraints(max_length=2000, pattern=_TEXT)]
+# Free text may span lines (RequestBody refuses every other control character).
+Need = Annotated[str, StringConstraints(min_length=1, max_length=2000), MULTI_LINE]
+Text = Annotated[str, StringConstraints(max_length=2000), MULTI_LINE]
 
 
 class ReferralCreate(RequestBody):

@@ -21,6 +21,7 @@ from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.idempotency import IdempotencyDep
 from liushou.api.pagination import Page, Paging, page_of
+from liushou.api.params import SearchText
 from liushou.api.resources import resource_headers
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -29,7 +30,6 @@ from liushou.regions import repository as repo
 from liushou.regions import service
 from liushou.regions.models import Network, OrganizationType, RegionLevel
 from liushou.regions.schemas import (
-    NO_CONTROL_CHARS,
     OrganizationCreate,
     OrganizationRead,
     OrganizationUpdate,
@@ -158,8 +158,8 @@ async def list_organizations(
         uuid.UUID | None, Query(description="Organizations in this region's subtree")
     ] = None,
     q: Annotated[
-        str | None,
-        Query(max_length=100, pattern=NO_CONTROL_CHARS, description="Name contains"),
+        SearchText | None,
+        Query(max_length=100, description="Name contains"),
     ] = None,
 ) -> Response:
     rows = await request.app.state.db.read(

@@ -21,10 +21,9 @@ RegionCode = Annotated[
         examples=["370871", "370871005001"],
     ),
 ]
-# No control characters: a name is one line of text (and PostgreSQL refuses NUL outright).
-NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
-Name = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS)]
-OrgName = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS)]
+# One line of text: RequestBody refuses control characters (see docs/registry.md).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+OrgName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Phone = Annotated[
     str,
     StringConstraints(pattern=r"^\+?[0-9][0-9 \-]{2,30}$", max_length=32),

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 
-from liushou.api.params import Day
+from liushou.api.params import Day, SearchText
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible
@@ -27,7 +27,6 @@ Reader = Annotated[Principal, requires("registry:read")]
 
 # Rows fetched from the database before scoring; the likeliest come first (see the repo).
 POOL_SIZE = 500
-NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
 
 router = APIRouter(prefix="/persons", tags=["persons"])
 
@@ -87,11 +86,10 @@ async def duplicate_candidates(
     request: Request,
     caller: Reader,
     name: Annotated[
-        str,
+        SearchText,
         Query(
             min_length=1,
             max_length=100,
-            pattern=NO_CONTROL_CHARS,
             description="The name as it would be registered",
             examples=["张伟"],
         ),

@@ -1089,10 +1089,15 @@ _PYDANTIC_ZH = {
     "greater_than_equal": "超出范围",
     "enum": "取值无效",
     "literal_error": "取值无效",
+    "control_character": "含有控制字符（如换行、制表符或不可见字符）",
 }
+# Pydantic error types that keep their own code in a row error (the rest: invalid_value).
+_OWN_CODES = frozenset({"control_character"})
 
 
 def _pydantic_code(error: Mapping[str, Any]) -> str:
+    if error["type"] in _OWN_CODES:
+        return str(error["type"])
     return "required" if error["type"] == "missing" else "invalid_value"
 
 

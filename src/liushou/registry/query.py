@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
-from liushou.api.params import Day
+from liushou.api.params import Day, SearchText
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import (
     Alert,
@@ -51,7 +51,7 @@ async def person_query(
     category: PersonCategory | None = None,
     status: PersonStatus | None = None,
     q: Annotated[
-        str | None,
+        SearchText | None,
         Query(min_length=1, max_length=50, description="Name contains, or pinyin initials (zw)"),
     ] = None,
     guardianship_type: GuardianshipType | None = None,

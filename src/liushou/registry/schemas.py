@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from liushou.api.params import Day, ShownDay
-from liushou.api.schemas import RequestBody, ResourceRead
+from liushou.api.schemas import MULTI_LINE, RequestBody, ResourceRead
 from liushou.registry.enums import (
     Alert,
     Benefit,
@@ -42,7 +42,9 @@ from liushou.registry.enums import (
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 Text = Annotated[str, StringConstraints(max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=1000)]
+# Notes may span lines; RequestBody refuses control characters (see docs/registry.md).
+LongText = Annotated[str, StringConstraints(max_length=1000), MULTI_LINE]
+Purpose = Annotated[str, StringConstraints(min_length=2, max_length=500), MULTI_LINE]
 IdNumberIn = Annotated[
     str,
     StringConstraints(min_length=15, max_length=24),
@@ -222,7 +224,7 @@ class PersonReactivate(RequestBody):
 
 
 class RevealRequest(RequestBody):
-    purpose: Annotated[str, StringConstraints(min_length=2, max_length=500)]
+    purpose: Purpose
 
 
 class Revealed(BaseModel):
@@ -253,7 +255,7 @@ class ConsentCreate(RequestBody):
         max_length=50,
         description="Organization ids, or organization types such as womens_federation",
     )
-    purpose: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    purpose: Annotated[str, StringConstraints(min_length=1, max_length=500), MULTI_LINE]
     given_on: Day
     expires_on: Day | None = None
     note: LongText | None = None

@@ -24,7 +24,14 @@ from liushou.auth.roles import Role
 from liushou.clock import today
 from liushou.config import Settings
 from liushou.db import utcnow
-from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound, Unprocessable
+from liushou.errors import (
+    Conflict,
+    FieldInvalid,
+    Forbidden,
+    NotFound,
+    Unprocessable,
+    field_error,
+)
 from liushou.guardianship import repository as care_repo
 from liushou.pii import BlindIndex, FieldCipher, keys_from_settings
 from liushou.regions.models import Region, RegionLevel
@@ -39,6 +46,7 @@ from liushou.registry.enums import (
     PersonStatus,
     RiskTier,
     SchoolingStatus,
+    Sex,
 )
 from liushou.registry.models import Consent, Person, PersonVersion
 from liushou.registry.schemas import (
@@ -94,13 +102,20 @@ class PersonalData:
         )
 
     def seal(self, person_id: uuid.UUID, field: str, value: str) -> str:
-        # Associated data binds the ciphertext to its row and column: no swapping.
-        return self.cipher.encrypt(value, f"person:{person_id}:{field}".encode())
+        return self.seal_in("person", person_id, field, value)
 
     def open(self, person_id: uuid.UUID, field: str, token: str | None) -> str | None:
+        return self.open_in("person", person_id, field, token)
+
+    def seal_in(self, table: str, row_id: uuid.UUID, field: str, value: str) -> str:
+        """``value`` encrypted for one column of one row of ``table``."""
+        # Associated data binds the ciphertext to its row and column: no swapping.
+        return self.cipher.encrypt(value, f"{table}:{row_id}:{field}".encode())
+
+    def open_in(self, table: str, row_id: uuid.UUID, field: str, token: str | None) -> str | None:
         if token is None:
             return None
-        return self.cipher.decrypt(token, f"person:{person_id}:{field}".encode())
+        return self.cipher.decrypt(token, f"{table}:{row_id}:{field}".encode())
 
 
 class NotEligible(Unprocessable):
@@ -139,8 +154,16 @@ def _village(session: Session, caller: Principal, region_id: uuid.UUID) -> Regio
     return region
 
 
-def _identity(data: dict[str, Any]) -> tuple[ids.IdNumber | None, Any, Any]:
-    """The parsed ID number and the birth date and sex, checked against each other."""
+def _identity(
+    data: dict[str, Any], recorded: frozenset[str] = frozenset()
+) -> tuple[ids.IdNumber | None, Any, Any]:
+    """The parsed ID number and the birth date and sex, checked against each other.
+
+    The ID number is the source of both (docs/registry.md, "Identity"): a birth date or sex
+    that disagrees with it is refused, never silently replaced. ``recorded`` names the ones
+    kept from the stored person rather than sent with the number (a PATCH of id_number):
+    the error then points at the number and asks for the correction to be sent with it.
+    """
     number = data.get("id_number")
     if not number:
         return None, data.get("birth_date"), data.get("sex")
@@ -150,20 +173,36 @@ def _identity(data: dict[str, Any]) -> tuple[ids.IdNumber | None, Any, Any]:
         raise FieldInvalid(["body", "id_number"], exc.code, exc.message_zh, exc.message_en)
     for field, derived in (("birth_date", parsed.birth_date), ("sex", parsed.sex)):
         given = data.get(field)
-        if given is not None and str(given) != str(derived):
+        if given is None or str(given) == str(derived):
+            continue
+        if field in recorded:
             raise FieldInvalid(
-                ["body", field],
+                ["body", "id_number"],
                 "id_number_mismatch",
-                f"{field} 与身份证号不符。",
-                f"{field} does not agree with the ID number.",
+                f"身份证号中的 {field} 与登记的不符；如需更正，请同时提交 {field}。",
+                f"The ID number's {field} differs from the recorded one; "
+                f"send {field} with it to correct the record.",
             )
+        raise FieldInvalid(
+            ["body", field],
+            "id_number_mismatch",
+            f"{field} 与身份证号不符。",
+            f"{field} does not agree with the ID number.",
+        )
     return parsed, parsed.birth_date, parsed.sex
 
 
 def _check_eligible(
-    settings: Settings, category: PersonCategory, birth_date: date, since: date
+    settings: Settings,
+    category: PersonCategory,
+    birth_date: date,
+    sex: str,
+    since: date,
+    sex_loc: tuple[str, ...] = ("body", "sex"),
 ) -> date | None:
-    """Refuse (422 not_eligible) unless eligible on ``since``; a child's last day + 1."""
+    """Refuse (422 not_eligible) unless eligible on ``since``; a child's last day + 1.
+
+    ``sex_loc`` is where the sex came from (the ID number when it was derived from it)."""
     if since > today():
         raise FieldInvalid(
             ["body", "left_behind_since"],
@@ -186,6 +225,13 @@ def _check_eligible(
         return until
     if category == PersonCategory.elder and age < 60:
         raise NotEligible("留守老人须年满六十周岁。", "A left-behind elder is 60 or over.")
+    if category == PersonCategory.woman and sex != Sex.female:
+        # A left-behind woman (留守妇女) is a woman whose husband works away.
+        raise NotEligible(
+            "留守妇女的性别须为女。",
+            "A left-behind woman is female.",
+            errors=[field_error(sex_loc, "A left-behind woman is female.", "not_eligible")],
+        )
     if category == PersonCategory.woman and not (
         settings.woman_min_age <= age <= settings.woman_max_age
     ):
@@ -240,12 +286,22 @@ def _person_values(
     person_id: uuid.UUID,
     data: dict[str, Any],
     profile: dict[str, Any],
+    recorded: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Every column of a person from a complete, validated description of it."""
+    """Every column of a person from a complete, validated description of it (``recorded``:
+    see :func:`_identity`)."""
     category = PersonCategory(data["category"])
     village = _village(session, caller, data["region_id"])
-    parsed, birth_date, sex = _identity(data)
-    counts_until = _check_eligible(settings, category, birth_date, data["left_behind_since"])
+    parsed, birth_date, sex = _identity(data, recorded)
+    derived_sex = parsed is not None and (data.get("sex") is None or "sex" in recorded)
+    counts_until = _check_eligible(
+        settings,
+        category,
+        birth_date,
+        sex,
+        data["left_behind_since"],
+        ("body", "id_number") if derived_sex else ("body", "sex"),
+    )
     profile = dict(profile)
     guardian_phone = profile.pop("guardian_phone", None)
     values: dict[str, Any] = {
@@ -510,12 +566,11 @@ def update_person(
         )
     current = _current_description(person, pii)
     merged = {**current, **{k: v for k, v in given.items() if k not in PROFILE_FIELD.values()}}
-    if "id_number" in given and given["id_number"] is not None:
-        # A new ID number decides birth date and sex unless they were given too.
-        merged.setdefault("birth_date", None)
-        for name in ("birth_date", "sex"):
-            if name not in given:
-                merged[name] = None
+    # A new ID number must agree with the recorded birth date and sex, unless the PATCH
+    # corrects them at the same time (docs/registry.md, "Identity").
+    recorded = frozenset(
+        name for name in ("birth_date", "sex") if given.get("id_number") and name not in given
+    )
     profile = dict(person.profile)
     profile.pop("guardian_phone_masked", None)
     if person.category == PersonCategory.child:
@@ -524,7 +579,7 @@ def update_person(
         )
     profile.update(given.get(PROFILE_FIELD[person.category]) or {})
     profile = _validated_profile(person.category, profile)
-    values = _person_values(session, settings, pii, caller, person.id, merged, profile)
+    values = _person_values(session, settings, pii, caller, person.id, merged, profile, recorded)
     _refuse_duplicate(session, caller, values["id_number_index"], person.id)
     changed = _apply(person, values, pii)
     if changed:
@@ -608,7 +663,7 @@ def reactivate_person(
             "新的留守开始日期不能早于退出日期。",
             "The new start cannot be before the exit date.",
         )
-    _check_eligible(settings, person.category, person.birth_date, since)
+    _check_eligible(settings, person.category, person.birth_date, person.sex, since)
     if person.category == PersonCategory.child and today() >= (person.counts_until or today()):
         raise NotEligible("已年满十六周岁。", "The child is 16 or older.")
     changed = apply_changes(
