@@ -86,10 +86,10 @@ def check_text(value: Any, *, multi_line: bool) -> None:
         if index is not None:
             raise PydanticCustomError(
                 "control_character",
-                "Text may not contain control characters{lines} (U+{point:04X} at {index})",
+                "Text may not contain control characters{lines} ({point} at {index})",
                 {
                     "lines": "" if multi_line else ", tabs or line breaks",
-                    "point": ord(value[index]),
+                    "point": f"U+{ord(value[index]):04X}",
                     "index": index,
                 },
             )
