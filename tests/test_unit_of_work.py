@@ -176,3 +176,20 @@ def test_a_duplicate_sent_while_the_first_fails_runs_itself(client, world, db):
     assert response.status_code == 201, response.text
     assert "Idempotent-Replayed" not in response.headers
     assert count(db, "region") == total + 1
+
+
+def test_a_put_that_creates_answers_with_its_location(client, world):
+    """Every 201 names the created resource, from PUT as from POST (api/writes.py)."""
+    admin = world.as_("admin")
+    region_id = str(uuid.uuid4())
+
+    created = client.put(
+        f"{REGIONS}/{region_id}", json=village_body(world.huangtun, 205), headers=admin
+    )
+    replaced = client.put(
+        f"{REGIONS}/{region_id}", json=village_body(world.huangtun, 205, "改名"), headers=admin
+    )
+
+    assert created.status_code == 201, created.text
+    assert created.headers["Location"] == f"{REGIONS}/{region_id}"
+    assert replaced.status_code == 200 and "Location" not in replaced.headers
