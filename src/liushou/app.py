@@ -18,6 +18,7 @@ from starlette.responses import Response
 
 from liushou import __version__
 from liushou.api.idempotency import IdempotentReplay, replay_response
+from liushou.api.responses import API_PREFIX
 from liushou.audit.router import router as audit_router
 from liushou.auth.router import auth as auth_router
 from liushou.auth.router import users as users_router
@@ -52,8 +53,6 @@ from liushou.registry.router import persons as persons_router
 from liushou.registry.service import PersonalData
 from liushou.registry.transfer_router import exports_router, imports
 from liushou.reports.router import reports as reports_router
-
-API_PREFIX = "/api/v1"
 
 DESCRIPTION = """\
 留守 (liushou): the register and care of left-behind children, women and elderly (三留守),

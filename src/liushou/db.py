@@ -85,7 +85,7 @@ def path_type(length: int = 400) -> sa.types.TypeEngine[str]:
 
 
 class Resource(SQLModel):
-    """Columns every API resource carries (CONTRACT §1)."""
+    """Columns every API resource carries: id, timestamps, version (the ETag), soft delete."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

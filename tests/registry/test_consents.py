@@ -238,6 +238,22 @@ def test_consent_create_replays_with_an_idempotency_key(client, world, db):
     assert count(db, "consent") == 1
 
 
+def test_the_same_key_and_body_on_another_path_is_422(client, world, db):
+    """The key names one request: method, path and body. The same body sent to another
+    person's consents is another request, refused rather than answered with the first."""
+    staff = world.as_("staff")
+    first_child, second_child = _child_aged(client, world, 8), _child_aged(client, world, 9)
+    headers = {**staff, "Idempotency-Key": "consent-2"}
+
+    first = client.post(_url(first_child), json=_consent(), headers=headers)
+    other_path = client.post(_url(second_child), json=_consent(), headers=headers)
+
+    assert first.status_code == 201, first.text
+    assert_problem(other_path, 422, "idempotency_key_reused")
+    assert count(db, "consent") == 1
+    assert client.get(_url(second_child), headers=staff).json()["items"] == []
+
+
 def test_consents_of_a_deleted_person_are_404(client, world):
     staff = world.as_("staff")
     person = create(client, staff, woman_body(world.village))

@@ -1,1 +1,2 @@
-"""Shared HTTP mechanics (CONTRACT §1): pagination, ETag/If-Match, idempotency, PUT upserts."""
+"""Shared HTTP mechanics: the unit of work, idempotency, the generic write path, pagination,
+ETag/If-Match, typed dependencies (see docs/architecture.md)."""

@@ -1,11 +1,19 @@
-"""``Idempotency-Key`` on POST (CONTRACT §1; draft-ietf-httpapi-idempotency-key-header).
+"""``Idempotency-Key`` on POST (draft-ietf-httpapi-idempotency-key-header; docs/architecture.md).
 
-1. Before the handler runs, the key is claimed in its own short transaction (a unique row per
-   caller and key, ``in_progress``). A key already claimed answers: replay (same body, done),
-   422 ``idempotency_key_reused`` (different body), or 409 while the first is in flight.
-2. The handler stores its response on the claimed row inside its own unit of work, so the
-   write and the stored response commit together or not at all.
-3. If the handler fails, the claim is released: an error is not a result to replay.
+The key lives in the request's own transaction (api.unit_of_work), never in one of its own:
+
+1. The first statement of the transaction claims the key: it inserts a row unique per caller
+   and key. A key already there answers instead of the handler: a replay of the stored
+   response (same method, path and body), 422 ``idempotency_key_reused`` (anything else
+   differs), or 409 ``idempotency_key_in_flight`` (a row left ``in_progress`` by a process
+   that died, until it counts as abandoned).
+2. The handler's response is stored on that row just before the commit, so the write and
+   its stored response commit together or not at all; a failed request rolls the claim
+   back with everything else and leaves no key behind.
+3. Two requests with the same key at once: on SQLite the second waits for the write lock
+   the first holds from BEGIN; on PostgreSQL its insert waits on the unique index until the
+   first commits. Either way it then finds the first's stored response and replays it, or,
+   the first having failed, claims the key itself.
 """
 
 from __future__ import annotations
@@ -13,30 +21,32 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import AsyncIterator
-from datetime import timedelta
-from typing import Annotated, Any
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-import anyio.to_thread
 import sqlalchemy as sa
-from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
-from pydantic import BaseModel
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
-from starlette.responses import JSONResponse, Response
-from starlette.status import HTTP_201_CREATED
+from starlette.responses import JSONResponse
 
 from liushou.api.models import IdempotencyKey
-from liushou.auth.dependencies import Authenticated
-from liushou.db import Database, utcnow
+from liushou.db import utcnow
 from liushou.errors import AppError, Conflict, Unprocessable
 
 _KEY_SHAPE = re.compile(r"^[\x21-\x7e]{1,255}$")
+_key_t: sa.Table = IdempotencyKey.__table__  # type: ignore[attr-defined]
+
+KEY_DESCRIPTION = (
+    "Makes a POST safe to retry: the same key with the same body replays the first "
+    "response (`Idempotent-Replayed: true`); with another body it is 422; while the "
+    "first is still running it is 409. Quoted or bare. Kept at least 7 days."
+)
 
 
 class IdempotentReplay(Exception):
-    """Raised by the dependency to answer with the stored response instead of running."""
+    """Raised in place of running the handler: answer with the stored response."""
 
     def __init__(self, status: int, headers: dict[str, str], body: Any) -> None:
         self.status, self.headers, self.body = status, headers, body
@@ -45,47 +55,6 @@ class IdempotentReplay(Exception):
 def replay_response(exc: IdempotentReplay) -> JSONResponse:
     headers = {**exc.headers, "Idempotent-Replayed": "true"}
     return JSONResponse(exc.body, status_code=exc.status, headers=headers)
-
-
-class Idempotency:
-    """The claimed key of this request, if it sent one."""
-
-    def __init__(self, db: Database, claim_id: uuid.UUID | None) -> None:
-        self._db = db
-        self.claim_id = claim_id
-
-    def store(self, session: Session, status: int, body: Any, headers: dict[str, str]) -> None:
-        """Record the response in the handler's own transaction (call just before commit)."""
-        if self.claim_id is None:
-            return
-        session.execute(
-            sa.update(IdempotencyKey)
-            .where(IdempotencyKey.id == self.claim_id)
-            .values(state="done", status=status, body=jsonable_encoder(body), headers=headers)
-        )
-
-    def commit_created(
-        self, session: Session, response: Response, result: BaseModel, headers: dict[str, str]
-    ) -> None:
-        """Finish a POST that created a resource: store its 201 response with the write,
-        commit both, and give the live response the same headers (Location, ETag)."""
-        self.store(session, HTTP_201_CREATED, result.model_dump(mode="json"), headers)
-        session.commit()
-        response.headers.update(headers)
-
-    def release(self) -> None:
-        if self.claim_id is None:
-            return
-        claim_id = self.claim_id
-
-        def _delete(session: Session) -> None:
-            session.execute(
-                sa.delete(IdempotencyKey).where(
-                    IdempotencyKey.id == claim_id, IdempotencyKey.state == "in_progress"
-                )
-            )
-
-        self._db.run_in_session(_delete)
 
 
 def parse_key(raw: str) -> str:
@@ -102,82 +71,80 @@ def parse_key(raw: str) -> str:
     return key
 
 
-async def idempotency(
-    request: Request,
-    principal: Authenticated,
-    idempotency_key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            description=(
-                "Makes a POST safe to retry: the same key with the same body replays the first "
-                "response (`Idempotent-Replayed: true`); with another body it is 422; while the "
-                "first is still running it is 409. Quoted or bare. Kept at least 7 days."
-            ),
-        ),
-    ] = None,
-) -> AsyncIterator[Idempotency]:
-    db: Database = request.app.state.db
-    if idempotency_key is None:
-        yield Idempotency(db, None)
-        return
-    key = parse_key(idempotency_key)
-    settings = request.app.state.settings
-    claim = _Claim(
-        principal_id=principal.id,
-        key=key,
-        method=request.method,
-        path=request.url.path,
-        body_sha256=hashlib.sha256(await request.body()).hexdigest(),
-        ttl=timedelta(days=settings.idempotency_ttl_days),
-        in_flight=timedelta(seconds=settings.idempotency_in_flight_seconds),
-    )
-    handle = Idempotency(db, await anyio.to_thread.run_sync(db.run_in_session, claim.take))
-    try:
-        yield handle
-    except BaseException:
-        await anyio.to_thread.run_sync(handle.release)
-        raise
+@dataclass
+class KeyClaim:
+    """One request's Idempotency-Key: what identifies the request, and its claimed row."""
 
+    principal_id: uuid.UUID
+    key: str
+    method: str
+    path: str
+    body_sha256: str
+    ttl: timedelta
+    in_flight: timedelta
+    claim_id: uuid.UUID | None = None
+    stored: bool = False
 
-IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
+    @classmethod
+    def of(
+        cls, principal_id: uuid.UUID, key: str, method: str, path: str, body: bytes, **kw: Any
+    ) -> KeyClaim:
+        digest = hashlib.sha256(body).hexdigest()
+        return cls(principal_id, key, method, path, digest, **kw)
 
-
-class _Claim:
-    def __init__(self, **kw: Any) -> None:
-        self.__dict__.update(kw)
-
-    def take(self, session: Session) -> uuid.UUID:
+    def take(self, session: Session) -> None:
+        """Claim the key in ``session``'s transaction, or raise what answers instead."""
         now = utcnow()
+        if self._insert(session, now):
+            return
         existing = session.exec(
             select(IdempotencyKey).where(
                 IdempotencyKey.principal_id == self.principal_id, IdempotencyKey.key == self.key
             )
         ).one_or_none()
-        if existing is not None and existing.expires_at <= now:
+        if existing is not None:
+            self._answer_existing(existing, now)  # returns only if the row may be taken over
             session.delete(existing)
             session.flush()
-            existing = None
-        if existing is not None:
-            self._answer_existing(session, existing, now)
-        row = IdempotencyKey(
-            principal_id=self.principal_id,
-            key=self.key,
-            method=self.method,
-            path=self.path,
-            body_sha256=self.body_sha256,
-            state="in_progress",
-            expires_at=now + self.ttl,
-        )
-        session.add(row)
-        try:
-            session.flush()
-        except IntegrityError:
-            # Another request claimed the same key between our read and our insert.
-            raise _in_flight() from None
-        return row.id
+        if not self._insert(session, now):
+            raise _in_flight()  # claimed again between our statements (PostgreSQL only)
 
-    def _answer_existing(self, session: Session, existing: IdempotencyKey, now: Any) -> None:
+    def store(self, session: Session, status: int, body: Any, headers: dict[str, str]) -> None:
+        """Record the response on the claimed row, in the same transaction as the write."""
+        session.execute(
+            sa.update(_key_t)
+            .where(_key_t.c.id == self.claim_id)
+            .values(state="done", status=status, body=jsonable_encoder(body), headers=headers)
+        )
+        self.stored = True
+
+    def _insert(self, session: Session, now: datetime) -> bool:
+        """INSERT … ON CONFLICT DO NOTHING: False when the caller already holds the key.
+        On PostgreSQL a concurrent claim of the same key makes this wait for its outcome."""
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = (
+            insert(_key_t)
+            .values(
+                id=uuid.uuid4(),
+                principal_id=self.principal_id,
+                key=self.key,
+                method=self.method,
+                path=self.path,
+                body_sha256=self.body_sha256,
+                state="in_progress",
+                created_at=now,
+                expires_at=now + self.ttl,
+            )
+            .on_conflict_do_nothing(index_elements=["principal_id", "key"])
+            .returning(_key_t.c.id)
+        )
+        self.claim_id = session.execute(stmt).scalar_one_or_none()
+        return self.claim_id is not None
+
+    def _answer_existing(self, existing: IdempotencyKey, now: datetime) -> None:
+        if existing.expires_at <= now:
+            return  # expired: the key may be used again
         same_request = (
             existing.body_sha256 == self.body_sha256
             and existing.method == self.method
@@ -193,9 +160,7 @@ class _Claim:
             raise IdempotentReplay(existing.status or 200, existing.headers or {}, existing.body)
         if existing.created_at > now - self.in_flight:
             raise _in_flight()
-        # The first attempt was abandoned (process died): take the key over.
-        session.delete(existing)
-        session.flush()
+        # Left in progress by an attempt that never finished (the process died): take it over.
 
 
 def _in_flight() -> Conflict:

@@ -70,6 +70,21 @@ class PageParams:
         self.updated_since = updated_since  # in UTC, within range (api.params.Instant)
         self._secret: bytes = request.app.state.cursor_secret
         self._request = request
+        self._resume: list[Any] | None = None
+
+    @classmethod
+    def batches(cls, size: int, updated_since: datetime | None = None) -> PageParams:
+        """The same paging driven by the server (an export reading a list batch by batch):
+        no request and no signed cursor; :meth:`resume_after` moves it on."""
+        page = cls.__new__(cls)
+        page.limit, page.cursor, page.updated_since = size, None, updated_since
+        page._secret, page._resume = b"", None
+        return page
+
+    def resume_after(self, key: Sequence[Any]) -> None:
+        """Continue after this sort key, as a client's cursor would."""
+        self._resume = list(key)
+        self.cursor = "resume"  # the queries see a continued page and add the keyset bound
 
     @cached_property
     def filters_hash(self) -> str:
@@ -78,6 +93,8 @@ class PageParams:
 
     def after(self, columns: Sequence[Any]) -> list[Any] | None:
         """The sort key the cursor points after, typed like ``columns``; None on page one."""
+        if self._resume is not None:
+            return self._resume
         if self.cursor is None:
             return None
         raw, _, signature = self.cursor.partition(".")

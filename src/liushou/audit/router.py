@@ -6,9 +6,10 @@ import uuid
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from pydantic import AwareDatetime, BaseModel
 
+from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset, page_of
 from liushou.api.params import Instant, SearchText
 from liushou.audit.models import AuditEvent
@@ -37,7 +38,7 @@ class AuditEventRead(BaseModel):
 
 @router.get("", responses=problem_responses(400, 401, 403, 422))
 async def list_audit_events(
-    request: Request,
+    db: DatabaseDep,
     caller: Annotated[Principal, requires("audit:read")],
     page: Paging,
     actor_id: uuid.UUID | None = None,
@@ -64,6 +65,6 @@ async def list_audit_events(
     if to is not None:
         stmt = stmt.where(audit_t.c.at < to)
     stmt = keyset(stmt, page, [audit_t.c.at, audit_t.c.id], descending=True)
-    rows = await request.app.state.db.read(lambda conn: conn.execute(stmt).mappings().all())
+    rows = await db.read(lambda conn: conn.execute(stmt).mappings().all())
     items, next_cursor = page_of(rows, page, lambda r: (r["at"], r["id"]))
     return Page[AuditEventRead](items=items, next_cursor=next_cursor)

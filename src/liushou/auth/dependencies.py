@@ -6,19 +6,20 @@ It is ``async`` and touches no database on the happy path: the principal comes f
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
 
+from liushou.api.responses import API_PREFIX
 from liushou.auth.principal import Principal
 from liushou.auth.roles import SCOPE_DESCRIPTIONS, Role
-from liushou.auth.service import audit_token_refusal
-from liushou.auth.tokens import InvalidToken
+from liushou.auth.service import AuthService, audit_token_refusal
+from liushou.auth.tokens import InvalidToken, TokenService
 from liushou.errors import AppError, NotFound, Unauthorized
 
-TOKEN_URL = "/api/v1/auth/token"
+TOKEN_URL = f"{API_PREFIX}/auth/token"
 
 oauth2_scheme = OAuth2(
     flows=OAuthFlows(
@@ -44,7 +45,8 @@ async def current_principal(
     if not token or scheme.lower() != "bearer":
         raise Unauthorized("缺少访问令牌。", "An access token is required.")
     try:
-        principal = request.app.state.tokens.verify(token.strip())
+        tokens: TokenService = request.app.state.tokens
+        principal = tokens.verify(token.strip())
     except InvalidToken:
         await audit_token_refusal(request, "invalid_token")
         raise Unauthorized(
@@ -73,7 +75,7 @@ async def _caller_of_one_person(
     authorization: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> Principal:
     """``current_principal`` for the routes of one registry person: a partner, which never
-    reads the registry, gets 404 as for an unknown id (CONTRACT §5), so that it cannot even
+    reads the registry, gets 404 as for an unknown id (docs/privacy.md), so that it cannot even
     learn which ids exist. The refused scope is still audited."""
     try:
         return await current_principal(security_scopes, request, authorization)
@@ -83,14 +85,23 @@ async def _caller_of_one_person(
         raise
 
 
-def requires_for_one_person(*scopes: str) -> Principal:
+def requires_for_one_person(*scopes: str) -> Any:
     """``requires`` for ``/persons/{person_id}...``: 404 rather than 403 for partners."""
     return Security(_caller_of_one_person, scopes=list(scopes))
 
 
-def requires(*scopes: str) -> Principal:
-    """``caller: Annotated[Principal, requires("registry:read")]`` in a route signature."""
+def requires(*scopes: str) -> Any:
+    """``caller: Annotated[Principal, requires("registry:read")]`` in a route signature (the
+    dependency's marker, typed Any as FastAPI's ``Security`` is)."""
     return Security(current_principal, scopes=list(scopes))
 
 
 Authenticated = Annotated[Principal, Security(current_principal)]
+
+
+async def auth_service(request: Request) -> AuthService:
+    return request.app.state.auth  # type: ignore[no-any-return]
+
+
+AuthServiceDep = Annotated[AuthService, Depends(auth_service)]
+"""Sign-in, tokens and their throttles (see docs/security.md)."""

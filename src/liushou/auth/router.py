@@ -11,12 +11,13 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Form, Request
 from starlette.responses import JSONResponse
 
+from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset, page_of
-from liushou.auth.dependencies import requires
+from liushou.auth.dependencies import AuthServiceDep, requires
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
 from liushou.auth.schemas import Me, RegionSummary, TokenResponse, UserRead
-from liushou.auth.service import AuthService, IssuedTokens, OAuthError, invalid_client
+from liushou.auth.service import IssuedTokens, OAuthError, invalid_client
 from liushou.errors import problem_responses
 from liushou.regions.models import Region
 
@@ -57,6 +58,8 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
 )
 def issue_token(
     request: Request,
+    db: DatabaseDep,
+    service: AuthServiceDep,
     grant_type: Annotated[str | None, Form(max_length=64)] = None,
     username: Annotated[str | None, Form(max_length=64)] = None,
     password: Annotated[str | None, Form(max_length=256)] = None,
@@ -73,8 +76,9 @@ def issue_token(
     wrong secrets for one client id from one network (an IPv4 address, an IPv6 /64) in 5
     minutes (the limits are settings).
     """
-    service: AuthService = request.app.state.auth
-    with request.app.state.db.session() as session:
+    # Its own transactions, not a unit of work: a failed sign-in is recorded (committed)
+    # before the refusal is raised, so the service commits (docs/architecture.md).
+    with db.session() as session:
         if grant_type == "password":
             if not username or password is None:
                 raise _invalid_request("username, password")
@@ -114,10 +118,10 @@ def _token_response(issued: IssuedTokens) -> JSONResponse:
 
 
 @auth.get("/me", responses=problem_responses(401, 403))
-async def me(request: Request, caller: Annotated[Principal, requires()]) -> Me:
+async def me(db: DatabaseDep, caller: Annotated[Principal, requires()]) -> Me:
     region = None
     if caller.region_id is not None:
-        row = await request.app.state.db.read(
+        row = await db.read(
             lambda conn: (
                 conn.execute(
                     sa.select(
@@ -143,7 +147,7 @@ async def me(request: Request, caller: Annotated[Principal, requires()]) -> Me:
 
 @users.get("", responses=problem_responses(400, 401, 403, 422))
 async def list_users(
-    request: Request,
+    db: DatabaseDep,
     caller: Annotated[Principal, requires("admin")],
     page: Paging,
 ) -> Page[UserRead]:
@@ -164,6 +168,6 @@ async def list_users(
         [user_t.c.username, user_t.c.id],
         updated_at=user_t.c.updated_at,
     )
-    rows = await request.app.state.db.read(lambda conn: conn.execute(stmt).mappings().all())
+    rows = await db.read(lambda conn: conn.execute(stmt).mappings().all())
     items, next_cursor = page_of(rows, page, lambda r: (r["username"], r["id"]))
     return Page[UserRead](items=items, next_cursor=next_cursor)

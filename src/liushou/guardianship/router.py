@@ -1,27 +1,29 @@
-"""/caretakers, /assignments, /visits and PUT /persons/{id}/primary-contact (CONTRACT §5).
+"""/caretakers, /assignments, /visits and PUT /persons/{id}/primary-contact.
 
-Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` and
-run in the threadpool, one unit of work each. The rules live in service.py.
+Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` over
+the request's unit of work (docs/architecture.md). The rules live in service.py.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any, cast
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
-from liushou.api.idempotency import IdempotencyDep
+from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
 from liushou.api.pagination import Page, Paging, page_of
 from liushou.api.params import Day, SearchText
-from liushou.api.resources import resource_headers
+from liushou.api.responses import ONE_ERRORS, READ_ERRORS, WRITE_ERRORS, put_responses
+from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
+from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
-from liushou.config import Settings
-from liushou.errors import Forbidden, NotFound, problem_responses
+from liushou.errors import Forbidden, NotFound
 from liushou.guardianship import repository as repo
 from liushou.guardianship import service
 from liushou.guardianship.models import (
@@ -47,14 +49,9 @@ from liushou.guardianship.schemas import (
 )
 from liushou.guardianship.views import assignment_body, caretaker_body
 from liushou.registry.schemas import RevealRequest
-from liushou.registry.service import PersonalData
 
 Reader = Annotated[Principal, requires("care:read")]
 Writer = Annotated[Principal, requires("care:write")]
-
-READ_ERRORS = problem_responses(400, 401, 403, 422)
-ONE_ERRORS = problem_responses(401, 403, 404, 422)
-WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422)
 
 caretakers = APIRouter(prefix="/caretakers", tags=["caretakers"])
 assignments = APIRouter(prefix="/assignments", tags=["assignments"])
@@ -62,24 +59,19 @@ primary_contacts = APIRouter(prefix="/persons", tags=["assignments"])
 visits = APIRouter(prefix="/visits", tags=["visits"])
 
 
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-def _pii(request: Request) -> PersonalData:
-    return request.app.state.personal_data
-
-
-def _caretaker(row: Caretaker) -> CaretakerRead:
+def _caretaker(_: object, row: Caretaker) -> CaretakerRead:
     return CaretakerRead.model_validate(caretaker_body(row.model_dump()))
 
 
-def _assignment(row: Assignment) -> AssignmentRead:
+def _assignment(_: object, row: Assignment) -> AssignmentRead:
     return AssignmentRead.model_validate(assignment_body(row.model_dump()))
 
 
-def _visit(row: Visit) -> VisitRead:
-    return VisitRead.model_validate(row.model_dump())
+CARETAKERS = ResourceWrites("/caretakers/{row.id}", _caretaker)
+ASSIGNMENTS = ResourceWrites("/assignments/{row.id}", _assignment)
+VISITS: ResourceWrites[Visit, VisitRead] = ResourceWrites(
+    "/visits/{row.id}", lambda _, row: VisitRead.model_validate(row.model_dump())
+)
 
 
 # --- caretakers ----------------------------------------------------------------------------
@@ -87,7 +79,7 @@ def _visit(row: Visit) -> VisitRead:
 
 @caretakers.get("", responses=READ_ERRORS)
 async def list_caretakers(
-    request: Request,
+    db: DatabaseDep,
     caller: Reader,
     page: Paging,
     region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
@@ -102,9 +94,7 @@ async def list_caretakers(
     filters = repo.CaretakerFilters(
         region_id=region_id, kind=kind, q=q, organization_id=organization_id, user_id=user_id
     )
-    rows = await request.app.state.db.read(
-        lambda conn: repo.list_caretakers(conn, caller, page, filters)
-    )
+    rows = await db.read(lambda conn: repo.list_caretakers(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["name"], r["id"]))
     return Page[CaretakerRead](
         items=[CaretakerRead.model_validate(caretaker_body(r)) for r in items],
@@ -114,113 +104,77 @@ async def list_caretakers(
 
 @caretakers.get("/{caretaker_id}", responses=ONE_ERRORS)
 async def get_caretaker(
-    caretaker_id: uuid.UUID, request: Request, response: Response, caller: Reader
+    caretaker_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
 ) -> CaretakerRead:
-    row = await request.app.state.db.read(
-        lambda conn: repo.get_caretaker(conn, caller, caretaker_id)
-    )
+    row = await db.read(lambda conn: repo.get_caretaker(conn, caller, caretaker_id))
     if row is None:
         raise NotFound()
     response.headers["ETag"] = etag(row["version"])
-    return CaretakerRead.model_validate(caretaker_body(row))
+    return CaretakerRead.model_validate(caretaker_body(cast(Mapping[str, Any], row)))
 
 
 @caretakers.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
 def create_caretaker(
-    body: CaretakerCreate,
-    request: Request,
-    response: Response,
-    caller: Writer,
-    idem: IdempotencyDep,
+    body: CaretakerCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, pii: PersonalDataDep
 ) -> CaretakerRead:
     """Register a caretaker (admin and street staff)."""
-    with request.app.state.db.session() as session:
-        caretaker = service.create_caretaker(session, _pii(request), caller, body)
-        result = _caretaker(caretaker)
-        idem.commit_created(
-            session,
-            response,
-            result,
-            resource_headers(caretaker, f"/api/v1/caretakers/{caretaker.id}"),
-        )
-    return result
+    return CARETAKERS.created(uow, service.create_caretaker(uow.session, pii, caller, body))
 
 
-@caretakers.put(
-    "/{caretaker_id}",
-    dependencies=JSON_BODY,
-    responses={**WRITE_ERRORS, 201: {"model": CaretakerRead, "description": "Created"}},
-)
+@caretakers.put("/{caretaker_id}", dependencies=JSON_BODY, responses=put_responses(CaretakerRead))
 def put_caretaker(
     caretaker_id: uuid.UUID,
     body: CaretakerCreate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    pii: PersonalDataDep,
     if_match: IfMatch = None,
 ) -> CaretakerRead:
     """Create the caretaker with this client-chosen id (201), or replace it (200). Moving it
     out of the area of a person it looks after is 409 `caretaker_has_assignments`."""
-    with request.app.state.db.session() as session:
-        caretaker, created = service.replace_caretaker(
-            session, _pii(request), caller, caretaker_id, body, if_match
-        )
-        session.commit()
-    response.status_code = HTTP_201_CREATED if created else 200
-    response.headers.update(resource_headers(caretaker))
-    return _caretaker(caretaker)
+    outcome = service.replace_caretaker(uow.session, pii, caller, caretaker_id, body, if_match)
+    return CARETAKERS.put(uow, outcome)
 
 
 @caretakers.patch("/{caretaker_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
 def update_caretaker(
     caretaker_id: uuid.UUID,
     body: CaretakerUpdate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    pii: PersonalDataDep,
     if_match: IfMatch = None,
 ) -> CaretakerRead:
     """Change some fields. Moving the caretaker out of the area of a person it looks after
     (or a volunteer no longer being one) is 409 `caretaker_has_assignments`."""
-    with request.app.state.db.session() as session:
-        caretaker = service.update_caretaker(
-            session, _pii(request), caller, caretaker_id, body, if_match
-        )
-        session.commit()
-    response.headers.update(resource_headers(caretaker))
-    return _caretaker(caretaker)
+    caretaker = service.update_caretaker(uow.session, pii, caller, caretaker_id, body, if_match)
+    return CARETAKERS.changed(uow, caretaker)
 
 
 @caretakers.delete("/{caretaker_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
 def delete_caretaker(
-    caretaker_id: uuid.UUID, request: Request, caller: Writer, if_match: IfMatch = None
+    caretaker_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
 ) -> Response:
     """Soft delete; refused (409 `caretaker_in_use`) while it has active assignments."""
-    with request.app.state.db.session() as session:
-        service.delete_caretaker(session, caller, caretaker_id, if_match)
-        session.commit()
-    return Response(status_code=HTTP_204_NO_CONTENT)
+    service.delete_caretaker(uow.session, caller, caretaker_id, if_match)
+    return CARETAKERS.deleted()
 
 
 @caretakers.post("/{caretaker_id}/reveal", dependencies=JSON_BODY, responses=WRITE_ERRORS)
 def reveal_caretaker_phone(
     caretaker_id: uuid.UUID,
     body: RevealRequest,
-    request: Request,
-    response: Response,
     caller: Reader,
+    uow: UnitOfWorkDep,
+    pii: PersonalDataDep,
 ) -> CaretakerRevealed:
     """The clear phone, for a stated purpose: to the caretaker itself (its linked login), to
     administrators and to the street staff of its township. Audited, granted or refused."""
-    with request.app.state.db.session() as session:
-        try:
-            phone = service.reveal_phone(session, _pii(request), caller, caretaker_id, body.purpose)
-        except (Forbidden, NotFound):
-            session.commit()  # the refused attempt stays on the audit record
-            raise
-        session.commit()
-    response.headers["Cache-Control"] = "no-store"
-    return CaretakerRevealed(phone=phone)
+    uow.commit_despite = (Forbidden, NotFound)  # the refused attempt stays on the audit record
+    phone = service.reveal_phone(uow.session, pii, caller, caretaker_id, body.purpose)
+    result = CaretakerRevealed(phone=phone)
+    uow.respond(result, headers={"Cache-Control": "no-store"})
+    return result
 
 
 # --- assignments ---------------------------------------------------------------------------
@@ -228,7 +182,7 @@ def reveal_caretaker_phone(
 
 @assignments.get("", responses=READ_ERRORS)
 async def list_assignments(
-    request: Request,
+    db: DatabaseDep,
     caller: Reader,
     page: Paging,
     person_id: uuid.UUID | None = None,
@@ -239,9 +193,7 @@ async def list_assignments(
     filters = repo.AssignmentFilters(
         person_id=person_id, caretaker_id=caretaker_id, active=active, role=role
     )
-    rows = await request.app.state.db.read(
-        lambda conn: repo.list_assignments(conn, caller, page, filters)
-    )
+    rows = await db.read(lambda conn: repo.list_assignments(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["starts_on"], r["id"]))
     return Page[AssignmentRead](
         items=[AssignmentRead.model_validate(assignment_body(r)) for r in items],
@@ -251,118 +203,84 @@ async def list_assignments(
 
 @assignments.get("/{assignment_id}", responses=ONE_ERRORS)
 async def get_assignment(
-    assignment_id: uuid.UUID, request: Request, response: Response, caller: Reader
+    assignment_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
 ) -> AssignmentRead:
-    row = await request.app.state.db.read(
-        lambda conn: repo.get_assignment(conn, caller, assignment_id)
-    )
+    row = await db.read(lambda conn: repo.get_assignment(conn, caller, assignment_id))
     if row is None:
         raise NotFound()
     response.headers["ETag"] = etag(row["version"])
-    return AssignmentRead.model_validate(assignment_body(row))
+    return AssignmentRead.model_validate(assignment_body(cast(Mapping[str, Any], row)))
 
 
 @assignments.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
 def create_assignment(
-    body: AssignmentCreate,
-    request: Request,
-    response: Response,
-    caller: Writer,
-    idem: IdempotencyDep,
+    body: AssignmentCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, settings: SettingsDep
 ) -> AssignmentRead:
     """Assign a caretaker to a person. A second active primary contact is 409
     `primary_contact_exists` (hand over with PUT /persons/{id}/primary-contact); a caretaker
     of another village is 422 `caretaker_out_of_area` unless it is a volunteer."""
-    with request.app.state.db.session() as session:
-        assignment = service.create_assignment(session, _settings(request), caller, body)
-        result = _assignment(assignment)
-        idem.commit_created(
-            session,
-            response,
-            result,
-            resource_headers(assignment, f"/api/v1/assignments/{assignment.id}"),
-        )
-    return result
+    assignment = service.create_assignment(uow.session, settings, caller, body)
+    return ASSIGNMENTS.created(uow, assignment)
 
 
 @assignments.put(
-    "/{assignment_id}",
-    dependencies=JSON_BODY,
-    responses={**WRITE_ERRORS, 201: {"model": AssignmentRead, "description": "Created"}},
+    "/{assignment_id}", dependencies=JSON_BODY, responses=put_responses(AssignmentRead)
 )
 def put_assignment(
     assignment_id: uuid.UUID,
     body: AssignmentCreate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    settings: SettingsDep,
     if_match: IfMatch = None,
 ) -> AssignmentRead:
     """Create the assignment with this client-chosen id (201), or replace it (200)."""
-    with request.app.state.db.session() as session:
-        assignment, created = service.replace_assignment(
-            session, _settings(request), caller, assignment_id, body, if_match
-        )
-        session.commit()
-    response.status_code = HTTP_201_CREATED if created else 200
-    response.headers.update(resource_headers(assignment))
-    return _assignment(assignment)
+    outcome = service.replace_assignment(
+        uow.session, settings, caller, assignment_id, body, if_match
+    )
+    return ASSIGNMENTS.put(uow, outcome)
 
 
 @assignments.patch("/{assignment_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
 def update_assignment(
     assignment_id: uuid.UUID,
     body: AssignmentUpdate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
     if_match: IfMatch = None,
 ) -> AssignmentRead:
     """Change the interval, or end the assignment (`ends_on`, `end_reason`); ending is final
     (409 `assignment_ended` afterwards)."""
-    with request.app.state.db.session() as session:
-        assignment = service.update_assignment(session, caller, assignment_id, body, if_match)
-        session.commit()
-    response.headers.update(resource_headers(assignment))
-    return _assignment(assignment)
+    assignment = service.update_assignment(uow.session, caller, assignment_id, body, if_match)
+    return ASSIGNMENTS.changed(uow, assignment)
 
 
 @assignments.delete("/{assignment_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
 def delete_assignment(
-    assignment_id: uuid.UUID, request: Request, caller: Writer, if_match: IfMatch = None
+    assignment_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
 ) -> Response:
     """Soft delete, for an assignment entered by mistake; to end one, PATCH `ends_on`."""
-    with request.app.state.db.session() as session:
-        service.delete_assignment(session, caller, assignment_id, if_match)
-        session.commit()
-    return Response(status_code=HTTP_204_NO_CONTENT)
+    service.delete_assignment(uow.session, caller, assignment_id, if_match)
+    return ASSIGNMENTS.deleted()
 
 
 @primary_contacts.put(
     "/{person_id}/primary-contact",
     dependencies=JSON_BODY,
-    responses={**WRITE_ERRORS, 201: {"model": AssignmentRead, "description": "Handed over"}},
+    responses=put_responses(AssignmentRead, "Handed over"),
 )
 def hand_over_primary_contact(
     person_id: uuid.UUID,
     body: PrimaryContactHandover,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    settings: SettingsDep,
 ) -> AssignmentRead:
     """Make this caretaker the person's primary contact, in one transaction: the current
     one ends today (`end_reason` = `reason`, default `handover`) and the new one starts
     (201). Naming the current primary contact again changes nothing (200)."""
-    with request.app.state.db.session() as session:
-        assignment, created = service.hand_over(
-            session, _settings(request), caller, person_id, body
-        )
-        session.commit()
-    response.status_code = HTTP_201_CREATED if created else 200
-    response.headers.update(
-        resource_headers(assignment, f"/api/v1/assignments/{assignment.id}" if created else None)
-    )
-    return _assignment(assignment)
+    outcome = service.hand_over(uow.session, settings, caller, person_id, body)
+    return ASSIGNMENTS.put(uow, outcome)
 
 
 # --- visits --------------------------------------------------------------------------------
@@ -370,7 +288,7 @@ def hand_over_primary_contact(
 
 @visits.get("", responses=READ_ERRORS)
 async def list_visits(
-    request: Request,
+    db: DatabaseDep,
     caller: Reader,
     page: Paging,
     person_id: uuid.UUID | None = None,
@@ -387,9 +305,7 @@ async def list_visits(
         visited_from=from_,
         visited_to=to,
     )
-    rows = await request.app.state.db.read(
-        lambda conn: repo.list_visits(conn, caller, page, filters)
-    )
+    rows = await db.read(lambda conn: repo.list_visits(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["visited_on"], r["id"]))
     return Page[VisitRead](
         items=[VisitRead.model_validate(dict(r)) for r in items], next_cursor=next_cursor
@@ -398,9 +314,9 @@ async def list_visits(
 
 @visits.get("/{visit_id}", responses=ONE_ERRORS)
 async def get_visit(
-    visit_id: uuid.UUID, request: Request, response: Response, caller: Reader
+    visit_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
 ) -> VisitRead:
-    row = await request.app.state.db.read(lambda conn: repo.get_visit(conn, caller, visit_id))
+    row = await db.read(lambda conn: repo.get_visit(conn, caller, visit_id))
     if row is None:
         raise NotFound()
     response.headers["ETag"] = etag(row["version"])
@@ -409,70 +325,45 @@ async def get_visit(
 
 @visits.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
 def create_visit(
-    body: VisitCreate,
-    request: Request,
-    response: Response,
-    caller: Writer,
-    idem: IdempotencyDep,
+    body: VisitCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, settings: SettingsDep
 ) -> VisitRead:
     """Record a visit; it moves the person's next due date. Not in the future (422
     `date_in_future`). A village contact or volunteer records visits only for the persons
     assigned to it (403 `not_assigned`)."""
-    with request.app.state.db.session() as session:
-        visit = service.create_visit(session, _settings(request), caller, body)
-        result = _visit(visit)
-        idem.commit_created(
-            session, response, result, resource_headers(visit, f"/api/v1/visits/{visit.id}")
-        )
-    return result
+    return VISITS.created(uow, service.create_visit(uow.session, settings, caller, body))
 
 
-@visits.put(
-    "/{visit_id}",
-    dependencies=JSON_BODY,
-    responses={**WRITE_ERRORS, 201: {"model": VisitRead, "description": "Created"}},
-)
+@visits.put("/{visit_id}", dependencies=JSON_BODY, responses=put_responses(VisitRead))
 def put_visit(
     visit_id: uuid.UUID,
     body: VisitCreate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    settings: SettingsDep,
     if_match: IfMatch = None,
 ) -> VisitRead:
     """Record the visit with this client-chosen id (201), or replace it (200): an offline
     phone retries the same PUT safely."""
-    with request.app.state.db.session() as session:
-        visit, created = service.replace_visit(
-            session, _settings(request), caller, visit_id, body, if_match
-        )
-        session.commit()
-    response.status_code = HTTP_201_CREATED if created else 200
-    response.headers.update(resource_headers(visit))
-    return _visit(visit)
+    outcome = service.replace_visit(uow.session, settings, caller, visit_id, body, if_match)
+    return VISITS.put(uow, outcome)
 
 
 @visits.patch("/{visit_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
 def update_visit(
     visit_id: uuid.UUID,
     body: VisitUpdate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    settings: SettingsDep,
     if_match: IfMatch = None,
 ) -> VisitRead:
-    with request.app.state.db.session() as session:
-        visit = service.update_visit(session, _settings(request), caller, visit_id, body, if_match)
-        session.commit()
-    response.headers.update(resource_headers(visit))
-    return _visit(visit)
+    visit = service.update_visit(uow.session, settings, caller, visit_id, body, if_match)
+    return VISITS.changed(uow, visit)
 
 
 @visits.delete("/{visit_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
 def delete_visit(
-    visit_id: uuid.UUID, request: Request, caller: Writer, if_match: IfMatch = None
+    visit_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
 ) -> Response:
-    with request.app.state.db.session() as session:
-        service.delete_visit(session, caller, visit_id, if_match)
-        session.commit()
-    return Response(status_code=HTTP_204_NO_CONTENT)
+    service.delete_visit(uow.session, caller, visit_id, if_match)
+    return VISITS.deleted()

@@ -10,6 +10,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 from starlette.responses import Response
 
+from liushou.api.dependencies import DatabaseDep
 from liushou.errors import problem_response, problem_responses
 from liushou.migrations import migration_state
 
@@ -32,9 +33,8 @@ async def healthz() -> Health:
 
 
 @router.get("/readyz", responses={**problem_responses(503)})
-async def readyz(request: Request) -> Ready:
+async def readyz(request: Request, db: DatabaseDep) -> Ready:
     """The database answers and its schema is at the latest migration; 503 otherwise."""
-    db = request.app.state.db
     try:
         with anyio.fail_after(3):
             current, head = await anyio.to_thread.run_sync(migration_state, db.engine)

@@ -7,6 +7,7 @@ on its router (``/regions/{region_id}``), without the prefixes it was included u
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from fastapi.routing import iter_route_contexts
@@ -22,7 +23,7 @@ def route_templates(app: Any) -> dict[int, str]:
     }
 
 
-def allowed_methods(app: Any, scope: dict[str, Any]) -> list[str]:
+def allowed_methods(app: Any, scope: MutableMapping[str, Any]) -> list[str]:
     """Every method some route serves at this path (Starlette's 405 names only one route's)."""
     methods: set[str] = set()
     probe = {**scope, "method": "GET"}

@@ -1,10 +1,10 @@
-"""/referrals (CONTRACT §5): referrals and mandatory reports, their transitions, and what
-partners read of them.
+"""/referrals: referrals and mandatory reports, their transitions, and what partners read
+of them.
 
-Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` and
-run in the threadpool, one unit of work each. The rules live in service.py. A partner's
-reads are audited, one event per person shown, in a short write unit before the response
-leaves: no partner ever sees a person without the audit trail recording it.
+Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` over
+the request's unit of work (docs/architecture.md). The rules live in service.py. A
+partner's reads are audited, one event per person shown, in a short write unit before the
+response leaves: no partner ever sees a person without the audit trail recording it.
 """
 
 from __future__ import annotations
@@ -12,19 +12,21 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
+from sqlmodel import Session
 from starlette.status import HTTP_201_CREATED
 
 from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
-from liushou.api.idempotency import IdempotencyDep
+from liushou.api.dependencies import DatabaseDep, SettingsDep, Today
 from liushou.api.pagination import Page, Paging, page_of
-from liushou.api.resources import resource_headers
+from liushou.api.responses import ONE_ERRORS, READ_ERRORS, WRITE_ERRORS, put_responses
+from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
+from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
-from liushou.clock import today
-from liushou.errors import NotFound, problem_responses
+from liushou.errors import NotFound
 from liushou.referrals import repository as repo
 from liushou.referrals import service
 from liushou.referrals.models import Referral, ReferralStatus, ReferralType, Urgency
@@ -34,27 +36,25 @@ from liushou.referrals.views import referral_body
 Reader = Annotated[Principal, requires("referrals:read")]
 Writer = Annotated[Principal, requires("referrals:write")]
 
-READ_ERRORS = problem_responses(400, 401, 403, 422)
-ONE_ERRORS = problem_responses(401, 403, 404, 422)
-WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 415, 422)
-
 referrals = APIRouter(prefix="/referrals", tags=["referrals"])
 
 
-async def _audit_partner_reads(request: Request, caller: Principal, rows: list[Any]) -> None:
+async def _audit_partner_reads(db: DatabaseDep, caller: Principal, rows: list[Any]) -> None:
     if caller.role == Role.partner and rows:
-        await request.app.state.db.write(
-            lambda session: service.record_person_reads(session, caller, rows)
-        )
+        await db.write(lambda session: service.record_person_reads(session, caller, rows))
 
 
-def _read(session: Any, referral: Referral) -> ReferralRead:
+def _read(session: Session, referral: Referral) -> ReferralRead:
     return ReferralRead.model_validate(referral_body(service.row(session, referral)))
+
+
+REFERRALS = ResourceWrites("/referrals/{row.id}", _read)
 
 
 @referrals.get("", responses=READ_ERRORS)
 async def list_referrals(
-    request: Request,
+    db: DatabaseDep,
+    day: Today,
     caller: Reader,
     page: Paging,
     person_id: uuid.UUID | None = None,
@@ -81,12 +81,9 @@ async def list_referrals(
         overdue=overdue,
         region_id=region_id,
     )
-    day = today()
-    rows = await request.app.state.db.read(
-        lambda conn: repo.list_referrals(conn, caller, page, filters, day)
-    )
+    rows = await db.read(lambda conn: repo.list_referrals(conn, caller, page, filters, day))
     items, next_cursor = page_of(rows, page, lambda r: (r["created_at"], r["id"]))
-    await _audit_partner_reads(request, caller, items)
+    await _audit_partner_reads(db, caller, items)
     return Page[ReferralRead](
         items=[ReferralRead.model_validate(referral_body(r, day)) for r in items],
         next_cursor=next_cursor,
@@ -95,78 +92,50 @@ async def list_referrals(
 
 @referrals.get("/{referral_id}", responses=ONE_ERRORS)
 async def get_referral(
-    referral_id: uuid.UUID, request: Request, response: Response, caller: Reader
+    referral_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
 ) -> ReferralRead:
-    row = await request.app.state.db.read(lambda conn: repo.get_referral(conn, caller, referral_id))
+    row = await db.read(lambda conn: repo.get_referral(conn, caller, referral_id))
     if row is None:
         raise NotFound()
-    await _audit_partner_reads(request, caller, [row])
+    await _audit_partner_reads(db, caller, [row])
     response.headers["ETag"] = etag(row["version"])
     return ReferralRead.model_validate(referral_body(row))
 
 
 @referrals.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
 def create_referral(
-    body: ReferralCreate,
-    request: Request,
-    response: Response,
-    caller: Writer,
-    idem: IdempotencyDep,
+    body: ReferralCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, settings: SettingsDep
 ) -> ReferralRead:
     """Refer a person to an organization, or report to it. Errors (422, nothing written):
     `consent_required`, `justification_required`, `invalid_legal_basis`,
     `invalid_organization`, `network_mismatch`, `date_in_past`, `person_not_active`; a
     person outside the caller's area is 404; partners cannot create (403
     `partner_cannot_create`)."""
-    with request.app.state.db.session() as session:
-        referral = service.create_referral(session, request.app.state.settings, caller, body)
-        result = _read(session, referral)
-        idem.commit_created(
-            session,
-            response,
-            result,
-            resource_headers(referral, f"/api/v1/referrals/{referral.id}"),
-        )
-    return result
+    return REFERRALS.created(uow, service.create_referral(uow.session, settings, caller, body))
 
 
-@referrals.put(
-    "/{referral_id}",
-    dependencies=JSON_BODY,
-    responses={**WRITE_ERRORS, 201: {"model": ReferralRead, "description": "Created"}},
-)
+@referrals.put("/{referral_id}", dependencies=JSON_BODY, responses=put_responses(ReferralRead))
 def put_referral(
     referral_id: uuid.UUID,
     body: ReferralCreate,
-    request: Request,
-    response: Response,
     caller: Writer,
+    uow: UnitOfWorkDep,
+    settings: SettingsDep,
     if_match: IfMatch = None,
 ) -> ReferralRead:
     """Create the referral with this client-chosen id (201), or replace its description
     while it is open (200; person, organization and type are fixed: 422 `immutable_field`;
     once it moved on: 409 `referral_not_open`). The same body again is a safe retry."""
-    with request.app.state.db.session() as session:
-        referral, created = service.replace_referral(
-            session, request.app.state.settings, caller, referral_id, body, if_match
-        )
-        result = _read(session, referral)
-        session.commit()
-    response.status_code = HTTP_201_CREATED if created else 200
-    response.headers.update(
-        resource_headers(referral, f"/api/v1/referrals/{referral.id}" if created else None)
-    )
-    return result
+    outcome = service.replace_referral(uow.session, settings, caller, referral_id, body, if_match)
+    return REFERRALS.put(uow, outcome)
 
 
 @referrals.post("/{referral_id}/transitions", dependencies=JSON_BODY, responses=WRITE_ERRORS)
 def transition_referral(
     referral_id: uuid.UUID,
     body: ReferralTransitionRequest,
-    request: Request,
-    response: Response,
     caller: Writer,
-    idem: IdempotencyDep,
+    uow: IdempotentUnitOfWorkDep,
     if_match: IfMatch = None,
 ) -> ReferralRead:
     """Move the referral: open → accepted | declined | cancelled; accepted → in_progress |
@@ -174,13 +143,8 @@ def transition_referral(
     `invalid_transition`. A partner moves only the referrals addressed to it and never
     cancels (403 `partner_cannot_cancel`). With an `Idempotency-Key` a retry replays the
     first answer instead of meeting 409."""
-    with request.app.state.db.session() as session:
-        referral = service.transition(session, caller, referral_id, body, if_match)
-        result = _read(session, referral)
-        if caller.role == Role.partner:  # the answer shows the person: audited like a read
-            service.record_person_reads(session, caller, [result.model_dump()])
-        headers = resource_headers(referral)
-        idem.store(session, 200, result.model_dump(mode="json"), headers)
-        session.commit()
-    response.headers.update(headers)
+    referral = service.transition(uow.session, caller, referral_id, body, if_match)
+    result = REFERRALS.changed(uow, referral)
+    if caller.role == Role.partner:  # the answer shows the person: audited like a read
+        service.record_person_reads(uow.session, caller, [result.model_dump()])
     return result

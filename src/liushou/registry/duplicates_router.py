@@ -1,4 +1,4 @@
-"""GET /persons/duplicate-candidates (CONTRACT §4): who might this new person already be?
+"""GET /persons/duplicate-candidates: who might this new person already be? (docs/registry.md)
 
 Included before the persons router, so ``/persons/{person_id}`` does not capture the path.
 """
@@ -8,10 +8,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, NoReturn
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 
+from liushou.api.dependencies import DatabaseDep
 from liushou.api.params import Day, SearchText
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -83,7 +84,7 @@ and other roles that see no persons get an empty list.
     summary="Likely duplicates of a person about to be registered",
 )
 async def duplicate_candidates(
-    request: Request,
+    db: DatabaseDep,
     caller: Reader,
     name: Annotated[
         SearchText,
@@ -129,7 +130,7 @@ async def duplicate_candidates(
         )
         return region, rows
 
-    region, rows = await request.app.state.db.read(fetch)
+    region, rows = await db.read(fetch)
     if rows is None:
         raise FieldInvalid(
             ["query", "region_id"],

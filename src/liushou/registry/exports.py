@@ -49,23 +49,6 @@ HEADERS = [c.header for c in COLUMNS] + EXTRA_HEADERS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Batch(PageParams):
-    """The list query's paging, driven by the export instead of a signed client cursor:
-    ``cursor`` is set (the queries add their keyset condition) once there is a last id."""
-
-    def __init__(self, size: int, updated_since: datetime | None) -> None:
-        self.limit = size
-        self.updated_since = updated_since
-        self.last: uuid.UUID | None = None
-
-    @property  # type: ignore[override]
-    def cursor(self) -> str | None:
-        return None if self.last is None else "export"
-
-    def after(self, columns: Sequence[Any]) -> list[Any] | None:
-        return None if self.last is None else [self.last]
-
-
 @dataclass
 class Export:
     """One export's query and progress (read by the audit record at the end)."""
@@ -80,7 +63,8 @@ class Export:
 
     async def batches(self) -> AsyncIterator[list[list[Any]]]:
         """The rows as cells, a batch at a time."""
-        page = _Batch(self.batch_size, self.updated_since)
+        page = PageParams.batches(self.batch_size, self.updated_since)
+        last: uuid.UUID | None = None
         while True:
             rows, bodies = await self.db.read(lambda conn: self._fetch(conn, page))
             items = bodies[: self.batch_size]
@@ -89,12 +73,15 @@ class Export:
                 self.rows += len(items)
             if len(rows) <= self.batch_size:
                 return
-            last = uuid.UUID(str(items[-1]["id"]))  # SQLite hands back the hex string
-            if page.last is not None and last <= page.last:
+            next_last = uuid.UUID(str(items[-1]["id"]))  # SQLite hands back the hex string
+            if last is not None and next_last <= last:
                 raise RuntimeError("export keyset did not advance")  # never loop forever
-            page.last = last
+            last = next_last
+            page.resume_after([last])
 
-    def _fetch(self, conn: Connection, page: _Batch) -> tuple[Sequence[Any], list[dict[str, Any]]]:
+    def _fetch(
+        self, conn: Connection, page: PageParams
+    ) -> tuple[Sequence[Any], list[dict[str, Any]]]:
         filters, as_of = self.query.filters, self.query.as_of
         if as_of is None:
             rows = repo.list_persons(conn, self.caller, page, filters)

@@ -12,22 +12,22 @@ import math
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import sqlalchemy as sa
-from fastapi import Request
 from sqlmodel import Session, select
 
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.config import Settings
-from liushou.db import utcnow
+from liushou.db import Database, utcnow
 from liushou.errors import AppError, problem_responses
 from liushou.registry.models import IdNumberLookup
 from liushou.registry.query import PersonQuery
 
 ACTION = "person.id_number_lookup"
 # The `responses=` entry of the routes that take `id_number`.
-LIMITED_RESPONSE = {
+LIMITED_RESPONSE: dict[int | str, dict[str, Any]] = {
     429: {
         **problem_responses(429)[429],
         "description": "Too many look-ups by ID number (`too_many_attempts`)",
@@ -49,13 +49,15 @@ class TooManyLookups(AppError):
     )
 
 
-async def count_lookup(request: Request, caller: Principal, query: PersonQuery) -> bool:
+async def count_lookup(
+    db: Database, settings: Settings, caller: Principal, query: PersonQuery
+) -> bool:
     """Count the request against the caller's look-ups when it filters by ID number
-    (raises :class:`TooManyLookups` once they are spent); True when it does."""
+    (raises :class:`TooManyLookups` once they are spent); True when it does. In a short
+    transaction of its own, committed before the list is read."""
     if query.filters.id_number_index is None:
         return False
-    settings: Settings = request.app.state.settings
-    await request.app.state.db.write(lambda session: claim(session, settings, caller))
+    await db.write(lambda session: claim(session, settings, caller))
     return True
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query
 
+from liushou.api.dependencies import PersonalDataDep
 from liushou.api.params import Day, SearchText
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import (
@@ -46,7 +47,7 @@ class PersonQuery:
 
 
 async def person_query(
-    request: Request,
+    pii: PersonalDataDep,
     region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
     category: PersonCategory | None = None,
     status: PersonStatus | None = None,
@@ -77,7 +78,7 @@ async def person_query(
     # async: runs on the event loop, no threadpool hop (see api/pagination.page_params).
     index = None
     if id_number is not None:
-        index = request.app.state.personal_data.index.index(ids.normalize_id_number(id_number))
+        index = pii.index.index(ids.normalize_id_number(id_number))
     filters = PersonFilters(
         region_id=region_id,
         category=category,

@@ -1,15 +1,16 @@
 """/imports/persons (survey sheets in) and /exports/persons.csv|.xlsx (masked lists out).
 
 The import is a plain ``def`` (parsing and checking thousands of rows is CPU work for the
-threadpool, not the event loop); the exports are ``async`` generators whose database reads
-go through ``Database.read`` batch by batch.
+threadpool, not the event loop): it checks the sheet outside any write lock, then writes
+through the request's unit of work (docs/architecture.md). The exports are ``async``
+generators whose database reads go through ``Database.read`` batch by batch.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 import anyio
@@ -17,10 +18,11 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 from starlette.responses import Response, StreamingResponse
 
+from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep, Today
 from liushou.api.pagination import UpdatedSince
+from liushou.api.unit_of_work import UnitOfWorkDep
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
-from liushou.clock import today
 from liushou.errors import prefers_english, problem_responses
 from liushou.registry import exports, lookups, templates
 from liushou.registry.imports import ImportOutcome, PersonImport, reading_session, rows_invalid
@@ -87,6 +89,10 @@ class ImportResult(BaseModel):
 def import_persons(
     request: Request,
     caller: Writer,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    pii: PersonalDataDep,
+    uow: UnitOfWorkDep,
     file: Annotated[
         UploadFile,
         File(description="CSV (UTF-8, with or without BOM) or XLSX; see the template"),
@@ -103,19 +109,14 @@ def import_persons(
     sent again safely (no `Idempotency-Key` needed). Up to 10 MiB and 20,000 rows.
     """
     data = file.file.read()
-    state = request.app.state
-    with reading_session(state.db) as session:
-        job = PersonImport(
-            session, state.settings, state.personal_data, caller, english=prefers_english(request)
-        )
+    with reading_session(db) as session:
+        job = PersonImport(session, settings, pii, caller, english=prefers_english(request))
         outcome = job.check(data)
     if dry_run:
         return _preview(outcome)
     if outcome.error_count:
         raise rows_invalid(outcome)
-    with state.db.session() as session:
-        job.write(session)
-        session.commit()
+    job.write(uow.session)
     return ImportResult(rows=outcome.rows, created=outcome.created, unchanged=outcome.unchanged)
 
 
@@ -164,20 +165,9 @@ exports_router = APIRouter(prefix="/exports", tags=["exports"])
 EXPORT_ERRORS = problem_responses(400, 401, 403, 422) | lookups.LIMITED_RESPONSE
 
 
-def _export(request: Request, caller: Principal, query: Any, since: datetime | None) -> Any:
-    state = request.app.state
-    return exports.Export(
-        db=state.db,
-        caller=caller,
-        query=query,
-        batch_size=state.settings.export_batch_size,
-        updated_since=since,
-    )
-
-
-def _download_headers(extension: str) -> dict[str, str]:
+def _download_headers(day: date, extension: str) -> dict[str, str]:
     return {
-        "Content-Disposition": f'attachment; filename="persons-{today():%Y%m%d}.{extension}"',
+        "Content-Disposition": f'attachment; filename="persons-{day:%Y%m%d}.{extension}"',
         "Cache-Control": "no-store",
     }
 
@@ -188,23 +178,26 @@ def _download_headers(extension: str) -> dict[str, str]:
     responses={**_file_response(CSV_TYPE, "The persons, masked"), **EXPORT_ERRORS},
 )
 async def export_persons_csv(
-    request: Request,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    day: Today,
     caller: Reader,
     query: PersonQueryDep,
     updated_since: UpdatedSince = None,
 ) -> StreamingResponse:
     """The persons list (same filters and scope) as CSV, masked, streamed. Audited.
     With `id_number`, counted as a look-up by ID number, as on the list."""
-    await lookups.count_lookup(request, caller, query)
-    export = _export(request, caller, query, updated_since)
-    db = request.app.state.db
+    await lookups.count_lookup(db, settings, caller, query)
+    export = exports.Export(db, caller, query, settings.export_batch_size, updated_since)
 
     async def on_end(complete: bool) -> None:
         with anyio.CancelScope(shield=True):  # a client that went away is audited too
             await db.write(export.record("csv", complete=complete))
 
     return StreamingResponse(
-        exports.csv_chunks(export, on_end), media_type=CSV_TYPE, headers=_download_headers("csv")
+        exports.csv_chunks(export, on_end),
+        media_type=CSV_TYPE,
+        headers=_download_headers(day, "csv"),
     )
 
 
@@ -214,7 +207,9 @@ async def export_persons_csv(
     responses={**_file_response(XLSX_TYPE, "The persons, masked"), **EXPORT_ERRORS},
 )
 async def export_persons_xlsx(
-    request: Request,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    day: Today,
     caller: Reader,
     query: PersonQueryDep,
     updated_since: UpdatedSince = None,
@@ -224,18 +219,18 @@ async def export_persons_xlsx(
     The workbook is built in a temporary file first (a zip is written last), so the first
     byte comes once every row is in; memory stays constant either way. With `id_number`,
     counted as a look-up by ID number, as on the list."""
-    await lookups.count_lookup(request, caller, query)
-    export = _export(request, caller, query, updated_since)
+    await lookups.count_lookup(db, settings, caller, query)
+    export = exports.Export(db, caller, query, settings.export_batch_size, updated_since)
     path = await exports.build_xlsx(export)
     handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
     os.unlink(path)  # the open handle keeps the data; nothing is left behind on disk
     size = os.fstat(handle.fileno()).st_size
     try:
-        await request.app.state.db.write(export.record("xlsx", complete=True))
+        await db.write(export.record("xlsx", complete=True))
     except BaseException:
         handle.close()
         raise
-    headers = {**_download_headers("xlsx"), "Content-Length": str(size)}
+    headers = {**_download_headers(day, "xlsx"), "Content-Length": str(size)}
     return StreamingResponse(_chunks_of(handle), media_type=XLSX_TYPE, headers=headers)
 
 

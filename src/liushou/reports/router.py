@@ -1,4 +1,4 @@
-"""/reports (CONTRACT §8): aggregated figures, computed by the database.
+"""/reports: aggregated figures, computed by the database.
 
 A report's cost grows with its region (a county holds tens of thousands of persons), so
 its queries run on a worker thread on either database (db.Database.read_heavy), never on
@@ -10,8 +10,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
+from liushou.api.dependencies import DatabaseDep
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.errors import problem_responses
@@ -29,7 +30,7 @@ reports = APIRouter(prefix="/reports", tags=["reports"])
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_coverage(
-    request: Request,
+    db: DatabaseDep,
     caller: Reader,
     region_id: Annotated[
         uuid.UUID | None,
@@ -54,8 +55,6 @@ async def get_coverage(
     (`care:read`: admin, street staff, auditor); partners and legal advisors, who get
     aggregated counts only, always receive an empty list.
     """
-    report = await request.app.state.db.read_heavy(
-        lambda conn: service.coverage(conn, caller, region_id)
-    )
+    report = await db.read_heavy(lambda conn: service.coverage(conn, caller, region_id))
     # Validated once when built; serialized as FastAPI would for the response model.
     return Response(report.model_dump_json().encode(), media_type="application/json")
