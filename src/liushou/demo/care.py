@@ -139,7 +139,6 @@ class CareReport:
     caretakers_created: int = 0
     assignments_created: int = 0
     visits_created: int = 0
-    caretaker_ids: dict[str, uuid.UUID] = field(default_factory=dict)  # by demo key
 
 
 def _id(*parts: object) -> uuid.UUID:
@@ -166,7 +165,7 @@ def seed_care(
     pii = pii or PersonalData.from_settings(settings)
     on = today()
     caretakers = _caretakers(setting)
-    report = CareReport(caretaker_ids={key: plan.id for key, plan in caretakers.items()})
+    report = CareReport()
     existing = set(
         session.exec(
             select(Caretaker.id).where(Caretaker.id.in_([c.id for c in caretakers.values()]))

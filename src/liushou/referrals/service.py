@@ -67,8 +67,6 @@ TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     S.declined: frozenset(),
     S.cancelled: frozenset(),
 }
-# What a partner may do with a referral addressed to it; cancelling is the referrer's.
-PARTNER_TARGETS = frozenset({S.accepted, S.in_progress, S.resolved, S.declined})
 
 CONSENT_BASES = frozenset(
     {LegalBasis.consent, LegalBasis.separate_consent, LegalBasis.guardian_consent}

@@ -13,13 +13,6 @@ from dataclasses import dataclass
 
 from liushou.regions.models import RegionKind, RegionLevel
 
-LEVEL_RANK = {
-    RegionLevel.province: 0,
-    RegionLevel.city: 1,
-    RegionLevel.county: 2,
-    RegionLevel.township: 3,
-    RegionLevel.village: 4,
-}
 PREFIX_LENGTH = {
     RegionLevel.province: 2,
     RegionLevel.city: 4,

@@ -184,17 +184,6 @@ class PersonFilters:
     unassigned: bool | None = None
 
 
-def _birth_date_bounds(age_min: int | None, age_max: int | None) -> list[Any]:
-    """age >= n ⇔ born on or before today minus n years; age <= n ⇔ born after today − (n+1)."""
-    now = today()
-    conditions = []
-    if age_min is not None:
-        conditions.append(person_t.c.birth_date <= _years_before(now, age_min))
-    if age_max is not None:
-        conditions.append(person_t.c.birth_date > _years_before(now, age_max + 1))
-    return conditions
-
-
 def _years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)

@@ -361,10 +361,6 @@ def _refuse_duplicate(
     )
 
 
-def _same_secret(pii: PersonalData, person: Person, field: str, clear: str | None) -> bool:
-    return pii.open(person.id, field, getattr(person, f"{field}_cipher")) == clear
-
-
 def _apply(person: Person, values: dict[str, Any], pii: PersonalData) -> list[str]:
     """Apply column values; ciphertexts count as changed only if the clear value changed."""
     comparable = dict(values)
@@ -875,10 +871,6 @@ def withdraw_consent(
         changed_fields=changed,
     )
     return consent
-
-
-def alerts_of(guardianship_type: GuardianshipType | str | None) -> list[str]:
-    return ["unattended_child"] if guardianship_type == GuardianshipType.none else []
 
 
 # --- as_of -------------------------------------------------------------------------------
