@@ -23,7 +23,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -225,7 +225,7 @@ def _new_dev_secret() -> str:
     return secrets.token_urlsafe(KEY_BYTES)
 
 
-def _write_private_file(path: Path, content: dict[str, str], *, replace: bool) -> None:
+def _write_private_file(path: Path, content: Mapping[str, object], *, replace: bool) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     body = json.dumps(content, indent=2).encode()
     # Write a private temporary file, then move it into place: the file is 0600 from the
@@ -283,7 +283,8 @@ def _dev_keys_of(stored: dict[str, object], path: Path) -> DevKeys:
 
 class PiiKeys(NamedTuple):
     cipher: FieldCipher
-    index: BlindIndex
+    # Hides tuple.index, which nothing here calls; the name is what callers read.
+    index: BlindIndex  # type: ignore[assignment]
 
 
 def keys_from_settings(

@@ -6,7 +6,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.audit import service as audit
 from liushou.auth.models import ApiClient, UserAccount
@@ -64,7 +64,7 @@ def create_user(
     region_id = None
     if region_code:
         region = session.exec(
-            select(Region).where(Region.code == region_code, Region.deleted_at.is_(None))
+            select(Region).where(Region.code == region_code, col(Region.deleted_at).is_(None))
         ).one_or_none()
         if region is None:
             raise Unprocessable(f"区划 {region_code} 不存在。", f"No region {region_code}.")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.auth.accounts import CLI_PRINCIPAL
 from liushou.clock import today
@@ -161,7 +161,7 @@ def seed_persons(
     draw = _Drawer(settings, today())
     plans = _plan(draw, list(villages))
     existing = set(
-        session.exec(select(Person.id).where(Person.id.in_([p.id for p in plans]))).all()
+        session.exec(select(Person.id).where(col(Person.id).in_([p.id for p in plans]))).all()
     )
     report = PersonsReport()
     for plan in plans:

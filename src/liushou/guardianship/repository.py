@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
@@ -61,10 +61,12 @@ VISIT_ORDER = [visit_t.c.visited_on, visit_t.c.id]  # newest first
 # contacts (models.ACTIVE_PRIMARY_CONTACT) serves a query only if the planner sees the value.
 # With a bound value SQLite re-prepares the statement on every execution to decide (a read
 # of one person took 75 µs in SQLite instead of 11).
-PRIMARY_CONTACT_SQL = sa.literal_column(f"'{AssignmentRole.primary_contact.value}'")
+PRIMARY_CONTACT_SQL: sa.ColumnElement[str] = sa.literal_column(
+    f"'{AssignmentRole.primary_contact.value}'"
+)
 
 
-def active(table: sa.Table = assignment_t) -> sa.ColumnElement[bool]:
+def active(table: sa.FromClause = assignment_t) -> sa.ColumnElement[bool]:
     """An assignment that has not ended and is not deleted."""
     return sa.and_(table.c.ends_on.is_(None), table.c.deleted_at.is_(None))
 
@@ -367,19 +369,19 @@ def list_visits(
 
 def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
     return session.exec(
-        select(Region).where(Region.id == region_id, Region.deleted_at.is_(None))
+        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
 def live_caretaker(session: Session, caretaker_id: uuid.UUID) -> Caretaker | None:
     return session.exec(
-        select(Caretaker).where(Caretaker.id == caretaker_id, Caretaker.deleted_at.is_(None))
+        select(Caretaker).where(Caretaker.id == caretaker_id, col(Caretaker.deleted_at).is_(None))
     ).one_or_none()
 
 
 def caretaker_of_user(session: Session, user_id: uuid.UUID) -> Caretaker | None:
     return session.exec(
-        select(Caretaker).where(Caretaker.user_id == user_id, Caretaker.deleted_at.is_(None))
+        select(Caretaker).where(Caretaker.user_id == user_id, col(Caretaker.deleted_at).is_(None))
     ).first()
 
 
@@ -388,8 +390,8 @@ def caretaker_in_use(session: Session, caretaker_id: uuid.UUID) -> bool:
         select(Assignment.id)
         .where(
             Assignment.caretaker_id == caretaker_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
         .limit(1)
     ).first()
@@ -402,11 +404,11 @@ def caretaker_caseload(
     """The caretaker's active assignments with their persons."""
     return session.exec(
         select(Assignment, Person)
-        .join(Person, Person.id == Assignment.person_id)
+        .join(Person, col(Person.id) == col(Assignment.person_id))
         .where(
             Assignment.caretaker_id == caretaker_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
     ).all()
 
@@ -418,8 +420,8 @@ def active_primary(session: Session, person_id: uuid.UUID) -> Assignment | None:
         .where(
             Assignment.person_id == person_id,
             Assignment.role == AssignmentRole.primary_contact,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
         .with_for_update()
     ).first()
@@ -430,8 +432,8 @@ def active_assignments(session: Session, person_id: uuid.UUID) -> Sequence[Assig
         select(Assignment)
         .where(
             Assignment.person_id == person_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
         .with_for_update()
     ).all()
@@ -445,16 +447,16 @@ def active_assignment_of(
         .where(
             Assignment.person_id == person_id,
             Assignment.caretaker_id == caretaker_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
-        .order_by(Assignment.starts_on)
+        .order_by(col(Assignment.starts_on))
     ).first()
 
 
 def latest_visit_on(session: Session, person_id: uuid.UUID) -> date | None:
     return session.exec(
         select(sa.func.max(Visit.visited_on)).where(
-            Visit.person_id == person_id, Visit.deleted_at.is_(None)
+            Visit.person_id == person_id, col(Visit.deleted_at).is_(None)
         )
     ).one()

@@ -187,15 +187,13 @@ def _caretaker_values(
             )
         linked = repo.caretaker_of_user(session, user_id)
         if linked is not None and linked.id != caretaker_id:
+            visible = path_visible(linked.region_path, caller, lineage=True)
+            extra: dict[str, Any] = {"existing_id": str(linked.id)} if visible else {}
             raise Conflict(
                 "该账号已关联另一位联系人。",
                 "This user is already linked to another caretaker.",
                 code="user_already_linked",
-                **(
-                    {"existing_id": str(linked.id)}
-                    if path_visible(linked.region_path, caller, lineage=True)
-                    else {}
-                ),
+                **extra,
             )
     phone = data.get("phone")
     if phone:

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
@@ -175,13 +175,13 @@ def list_regions(
 
 def live_region_by_code(session: Session, code: str) -> Region | None:
     return session.exec(
-        select(Region).where(Region.code == code, Region.deleted_at.is_(None))
+        select(Region).where(Region.code == code, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
 def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
     return session.exec(
-        select(Region).where(Region.id == region_id, Region.deleted_at.is_(None))
+        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
@@ -195,7 +195,11 @@ _PLACED_IN_REGION = [
 
 def region_in_use(session: Session, region: Region) -> bool:
     """A live child region, or a live organization, person, caretaker or user in it."""
-    queries = [select(Region.id).where(Region.parent_id == region.id, Region.deleted_at.is_(None))]
+    queries: list[sa.Select[Any]] = [
+        sa.select(region_t.c.id).where(
+            region_t.c.parent_id == region.id, region_t.c.deleted_at.is_(None)
+        )
+    ]
     queries += [
         sa.select(t.c.region_id).where(t.c.region_id == region.id, t.c.deleted_at.is_(None))
         for t in _PLACED_IN_REGION
@@ -259,5 +263,5 @@ def list_organizations(
 
 def region_path(session: Session, region_id: uuid.UUID) -> str | None:
     return session.exec(
-        select(Region.path).where(Region.id == region_id, Region.deleted_at.is_(None))
+        select(Region.path).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()

@@ -58,8 +58,8 @@ class _Batch(PageParams):
         self.updated_since = updated_since
         self.last: uuid.UUID | None = None
 
-    @property  # type: ignore[override]
-    def cursor(self) -> str | None:
+    @property
+    def cursor(self) -> str | None:  # type: ignore[override]
         return None if self.last is None else "export"
 
     def after(self, columns: Sequence[Any]) -> list[Any] | None:
@@ -96,6 +96,7 @@ class Export:
 
     def _fetch(self, conn: Connection, page: _Batch) -> tuple[Sequence[Any], list[dict[str, Any]]]:
         filters, as_of = self.query.filters, self.query.as_of
+        rows: Sequence[Any]
         if as_of is None:
             rows = repo.list_persons(conn, self.caller, page, filters)
             bodies = [person_body(r) for r in rows]

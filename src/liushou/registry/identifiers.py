@@ -151,8 +151,10 @@ def mask_id_number(number: str) -> str:
     return f"{number[:6]}{'*' * ID_MASK_STARS}{number[-1]}"
 
 
-def make_id_number(region6: str, birth_date: date, sequence3: int, sex: Sex) -> str:
+def make_id_number(region6: str, birth_date: date, sequence3: int, sex: str) -> str:
     """A valid number for tests and demo data: the check character is computed.
+
+    ``sex`` is "male" or "female" (a :data:`Sex`, or the registry's ``Sex`` enum).
 
     ``sequence3`` is the 3-digit sequence code (0-999); its last digit carries the sex, so
     when its parity disagrees with ``sex`` the lowest bit is flipped (e.g. 124 -> 125 male).

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
@@ -453,7 +453,7 @@ def duplicate_pool(
     ``limit`` never cuts an exact match off in favour of a mere initials match.
     """
     t = person_t.c
-    wanted = [t.name_initials.in_(list(initials))] if initials else []
+    wanted: list[sa.ColumnElement[bool]] = [t.name_initials.in_(list(initials))] if initials else []
     if birth_date is not None:
         wanted.append(t.birth_date == birth_date)
     if not wanted:
@@ -480,5 +480,5 @@ def duplicate_pool(
 
 def live_person_by_index(session: Session, index: str) -> Person | None:
     return session.exec(
-        select(Person).where(Person.id_number_index == index, Person.deleted_at.is_(None))
+        select(Person).where(Person.id_number_index == index, col(Person.deleted_at).is_(None))
     ).first()

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import SecretStr
 from pypinyin import Style, lazy_pinyin
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.concurrency import check_if_match
 from liushou.api.resources import apply_changes, load_for_write, require_live
@@ -265,7 +265,7 @@ def _validated_profile(category: PersonCategory, raw: dict[str, Any]) -> dict[st
     try:
         return model.model_validate(raw).model_dump(mode="json")
     except ValueError as exc:  # pydantic.ValidationError is a ValueError
-        errors = getattr(exc, "errors", lambda: [])()
+        errors: list[dict[str, Any]] = getattr(exc, "errors", lambda: [])()
         field = PROFILE_FIELD[category]
         raise Unprocessable(
             "档案数据未通过校验。",
@@ -354,10 +354,9 @@ def _refuse_duplicate(
     if existing is None or existing.id == own_id:
         return
     visible = repo.person_visible(session, caller, existing.id, existing.region_path)
+    extra: dict[str, Any] = {"existing_id": str(existing.id)} if visible else {}
     raise DuplicatePerson(
-        "该身份证号已登记。",
-        "A person with this ID number is already registered.",
-        **({"existing_id": str(existing.id)} if visible else {}),
+        "该身份证号已登记。", "A person with this ID number is already registered.", **extra
     )
 
 
@@ -696,10 +695,10 @@ def age_out(session: Session, caller: Principal, on_or_before: date) -> int:
     due = session.exec(
         select(Person)
         .where(
-            Person.deleted_at.is_(None),
+            col(Person.deleted_at).is_(None),
             Person.status == PersonStatus.active,
-            Person.counts_until.is_not(None),
-            Person.counts_until <= on_or_before,
+            col(Person.counts_until).is_not(None),
+            col(Person.counts_until) <= on_or_before,
         )
         .with_for_update()
     ).all()

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from sqlalchemy.engine import RowMapping
+
 from liushou.clock import today
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import ExitReason, GuardianshipType, PersonStatus
@@ -50,7 +52,7 @@ def person_body(row: Mapping[str, Any], *, on: date | None = None) -> dict[str, 
     return body
 
 
-def as_of_body(row: Mapping[str, Any], day: date) -> dict[str, Any]:
+def as_of_body(row: RowMapping | Mapping[str, Any], day: date) -> dict[str, Any]:
     """The PersonRead shape of a row of ``repository.list_persons_as_of``: the list and the
     exports both answer an ``as_of`` query with it (see docs/privacy.md, "As-of bodies").
 
