@@ -255,11 +255,10 @@ def sweep() -> None:
     from sqlalchemy.engine import CursorResult
     from sqlmodel import col
 
+    from liushou import clock
     from liushou.api.models import IdempotencyKey
     from liushou.auth.accounts import CLI_PRINCIPAL
     from liushou.auth.models import LoginFailure
-    from liushou.clock import today
-    from liushou.db import utcnow
     from liushou.registry import service as registry
 
     settings = _settings()
@@ -268,8 +267,8 @@ def sweep() -> None:
         return cast(CursorResult[Any], session.execute(statement)).rowcount
 
     def _sweep(session: Session) -> tuple[int, int, int]:
-        aged_out = registry.age_out(session, CLI_PRINCIPAL, today())
-        now = utcnow()
+        aged_out = registry.age_out(session, CLI_PRINCIPAL, clock.today())
+        now = clock.now()
         keys = deleted(
             session, sa.delete(IdempotencyKey).where(col(IdempotencyKey.expires_at) <= now)
         )

@@ -15,6 +15,7 @@ from fastapi import Request
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
+from liushou import clock
 from liushou.audit import service as audit
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.auth.passwords import verify_secret
@@ -22,7 +23,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
 from liushou.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
 from liushou.config import Settings
-from liushou.db import Database, utcnow
+from liushou.db import Database
 from liushou.errors import AppError
 from liushou.regions.models import Organization, Region
 
@@ -239,7 +240,7 @@ class AuthService:
         return self._issue(principal, self.settings.partner_token_ttl_seconds, None)
 
     def refresh_grant(self, session: Session, refresh_token: str) -> IssuedTokens:
-        now = utcnow()
+        now = clock.now()
         stored = session.exec(
             select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
         ).one_or_none()
@@ -347,7 +348,7 @@ class AuthService:
         release: LoginFailure | None = None,
     ) -> None:
         """429 once ``limit`` failures sit in the window; ``release`` is dropped on refusal."""
-        now = utcnow()
+        now = clock.now()
         recent = session.exec(
             select(LoginFailure.at)
             .where(LoginFailure.username == throttle.key, LoginFailure.at > now - throttle.window)
@@ -383,7 +384,7 @@ class AuthService:
                 family_id=family_id,
                 user_id=user_id,
                 scopes=" ".join(sorted(scopes)),
-                expires_at=utcnow() + timedelta(days=self.settings.refresh_token_ttl_days),
+                expires_at=clock.now() + timedelta(days=self.settings.refresh_token_ttl_days),
             )
         )
         return token

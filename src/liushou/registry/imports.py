@@ -34,11 +34,12 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
+from liushou import clock
 from liushou.api.params import EARLIEST_DAY, LATEST_DAY, OUT_OF_RANGE, day_in_range
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.config import Settings
-from liushou.db import Database, utcnow
+from liushou.db import Database
 from liushou.errors import AppError, Unprocessable
 from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
@@ -995,7 +996,7 @@ class PersonImport:
         if self._match(session):
             self._summary()
             raise rows_invalid(self.outcome)
-        now = utcnow()
+        now = clock.now()
         persons, versions = [], []
         for c in self.to_create:
             row = {**c.values, "created_at": now, "updated_at": now, "version": 1}

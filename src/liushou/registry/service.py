@@ -16,6 +16,7 @@ from pydantic import SecretStr
 from pypinyin import Style, lazy_pinyin
 from sqlmodel import Session, col, select
 
+from liushou import clock
 from liushou.api.concurrency import check_if_match
 from liushou.api.resources import apply_changes, load_for_write, require_live
 from liushou.audit import service as audit
@@ -23,7 +24,6 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.clock import today
 from liushou.config import Settings
-from liushou.db import utcnow
 from liushou.errors import (
     Conflict,
     FieldInvalid,
@@ -683,7 +683,7 @@ def delete_person(
         raise NotFound()
     _writable(session, person, caller)
     check_if_match(if_match, person.version)
-    person.deleted_at = utcnow()
+    person.deleted_at = clock.now()
     person.updated_at = person.deleted_at
     person.version += 1
     session.flush()
