@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
-from liushou.auth.roles import Role
+from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import in_subtree, lineage_scope
 from liushou.guardianship.models import (
     Assignment,
@@ -29,20 +29,17 @@ from liushou.guardianship.models import (
     CaretakerKind,
     Visit,
     VisitRiskLevel,
+    visit_overdue_sql,
 )
 from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
+from liushou.registry.register import on_register_sql
 
 caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
 assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
 visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
-
-# Roles that see care data through their region subtree (street staff: the township, a
-# village contact: its village); admin and auditor see everything; a volunteer sees the
-# persons assigned to it; every other role none.
-REGION_READERS = frozenset({Role.street_staff, Role.village_contact})
 
 # The ciphertext never leaves the database in a read.
 CARETAKER_COLUMNS = [
@@ -105,7 +102,7 @@ def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
             a.c.person_id == person_id,
             a.c.role == PRIMARY_CONTACT_SQL,
             active(a),
-            a.c.next_visit_due < today,
+            visit_overdue_sql(a.c.next_visit_due, today),
         )
     )
 
@@ -135,7 +132,7 @@ def care_filters(
     states of a person on the register today (``day``, a value or a bound parameter), like
     the alerts on a person's body; `=false` is the complement (everyone else)."""
     t = person.c
-    counts = sa.and_(t.status == "active", sa.or_(t.counts_until.is_(None), t.counts_until > day))
+    counts = on_register_sql(t.status, t.counts_until, day)
     late = sa.and_(counts, overdue_condition(t.id, day))
     alone = sa.and_(counts, unassigned_condition(t.id))
     conditions = []

@@ -55,8 +55,9 @@ from liushou.referrals.views import PERSON_MIN_FIELDS, row_of
 from liushou.regions.models import Organization, OrganizationType
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as registry_repo
-from liushou.registry.enums import ConsentGiver, PersonStatus
+from liushou.registry.enums import ConsentGiver
 from liushou.registry.models import Consent, Person
+from liushou.registry.register import on_register
 
 S = ReferralStatus
 TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
@@ -127,10 +128,7 @@ def _visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -
 
 
 def _on_register(person: Person) -> None:
-    day = today()
-    if person.status != PersonStatus.active or (
-        person.counts_until is not None and person.counts_until <= day
-    ):
+    if not on_register(person.status, person.counts_until, today()):
         raise FieldInvalid(
             ["body", "person_id"],
             "person_not_active",

@@ -49,6 +49,7 @@ from liushou.registry.enums import (
     Sex,
 )
 from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.register import still_counts
 from liushou.registry.schemas import (
     PROFILE_FIELD,
     ChildProfile,
@@ -659,7 +660,7 @@ def reactivate_person(
             "The new start cannot be before the exit date.",
         )
     _check_eligible(settings, person.category, person.birth_date, person.sex, since)
-    if person.category == PersonCategory.child and today() >= (person.counts_until or today()):
+    if person.category == PersonCategory.child and not still_counts(person.counts_until, today()):
         raise NotEligible("已年满十六周岁。", "The child is 16 or older.")
     changed = apply_changes(
         person,

@@ -11,6 +11,7 @@ from sqlalchemy.engine import RowMapping
 from liushou.clock import today
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import ExitReason, GuardianshipType, PersonStatus
+from liushou.registry.register import still_counts
 from liushou.registry.schemas import PROFILE_FIELD
 
 
@@ -80,7 +81,8 @@ def _effective_status(row: Mapping[str, Any], day: date) -> tuple[str, Any, Any]
     """A child past its 16th birthday has left the register even before the sweep ran."""
     status = str(row["status"])
     counts_until = row.get("counts_until")
-    if status == PersonStatus.active and counts_until is not None and _as_date(counts_until) <= day:
+    ended = counts_until is not None and not still_counts(_as_date(counts_until), day)
+    if status == PersonStatus.active and ended:
         return PersonStatus.exited.value, counts_until, ExitReason.aged_out.value
     return status, row["exited_on"], row["exit_reason"]
 
