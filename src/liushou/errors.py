@@ -54,7 +54,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "region_in_use": ("区划仍在使用中", "Region in use"),
     "immutable_field": ("字段不可修改", "Field cannot be changed"),
     "invalid_credit_code": ("统一社会信用代码无效", "Invalid unified social credit code"),
-    # registry (CONTRACT §4)
+    # registry (docs/registry.md)
     "duplicate_person": ("该身份证号已登记", "Person already registered"),
     "not_eligible": ("不符合留守人员条件", "Not eligible"),
     "id_number_format": ("身份证号格式错误", "Invalid ID number format"),
@@ -79,7 +79,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "empty_file": ("文件没有数据", "Empty file"),
     "too_many_rows": ("数据行过多", "Too many rows"),
     "cell_too_long": ("单元格内容过长", "Cell too long"),
-    # referrals (CONTRACT §5)
+    # referrals (docs/domain.md)
     "consent_required": ("缺少有效的同意", "Consent required"),
     "justification_required": ("须说明理由", "Justification required"),
     "invalid_legal_basis": ("法律依据不适用", "Invalid legal basis"),
@@ -106,7 +106,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "not_assigned": ("此人未分配给您", "Not assigned to you"),
     "not_your_caretaker": ("只能以本人联系人身份操作", "Not your caretaker record"),
     "not_your_visit": ("只能修改本人记录的走访", "Not your visit"),
-    # reports (CONTRACT §8)
+    # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
     "invalid_value": ("数据库无法处理的值", "Value the database cannot handle"),

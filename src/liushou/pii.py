@@ -1,4 +1,4 @@
-"""Personal data at rest: AES-256-GCM field encryption and HMAC blind indexes (PRACTICES §4.6).
+"""Personal data at rest: AES-256-GCM field encryption and HMAC blind indexes (docs/privacy.md).
 
 **Key strings** (``LIUSHOU_DATA_KEY``, ``LIUSHOU_INDEX_KEY``) are comma-separated entries
 ``kid:key``: ``key`` is 32 random bytes in base64url (padding optional; see
@@ -110,7 +110,7 @@ class FieldCipher:
 
     def __init__(self, keys: str | Sequence[Key]) -> None:
         parsed = _as_keys(keys, "data key")
-        # One AESGCM per key, built once: reads decrypt on every request (PERFORMANCE.md).
+        # One AESGCM per key, built once: reads decrypt on every request.
         self._aeads = {k.id: AESGCM(k.secret) for k in parsed}
         if len(self._aeads) != len(parsed):
             raise KeyConfigError("data key: key ids must be unique")

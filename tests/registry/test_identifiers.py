@@ -1,4 +1,4 @@
-"""ID numbers, mobile numbers, masking and ages (DOMAIN.md §2.1, §2.3, §3.3)."""
+"""ID numbers, mobile numbers, masking and ages (docs/domain.md, docs/privacy.md)."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ CLI_PRINCIPAL = Principal(
 )
 
 
-# Roles whose area is one level of the region tree (CONTRACT §2): street staff work for a
+# Roles whose area is one level of the region tree (docs/domain.md): street staff work for a
 # township (街道), a village contact for a village. The others may sit at any level.
 _ROLE_LEVELS = {Role.street_staff: RegionLevel.township, Role.village_contact: RegionLevel.village}
 

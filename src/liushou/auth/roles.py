@@ -1,4 +1,4 @@
-"""Roles and scopes (CONTRACT §2): the one table that maps a role to what it may do."""
+"""Roles and scopes (docs/domain.md): the one table that maps a role to what it may do."""
 
 from __future__ import annotations
 

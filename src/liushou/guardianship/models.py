@@ -1,4 +1,4 @@
-"""Care tables (CONTRACT §5): caretakers, assignments (联系人包保) and visits (走访)."""
+"""Care tables (docs/domain.md): caretakers, assignments (联系人包保) and visits (走访)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Reads take a Connection (Core, no ORM) and apply the caller's scope in SQL, so a row
 outside it is simply absent (404). Writes take the unit of work's Session and flush, never
 commit. The conditions the registry's person list needs (overdue, unassigned) live here
-too, so the rule of CONTRACT §5 is written once.
+too, so each rule (docs/domain.md, "Care intervals and overdue") is written once.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ ASSIGNMENT_ORDER = [assignment_t.c.starts_on, assignment_t.c.id]
 VISIT_ORDER = [visit_t.c.visited_on, visit_t.c.id]  # newest first
 
 
-# --- the rules of CONTRACT §5 as SQL -------------------------------------------------------
+# --- the care rules as SQL (docs/domain.md) -----------------------------------------------
 
 # The role as an SQL literal, not a bound parameter: the partial index of active primary
 # contacts (models.ACTIVE_PRIMARY_CONTACT) serves a query only if the planner sees the value.
@@ -90,11 +90,10 @@ def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
     """The person's primary contact has not visited within its interval, as of ``today``
     (`overdue=true`, `overdue_visit`).
 
-    CONTRACT §5: no visit within the primary contact's interval, counted from the latest
-    visit (or from the start of the assignment when there was none). The assignment keeps
-    that date as ``next_visit_due`` = basis + interval (guardianship.service.refresh_due):
-    a visit on the due day itself is still in time, so the person is overdue from the day
-    after, i.e. when ``next_visit_due < today``.
+    No visit within the primary contact's interval, counted from the latest visit (or from
+    the start of the assignment when there was none): the assignment keeps that date as
+    ``next_visit_due`` = basis + interval (guardianship.service.refresh_due), and the rule
+    is ``visit_overdue_sql`` (docs/domain.md, "Care intervals and overdue").
     """
     a = assignment_t.alias("overdue_contact")
     return sa.exists(

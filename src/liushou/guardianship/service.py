@@ -1,4 +1,4 @@
-"""The rules of care (CONTRACT §5): who may look after whom, one active primary contact per
+"""The rules of care (docs/domain.md): who may look after whom, one active primary contact per
 person, handovers, visits and the due date they move. Functions flush; routers commit.
 
 Every write that touches a person's assignments or visits first locks the person's row
@@ -95,7 +95,7 @@ def _manager(caller: Principal) -> None:
 
 
 def default_interval(settings: Settings, person: Person) -> int:
-    """Days between visits for a new assignment of ``person`` (CONTRACT §5, configurable)."""
+    """Days between visits for a new assignment of ``person`` (docs/domain.md, configurable)."""
     if person.category == PersonCategory.child:
         if person.guardianship_type == GuardianshipType.none:
             return settings.visit_interval_unattended_child_days
@@ -473,7 +473,7 @@ def _usable_caretaker(session: Session, caller: Principal, caretaker_id: uuid.UU
 
 
 def check_area(caretaker: Caretaker, person: Person, role: AssignmentRole | None) -> None:
-    """A caretaker looks after persons of its own area; a volunteer anyone's (CONTRACT §5).
+    """A caretaker looks after persons of its own area; a volunteer anyone's (docs/domain.md).
 
     A primary contact (包保联系人, named by the village committee) belongs to the person's
     very village. Other roles, and visits, also accept a caretaker of the person's township

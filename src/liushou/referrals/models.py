@@ -1,4 +1,4 @@
-"""Referral tables (CONTRACT §5): referrals (转介) and mandatory reports to the networks of
+"""Referral tables (docs/domain.md): referrals (转介) and mandatory reports to the networks of
 the 五位一体 mechanism, and the timeline of their status transitions."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The rules of referrals (CONTRACT §5, DOMAIN.md §3.1/§3.4 and business rule 13).
+"""The rules of referrals (docs/domain.md, "Consent and sharing (PIPL) for referrals").
 
 * Who: staff with ``referrals:write`` refer the persons they may see; a partner (client
   credentials) never creates one, and moves only the referrals addressed to its own
@@ -184,7 +184,7 @@ def check_legal_basis(
     basis: LegalBasis,
     justification: str | None,
 ) -> None:
-    """The consent rule (CONTRACT §5, business rule 13); raises a 422 on failure."""
+    """The consent rule (docs/domain.md, "Consent and sharing"); raises a 422 on failure."""
     if type_ in MANDATORY_TYPES and basis in CONSENT_BASES:
         raise FieldInvalid(
             ["body", "legal_basis"],
@@ -488,7 +488,7 @@ def row(session: Session, referral: Referral) -> dict[str, Any]:
 
 
 def record_person_reads(session: Session, caller: Principal, rows: list[dict[str, Any]]) -> None:
-    """One audit event per person a partner was shown (CONTRACT §5, PRACTICES §4.5: every
+    """One audit event per person a partner was shown (docs/domain.md, "Consent and sharing": every
     partner read of a case is logged), with the referral it came with."""
     for r in rows:
         audit.record(

@@ -215,7 +215,7 @@ def _check_eligible(
         raise NotEligible("出生日期晚于留守开始日期。", "Born after left_behind_since.")
     age = ids.age_on(birth_date, since)
     if category == PersonCategory.child:
-        # Only the age on `since` decides (CONTRACT §4): a child registered late, after its
+        # Only the age on `since` decides (docs/registry.md): a child registered late, after its
         # 16th birthday, is on record (and counts for the days before it) but not active.
         until = ids.sixteenth_birthday(birth_date)
         if age >= 16:
@@ -770,7 +770,7 @@ def record_refused_reveal(
 def may_reveal(session: Session, caller: Principal, person: Person) -> bool:
     if caller.role in (Role.admin, Role.street_staff):
         return True
-    # A village contact may reveal only the persons actively assigned to it (CONTRACT §2).
+    # A village contact may reveal only the persons actively assigned to it (docs/domain.md).
     return caller.role == Role.village_contact and care_repo.is_assigned(session, caller, person.id)
 
 

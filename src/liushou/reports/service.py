@@ -23,7 +23,7 @@ from liushou.reports.schemas import (
 )
 
 # The caretakers of a report are named individuals: only callers who may read care data
-# get them. Partners and legal advisors get aggregated counts only (CONTRACT §2).
+# get them. Partners and legal advisors get aggregated counts only (docs/domain.md).
 CARETAKER_SCOPE = "care:read"
 
 
