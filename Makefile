@@ -14,6 +14,7 @@ lint:
 	scripts/bootstrap
 	.venv/bin/ruff check src tests bench migrations
 	.venv/bin/ruff format --check src tests bench
+	.venv/bin/mypy
 
 format:
 	.venv/bin/ruff format src tests bench

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
+from liushou import clock as service_clock
 from liushou import migrations
 from liushou.app import create_app
 from liushou.config import Settings
@@ -129,6 +131,16 @@ def app(settings: Settings) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def clock() -> Iterator[service_clock.FixedClock]:
+    """The service's clock, stopped at the real current instant: a test moves time with
+    ``clock.advance(...)`` or ``clock.set_today(...)`` instead of editing stored rows."""
+    fixed = service_clock.FixedClock(datetime.now(UTC))
+    previous = service_clock.install(fixed)
+    yield fixed
+    service_clock.install(previous)
 
 
 @pytest.fixture

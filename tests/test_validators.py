@@ -1,4 +1,4 @@
-"""Pure rules: 统一社会信用代码 check characters and region code shapes (DOMAIN.md §2)."""
+"""Pure rules: 统一社会信用代码 check characters and region code shapes (docs/domain.md)."""
 
 from __future__ import annotations
 

@@ -6,15 +6,21 @@ import ipaddress
 import json
 import sys
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
 from pydantic import ValidationError
 
 from liushou.config import Settings, get_settings
 from liushou.errors import AppError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+T = TypeVar("T")
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="liushou (留守) service")
 users_app = typer.Typer(no_args_is_help=True, help="Staff accounts")
@@ -50,7 +56,7 @@ def _settings() -> Settings:
         _fail("error: invalid settings: " + "; ".join(problems), 2)
 
 
-def _in_session(fn):  # type: ignore[no-untyped-def]
+def _in_session(fn: Callable[[Session], T]) -> T:
     from liushou.db import Database
 
     db = Database(_settings().database_url)
@@ -246,28 +252,36 @@ def sweep() -> None:
     dated on the 16th birthday), expired idempotency keys and old sign-in failures (passwords
     and client secrets) go."""
     import sqlalchemy as sa
+    from sqlalchemy.engine import CursorResult
+    from sqlmodel import col
 
+    from liushou import clock
     from liushou.api.models import IdempotencyKey
     from liushou.auth.accounts import CLI_PRINCIPAL
     from liushou.auth.models import LoginFailure
-    from liushou.clock import today
-    from liushou.db import utcnow
     from liushou.registry import service as registry
 
     settings = _settings()
 
-    def _sweep(session):  # type: ignore[no-untyped-def]
-        aged_out = registry.age_out(session, CLI_PRINCIPAL, today())
-        now = utcnow()
-        keys = session.execute(sa.delete(IdempotencyKey).where(IdempotencyKey.expires_at <= now))
+    def deleted(session: Session, statement: sa.Delete) -> int:
+        return cast(CursorResult[Any], session.execute(statement)).rowcount
+
+    def _sweep(session: Session) -> tuple[int, int, int]:
+        aged_out = registry.age_out(session, CLI_PRINCIPAL, clock.today())
+        now = clock.now()
+        keys = deleted(
+            session, sa.delete(IdempotencyKey).where(col(IdempotencyKey.expires_at) <= now)
+        )
         # Passwords and client secrets share the table; keep what either window still counts.
         window = timedelta(
             seconds=max(
                 settings.login_failure_window_seconds, settings.client_failure_window_seconds
             )
         )
-        failures = session.execute(sa.delete(LoginFailure).where(LoginFailure.at <= now - window))
-        return aged_out, keys.rowcount, failures.rowcount
+        failures = deleted(
+            session, sa.delete(LoginFailure).where(col(LoginFailure.at) <= now - window)
+        )
+        return aged_out, keys, failures
 
     aged_out, keys, failures = _in_session(_sweep)
     typer.echo(

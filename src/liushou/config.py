@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     # A request whose first attempt has been in flight this long is taken as abandoned.
     idempotency_in_flight_seconds: int = 60
 
-    # Personal data at rest (CONTRACT §0): AES-GCM keys and the blind-index key, as
+    # Personal data at rest (docs/security.md): AES-GCM keys and the blind-index key, as
     # "kid:base64url" lists (the first key encrypts; the rest still decrypt, for rotation).
     # Development generates both once into dev_key_file (mode 0600), with the signing
     # secret; production refuses.
@@ -44,11 +44,11 @@ class Settings(BaseSettings):
     index_key: SecretStr | None = None
     dev_key_file: str = ".liushou/dev-keys.json"
 
-    # Eligibility of a left-behind woman (DOMAIN.md §1.6), in completed years, inclusive.
+    # Eligibility of a left-behind woman (docs/domain.md), in completed years, inclusive.
     woman_min_age: int = 20
     woman_max_age: int = 59
 
-    # Default visit interval of a new assignment, in days (CONTRACT §5, DOMAIN §1.5/§1.7):
+    # Default visit interval of a new assignment, in days (docs/domain.md):
     # by category, an elder by risk tier, and an unattended child (guardianship none) first.
     visit_interval_child_days: int = Field(default=30, ge=1, le=366)
     visit_interval_woman_days: int = Field(default=90, ge=1, le=366)
@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     visit_interval_elder_general_days: int = Field(default=90, ge=1, le=366)
     visit_interval_unattended_child_days: int = Field(default=1, ge=1, le=366)
 
-    # Default due date of a referral (CONTRACT §5), in days after the day it is made.
+    # Default due date of a referral (docs/domain.md), in days after the day it is made.
     referral_due_normal_days: int = Field(default=14, ge=0, le=366)
     referral_due_urgent_days: int = Field(default=1, ge=0, le=366)
 

@@ -29,6 +29,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Field, Session, SQLModel
 
+from liushou import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -43,7 +45,8 @@ T = TypeVar("T")
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, from the service's clock (a test's FixedClock moves stored timestamps too)."""
+    return clock.now()
 
 
 class UTCDateTime(sa.types.TypeDecorator[datetime]):

@@ -6,6 +6,7 @@ a zh-CN ``title``/``detail`` by default and English when ``Accept-Language`` pre
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -48,11 +49,12 @@ TITLES: dict[str, tuple[str, str]] = {
     "too_many_attempts": ("尝试次数过多", "Too many attempts"),
     "invalid_region_code": ("区划代码无效", "Invalid region code"),
     "invalid_region_parent": ("上级区划无效", "Invalid parent region"),
+    "invalid_region_kind": ("区划类型无效", "Invalid region kind"),
     "duplicate_region_code": ("区划代码已存在", "Region code already exists"),
     "region_in_use": ("区划仍在使用中", "Region in use"),
     "immutable_field": ("字段不可修改", "Field cannot be changed"),
     "invalid_credit_code": ("统一社会信用代码无效", "Invalid unified social credit code"),
-    # registry (CONTRACT §4)
+    # registry (docs/registry.md)
     "duplicate_person": ("该身份证号已登记", "Person already registered"),
     "not_eligible": ("不符合留守人员条件", "Not eligible"),
     "id_number_format": ("身份证号格式错误", "Invalid ID number format"),
@@ -77,7 +79,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "empty_file": ("文件没有数据", "Empty file"),
     "too_many_rows": ("数据行过多", "Too many rows"),
     "cell_too_long": ("单元格内容过长", "Cell too long"),
-    # referrals (CONTRACT §5)
+    # referrals (docs/domain.md)
     "consent_required": ("缺少有效的同意", "Consent required"),
     "justification_required": ("须说明理由", "Justification required"),
     "invalid_legal_basis": ("法律依据不适用", "Invalid legal basis"),
@@ -89,12 +91,40 @@ TITLES: dict[str, tuple[str, str]] = {
     "partner_cannot_cancel": ("合作单位不能撤销转介", "Partners cannot cancel"),
     "partner_cannot_create": ("合作单位不能发起转介", "Partners cannot create referrals"),
     "referral_not_open": ("转介已受理，不能再修改", "Referral no longer open"),
-    # reports (CONTRACT §8)
+    # care: caretakers, assignments and visits
+    "care_manager_required": ("须由管理员或街道工作人员操作", "Manager role required"),
+    "invalid_user": ("账号无效", "Invalid user"),
+    "user_already_linked": ("该账号已关联其他联系人", "User already linked"),
+    "primary_contact_exists": ("已有主要联系人", "Primary contact exists"),
+    "caretaker_out_of_area": ("联系人不在此人所属区域", "Caretaker outside the area"),
+    "caretaker_has_assignments": ("联系人仍包保区域外人员", "Caretaker has assignments elsewhere"),
+    "caretaker_in_use": ("联系人仍有在岗包保关系", "Caretaker in use"),
+    "invalid_caretaker": ("联系人无效", "Invalid caretaker"),
+    "caretaker_required": ("须指定联系人", "Caretaker required"),
+    "already_assigned": ("已以此角色包保", "Already assigned"),
+    "assignment_ended": ("包保关系已结束", "Assignment ended"),
+    "not_assigned": ("此人未分配给您", "Not assigned to you"),
+    "not_your_caretaker": ("只能以本人联系人身份操作", "Not your caretaker record"),
+    "not_your_visit": ("只能修改本人记录的走访", "Not your visit"),
+    # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
+    "invalid_value": ("数据库无法处理的值", "Value the database cannot handle"),
     "service_unavailable": ("服务暂不可用", "Service unavailable"),
     "internal_error": ("服务器内部错误", "Internal server error"),
 }
+
+
+class UntitledErrorCode(UserWarning):
+    """An error code with no entry in TITLES. The test suite turns it into an error
+    (pyproject filterwarnings), so a code cannot ship without its titles."""
+
+
+def require_title(code: str) -> None:
+    """Warn (fail, under the tests) when ``code`` has no title."""
+    if code not in TITLES:
+        message = f"error code {code!r} has no title in liushou.errors.TITLES"
+        warnings.warn(message, UntitledErrorCode, stacklevel=3)
 
 
 def prefers_english(request: Request) -> bool:
@@ -145,6 +175,12 @@ class AppError(Exception):
     detail_zh: str | None = None
     detail_en: str | None = None
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A subclass's own code is checked when it is defined: no title, no import.
+        super().__init_subclass__(**kwargs)
+        if "code" in cls.__dict__ and cls.code not in TITLES:
+            raise TypeError(f"{cls.__name__}.code {cls.code!r} has no title in TITLES")
+
     def __init__(
         self,
         detail_zh: str | None = None,
@@ -158,6 +194,7 @@ class AppError(Exception):
     ) -> None:
         super().__init__(detail_en or detail_zh or self.code)
         if code is not None:
+            require_title(code)
             self.code = code
         if status is not None:
             self.status = status
@@ -227,6 +264,7 @@ def problem_body(
     extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     english = prefers_english(request)
+    require_title(code)
     zh_title, en_title = TITLES.get(
         code, TITLES["bad_request"] if status < 500 else TITLES["internal_error"]
     )

@@ -1,4 +1,4 @@
-"""Personal data at rest: AES-256-GCM field encryption and HMAC blind indexes (PRACTICES §4.6).
+"""Personal data at rest: AES-256-GCM field encryption and HMAC blind indexes (docs/privacy.md).
 
 **Key strings** (``LIUSHOU_DATA_KEY``, ``LIUSHOU_INDEX_KEY``) are comma-separated entries
 ``kid:key``: ``key`` is 32 random bytes in base64url (padding optional; see
@@ -23,7 +23,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -110,7 +110,7 @@ class FieldCipher:
 
     def __init__(self, keys: str | Sequence[Key]) -> None:
         parsed = _as_keys(keys, "data key")
-        # One AESGCM per key, built once: reads decrypt on every request (PERFORMANCE.md).
+        # One AESGCM per key, built once: reads decrypt on every request.
         self._aeads = {k.id: AESGCM(k.secret) for k in parsed}
         if len(self._aeads) != len(parsed):
             raise KeyConfigError("data key: key ids must be unique")
@@ -225,7 +225,7 @@ def _new_dev_secret() -> str:
     return secrets.token_urlsafe(KEY_BYTES)
 
 
-def _write_private_file(path: Path, content: dict[str, str], *, replace: bool) -> None:
+def _write_private_file(path: Path, content: Mapping[str, object], *, replace: bool) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     body = json.dumps(content, indent=2).encode()
     # Write a private temporary file, then move it into place: the file is 0600 from the
@@ -283,7 +283,8 @@ def _dev_keys_of(stored: dict[str, object], path: Path) -> DevKeys:
 
 class PiiKeys(NamedTuple):
     cipher: FieldCipher
-    index: BlindIndex
+    # Hides tuple.index, which nothing here calls; the name is what callers read.
+    index: BlindIndex  # type: ignore[assignment]
 
 
 def keys_from_settings(

@@ -1,4 +1,4 @@
-"""Checks for Chinese identifiers and codes (DOMAIN.md §2). Pure functions, no I/O."""
+"""Checks for Chinese identifiers and codes (docs/domain.md). Pure functions, no I/O."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from liushou.auth.models import LoginFailure
-from liushou.db import utcnow
 from tests.auth.helpers import (
     assert_problem,
     audit_rows,
@@ -70,21 +69,17 @@ def test_an_unknown_username_locks_out_the_same_way(client, world):
     assert _retry_after(response) > 0
 
 
-def test_failures_older_than_the_window_do_not_count(client, world, db):
-    long_ago = utcnow() - timedelta(minutes=16)
-    db.run_in_session(
-        lambda s: s.add_all(LoginFailure(username="u_staff", at=long_ago) for _ in range(5))
-    )
+def test_failures_older_than_the_window_do_not_count(client, world, clock):
+    _fail(client, "u_staff", 5)
+    clock.advance(timedelta(minutes=16))
 
     assert login(client, "u_staff")["access_token"]
 
 
-def test_retry_after_counts_down_to_when_the_oldest_failure_leaves_the_window(client, world, db):
+def test_retry_after_counts_down_to_when_the_oldest_failure_leaves_the_window(client, world, clock):
     # Five failures ten minutes ago: the lock lifts in about five minutes.
-    ten_minutes_ago = utcnow() - timedelta(minutes=10)
-    db.run_in_session(
-        lambda s: s.add_all(LoginFailure(username="u_staff", at=ten_minutes_ago) for _ in range(5))
-    )
+    _fail(client, "u_staff", 5)
+    clock.advance(timedelta(minutes=10))
 
     response = password_login(client, "u_staff")
 
@@ -150,14 +145,6 @@ def _fail_client(client, client_id: str, times: int) -> None:
         assert_problem(client_login(client, client_id, WRONG), 401, "invalid_client")
 
 
-def _age_failures(db, by: timedelta) -> None:
-    """Move every recorded failure ``by`` into the past."""
-    table = LoginFailure.__table__  # type: ignore[attr-defined]
-    with db.engine.begin() as conn:
-        for row_id, at in conn.execute(sa.select(table.c.id, table.c.at)).all():
-            conn.execute(sa.update(table).where(table.c.id == row_id).values(at=at - by))
-
-
 def test_client_secret_guesses_are_throttled_even_for_the_right_secret(client, world, db):
     partner = world.partner.client_id
     _fail_client(client, partner, CLIENT_LIMIT)
@@ -212,25 +199,27 @@ def test_an_ipv6_caller_is_counted_by_its_64(app, world):
     assert client_login(client_at(app, "2001:db8:0:8::1"), partner).status_code == 200
 
 
-def test_a_client_lockout_ends_after_five_minutes(client, world, db):
+def test_a_client_lockout_ends_after_five_minutes(client, world, clock):
     partner = world.partner.client_id
     _fail_client(client, partner, CLIENT_LIMIT)
-    _age_failures(db, timedelta(minutes=2))
+    clock.advance(timedelta(minutes=2))
 
     response = client_login(client, partner)
     assert_problem(response, 429, "too_many_attempts")
     assert 2 * 60 < _retry_after(response) <= 3 * 60 + 1
 
-    _age_failures(db, timedelta(minutes=3, seconds=1))
+    clock.advance(timedelta(minutes=3, seconds=1))
     assert client_login(client, partner).status_code == 200
 
 
 def test_sweep_removes_old_password_and_client_secret_failures(
-    client, world, db, database_url, tmp_path
+    client, world, db, database_url, tmp_path, clock
 ):
+    # The sweep runs in its own process, on the real clock: these failures are 16 min old.
+    clock.advance(timedelta(minutes=-16))
     _fail(client, "u_staff", 2)
     _fail_client(client, world.partner.client_id, 3)
-    _age_failures(db, timedelta(minutes=16))
+    clock.advance(timedelta(minutes=16))
     _fail_client(client, world.partner.client_id, 1)  # still in its window: kept
 
     result = run_cli(database_url, tmp_path, "sweep")

@@ -1,4 +1,4 @@
-"""POST /auth/token with grant_type=password, and GET /auth/me (CONTRACT §2)."""
+"""POST /auth/token with grant_type=password, and GET /auth/me (docs/domain.md)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from liushou.auth.models import RefreshToken
+from liushou.auth.roles import ROLE_SCOPES, Role
 from liushou.auth.tokens import hash_refresh_token
 from liushou.db import utcnow
 from tests.auth.helpers import assert_problem, bearer, login, me, refresh, update_user
@@ -98,6 +99,41 @@ def test_a_deactivated_user_cannot_refresh(client, world, db):
     update_user(db, "u_staff", active=False)
 
     assert_problem(refresh(client, token), 400, "invalid_grant")
+
+
+def test_a_deleted_user_cannot_refresh(client, world, db):
+    token = login(client, "u_staff")["refresh_token"]
+    update_user(db, "u_staff", deleted_at=utcnow())
+
+    assert_problem(refresh(client, token), 400, "invalid_grant")
+
+
+def test_a_refresh_drops_the_scopes_the_users_role_has_lost(client, world, db):
+    first = login(client, "u_staff")
+    assert "registry:write" in first["scope"].split()
+    update_user(db, "u_staff", role=Role.volunteer)
+
+    second = _refreshed(client, first["refresh_token"])
+
+    volunteer = sorted(ROLE_SCOPES[Role.volunteer])
+    assert second["scope"].split() == volunteer
+    body = me(client, bearer(second["access_token"])).json()
+    assert body["role"] == "volunteer" and body["scopes"] == volunteer
+    # ...and the rotated token does not bring them back once the role returns.
+    update_user(db, "u_staff", role=Role.street_staff)
+    third = _refreshed(client, second["refresh_token"])
+    assert me(client, bearer(third["access_token"])).json()["scopes"] == volunteer
+
+
+def test_a_refresh_never_widens_to_a_raised_roles_scopes(client, world, db):
+    first = login(client, "u_volunteer")
+    update_user(db, "u_volunteer", role=Role.admin)
+
+    second = _refreshed(client, first["refresh_token"])
+
+    assert me(client, bearer(second["access_token"])).json()["scopes"] == sorted(
+        ROLE_SCOPES[Role.volunteer]
+    )
 
 
 def test_only_a_hash_of_the_refresh_token_is_stored(client, world, db):

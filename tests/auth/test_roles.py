@@ -1,4 +1,4 @@
-"""The role → scope table against CONTRACT §2 (fixed scope names and role codes)."""
+"""The role → scope table against the fixed scope names and role codes (docs/domain.md)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ CONTRACT_SCOPES = {
 READ_SCOPES = {s for s in CONTRACT_SCOPES if s.endswith(":read")}
 WRITE_SCOPES = {s for s in CONTRACT_SCOPES if s.endswith(":write")}
 
-# What each role "may" in CONTRACT §2, as scopes. Referrals belong to care (§5).
+# What each role "may" (docs/domain.md, "Roles and scope"), as scopes. Referrals belong to care.
 EXPECTED = {
     Role.admin: CONTRACT_SCOPES,
     Role.street_staff: {

@@ -1,4 +1,4 @@
-"""The SQL rules of CONTRACT §5 that the person list uses: overdue and unassigned, exact at
+"""The SQL care rules (docs/domain.md) that the person list uses: overdue and unassigned, exact at
 the boundary day (data made through HTTP, the conditions run by the database)."""
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""The care alerts on a person's body, `overdue_visit` and `no_primary_contact` (CONTRACT
-§4, §5): computed by the database as of today (Asia/Shanghai), exact at the boundary day,
-only for persons on the register, and the same in GET (one and lists) and write answers."""
+"""The care alerts on a person's body, `overdue_visit` and `no_primary_contact`
+(docs/domain.md, "Care intervals and overdue"): computed by the database as of today
+(Asia/Shanghai), exact at the boundary day, only for persons on the register, and the same
+in GET (one and lists) and write answers."""
 
 from __future__ import annotations
 

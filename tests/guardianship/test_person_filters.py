@@ -51,7 +51,7 @@ def test_overdue_and_unassigned_at_the_boundary_day(client, world):
     assert _listed(client, staff, overdue="true", region_id=str(world.village.id)) == set()
 
     # A handover keeps counting from the latest visit; for a person never visited, the new
-    # assignment's start is the basis (CONTRACT §5: "or from the start of the assignment").
+    # assignment's start is the basis (docs/domain.md: "or from the start of the assignment").
     other = create_caretaker(client, staff, world.community, name="接任者")
     assert hand_over(client, staff, visited_late, other["id"]).status_code == 201
     assert hand_over(client, staff, due_yesterday, other["id"]).status_code == 201

@@ -1,4 +1,4 @@
-"""The consent rule of CONTRACT §5 and business rule 13 (PIPL art. 13, 23, 31).
+"""The consent rule of referrals (docs/domain.md; PIPL art. 13, 23, 31).
 
 Every refusal is a 422 with a stable code and writes nothing.
 """

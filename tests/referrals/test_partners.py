@@ -1,4 +1,4 @@
-"""Partner access (CONTRACT §2, §5): a police station and a women's federation side by side.
+"""Partner access (docs/domain.md): a police station and a women's federation side by side.
 
 Each reads and moves only the referrals addressed to it, sees the person in its minimum
 form only, never a registry resource, and every person it is shown is audited.

@@ -1,4 +1,4 @@
-"""Idempotency-Key on POST /regions and POST /organizations (CONTRACT §1)."""
+"""Idempotency-Key on POST /regions and POST /organizations (docs/api.md)."""
 
 from __future__ import annotations
 

@@ -55,7 +55,7 @@ def test_post_creates_an_organization(client, world):
 
 def test_published_credit_codes_are_accepted_and_normalised(client, world):
     admin = world.as_("admin")
-    # Real codes that pass the GB 32100 check (DOMAIN.md §2.4), written loosely.
+    # Real codes that pass the GB 32100-2015 check, written loosely.
     for given, stored in (
         ("91110000600037341L", "91110000600037341L"),
         ("91350100m000100y43", "91350100M000100Y43"),

@@ -1,4 +1,4 @@
-"""/persons/{id}/consents: list, create, withdraw (CONTRACT §4; PIPL art. 31)."""
+"""/persons/{id}/consents: list, create, withdraw (docs/domain.md; PIPL art. 31)."""
 
 from __future__ import annotations
 

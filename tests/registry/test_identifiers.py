@@ -1,4 +1,4 @@
-"""ID numbers, mobile numbers, masking and ages (DOMAIN.md §2.1, §2.3, §3.3)."""
+"""ID numbers, mobile numbers, masking and ages (docs/domain.md, docs/privacy.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from liushou.registry.identifiers import (
+    ID_CHECK_CHARS,
+    ID_WEIGHTS,
     InvalidIdNumber,
     InvalidPhone,
     age_on,
@@ -56,6 +58,66 @@ def test_domain_examples_parse(number: str, birth_date: date, sex: str, region: 
     assert parsed.sex == sex
     assert parsed.region_code == region
     assert parsed.kind == "mainland"
+
+
+# ID numbers printed in published sources, so the check is tested against the world and
+# not only against itself:
+# - GB 11643-1999 公民身份号码, 附录A (公民身份号码实例) and 附录B (校验码字符值计算方法实例):
+#   a woman born 1949-12-31 in 北京市朝阳区, and a man born 1880-01-01 in 广东省汕头市潮阳县.
+#   Text: https://zh.wikisource.org/wiki/GB_11643-1999_公民身份号码
+# - stdnum-js (a port of python-stdnum), src/cn/ric.spec.ts: two valid numbers and one with
+#   a wrong check character. https://app.unpkg.com/stdnum@1.11.1/files/src/cn/ric.spec.ts
+GB_11643_EXAMPLES = ["11010519491231002X", "440524188001010014"]
+STDNUM_VALID = ["360426199101010071", "120103198806018241"]
+STDNUM_WRONG_CHECK = "360426199101010072"
+
+
+@pytest.mark.parametrize("number", GB_11643_EXAMPLES + STDNUM_VALID)
+def test_published_numbers_have_the_check_character_we_compute(number: str) -> None:
+    assert id_check_char(number[:17]) == number[17]
+
+
+def test_the_standards_first_example_parses() -> None:
+    parsed = parse_id_number("11010519491231002X", TODAY)
+    assert (parsed.birth_date, parsed.sex, parsed.region_code) == (
+        date(1949, 12, 31),
+        "female",
+        "110105",
+    )
+
+
+def test_the_standards_1880_example_is_refused_for_its_birth_date_only() -> None:
+    # The check character is right (above); nobody born before 1900 is on the register.
+    assert error_code("440524188001010014") == "id_number_birth_date"
+
+
+def test_a_published_wrong_check_character_is_refused() -> None:
+    assert error_code(STDNUM_WRONG_CHECK) == "id_number_checksum"
+
+
+def _mod_11_2_check(digits: str) -> str:
+    """ISO 7064 MOD 11-2 from its definition: the check character c makes
+    sum(a_i * 2^(n-i)) + c = 1 (mod 11), c = 10 written X; computed recursively."""
+    p = 0
+    for digit in digits:
+        p = ((p + int(digit)) * 2) % 11
+    c = (12 - p) % 11
+    return "X" if c == 10 else str(c)
+
+
+def test_the_weights_are_powers_of_two_mod_11() -> None:
+    assert ID_WEIGHTS == tuple(2 ** (17 - i) % 11 for i in range(17))
+
+
+def test_the_table_is_what_mod_11_2_gives_for_each_remainder() -> None:
+    # Weighted sum s (mod 11) needs c with s + c = 1 (mod 11): c = (1 - s) mod 11.
+    derived = "".join("X" if (1 - s) % 11 == 10 else str((1 - s) % 11) for s in range(11))
+    assert ID_CHECK_CHARS == derived
+
+
+@given(st.from_regex(r"[0-9]{17}", fullmatch=True))
+def test_the_check_character_is_iso_7064_mod_11_2(first17: str) -> None:
+    assert id_check_char(first17) == _mod_11_2_check(first17)
 
 
 @given(regions, birth_dates, sequences, sexes)

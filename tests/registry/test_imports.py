@@ -1,5 +1,5 @@
 """POST /imports/persons over HTTP: formats, dry run, all-or-nothing, idempotency, row errors,
-scope, limits and the templates (CONTRACT §4, last bullets)."""
+scope, limits and the templates (docs/imports.md)."""
 
 from __future__ import annotations
 

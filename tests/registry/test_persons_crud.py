@@ -1,4 +1,5 @@
-"""/persons CRUD through HTTP: POST, GET, PUT, PATCH, DELETE, idempotency, paging (CONTRACT §1, §4)."""
+"""/persons CRUD through HTTP: POST, GET, PUT, PATCH, DELETE, idempotency, paging
+(docs/api.md, docs/registry.md)."""
 
 from __future__ import annotations
 

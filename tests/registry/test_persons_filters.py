@@ -1,4 +1,4 @@
-"""GET /persons filters (CONTRACT §4), alone and combined, across cursor pages."""
+"""GET /persons filters (docs/registry.md), alone and combined, across cursor pages."""
 
 from __future__ import annotations
 

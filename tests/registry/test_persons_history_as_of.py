@@ -1,4 +1,4 @@
-"""GET /persons/{id}/history and GET /persons?as_of=D (CONTRACT §4).
+"""GET /persons/{id}/history and GET /persons?as_of=D (docs/registry.md).
 
 Versions are stamped with the time they are recorded (now). To have versions recorded on
 earlier days, a test moves their ``at`` back in the person_version table: the only way to

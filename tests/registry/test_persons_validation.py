@@ -1,5 +1,5 @@
 """What POST /persons refuses, each as a 4xx problem with a stable code and nothing written;
-and what it accepts after normalising (CONTRACT §4, DOMAIN.md §1, §2.1, §2.3)."""
+and what it accepts after normalising (docs/registry.md, docs/domain.md)."""
 
 from __future__ import annotations
 

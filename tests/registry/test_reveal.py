@@ -1,5 +1,5 @@
 """POST /persons/{id}/reveal: who may see clear personal data, and the audit trail of every
-attempt, granted or refused (CONTRACT §2, §4; DOMAIN.md §3)."""
+attempt, granted or refused (docs/domain.md, docs/privacy.md)."""
 
 from __future__ import annotations
 

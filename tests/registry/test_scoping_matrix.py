@@ -1,4 +1,4 @@
-"""Who sees and changes which person: role × route × in/out of the caller's area (CONTRACT §2).
+"""Who sees and changes which person: role × route × in/out of the caller's area (docs/domain.md).
 
 The fixture registers three persons: one in 金色嘉苑社区 (the village contact's community,
 黄屯街道), one in 东营村 (黄屯街道, not the contact's) and one in 西苑村 (柳行街道).
@@ -12,7 +12,7 @@ The fixture registers three persons: one in 金色嘉苑社区 (the village cont
   probed). The fixture assigns the volunteer (a companion) and the village contact (the
   primary contact) to the community's person.
 * legal_advisor, partner: no registry:read: 403 on every /persons route, except that a
-  partner gets 404 on one person's routes, as for an unknown id (CONTRACT §5).
+  partner gets 404 on one person's routes, as for an unknown id (docs/domain.md).
 """
 
 from __future__ import annotations

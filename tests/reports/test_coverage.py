@@ -1,4 +1,4 @@
-"""GET /reports/coverage (CONTRACT §8): counted by the database as of today (Asia/Shanghai),
+"""GET /reports/coverage: counted by the database as of today (Asia/Shanghai),
 in agreement with the persons list's filters, scoped to the caller's region."""
 
 from __future__ import annotations

@@ -19,16 +19,16 @@ from liushou.registry.service import PersonalData
 
 
 async def database(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
+    return request.app.state.db
 
 
 async def app_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 async def personal_data(request: Request) -> PersonalData:
     """The keys that encrypt and index personal data (see docs/privacy.md)."""
-    return request.app.state.personal_data  # type: ignore[no-any-return]
+    return request.app.state.personal_data
 
 
 async def current_day() -> date:

@@ -9,7 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from liushou.db import UTCDateTime, utcnow
+from liushou import clock
+from liushou.db import UTCDateTime
 
 
 class AuditEvent(SQLModel, table=True):
@@ -22,7 +23,7 @@ class AuditEvent(SQLModel, table=True):
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     actor_kind: str = Field(max_length=16, description="user, client or anonymous")
     actor_id: uuid.UUID | None = Field(default=None)
     actor_name: str | None = Field(default=None, max_length=128)

@@ -6,7 +6,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.audit import service as audit
 from liushou.auth.models import ApiClient, UserAccount
@@ -29,7 +29,7 @@ CLI_PRINCIPAL = Principal(
 )
 
 
-# Roles whose area is one level of the region tree (CONTRACT §2): street staff work for a
+# Roles whose area is one level of the region tree (docs/domain.md): street staff work for a
 # township (街道), a village contact for a village. The others may sit at any level.
 _ROLE_LEVELS = {Role.street_staff: RegionLevel.township, Role.village_contact: RegionLevel.village}
 
@@ -64,7 +64,7 @@ def create_user(
     region_id = None
     if region_code:
         region = session.exec(
-            select(Region).where(Region.code == region_code, Region.deleted_at.is_(None))
+            select(Region).where(Region.code == region_code, col(Region.deleted_at).is_(None))
         ).one_or_none()
         if region is None:
             raise Unprocessable(f"区划 {region_code} 不存在。", f"No region {region_code}.")

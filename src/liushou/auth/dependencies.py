@@ -100,7 +100,7 @@ Authenticated = Annotated[Principal, Security(current_principal)]
 
 
 async def auth_service(request: Request) -> AuthService:
-    return request.app.state.auth  # type: ignore[no-any-return]
+    return request.app.state.auth
 
 
 AuthServiceDep = Annotated[AuthService, Depends(auth_service)]

@@ -8,8 +8,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from liushou import clock
 from liushou.auth.roles import Role
-from liushou.db import Resource, UTCDateTime, enum_type, utcnow
+from liushou.db import Resource, UTCDateTime, enum_type
 
 
 class UserAccount(Resource, table=True):
@@ -48,7 +49,7 @@ class RefreshToken(SQLModel, table=True):
     family_id: uuid.UUID = Field(index=True)
     user_id: uuid.UUID = Field(foreign_key="user_account.id", index=True)
     scopes: str = Field(max_length=500)
-    issued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    issued_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -64,4 +65,4 @@ class LoginFailure(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     username: str = Field(max_length=64)
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

@@ -1,4 +1,4 @@
-"""Roles and scopes (CONTRACT §2): the one table that maps a role to what it may do."""
+"""Roles and scopes (docs/domain.md): the one table that maps a role to what it may do."""
 
 from __future__ import annotations
 
@@ -93,3 +93,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
 
 # Roles that see every region; every other role is held to its region subtree.
 UNSCOPED_ROLES = frozenset({Role.admin, Role.auditor})
+
+# Roles that read persons and their care data through their region subtree (street staff:
+# the township, a village contact: its village). Admin and auditor see everything, a
+# volunteer only the persons actively assigned to it, any other role no person.
+REGION_READERS = frozenset({Role.street_staff, Role.village_contact})

@@ -134,7 +134,7 @@ async def me(db: DatabaseDep, caller: Annotated[Principal, requires()]) -> Me:
         )
         region = RegionSummary.model_validate(dict(row)) if row else None
     return Me(
-        kind=caller.kind,  # type: ignore[arg-type]
+        kind=caller.kind,
         id=caller.id,
         username=caller.name if caller.kind == "user" else None,
         client_id=caller.name if caller.kind == "client" else None,

@@ -14,15 +14,41 @@ import sqlalchemy as sa
 
 from liushou.auth.principal import Principal
 
+# --- the subtree rule -------------------------------------------------------------------
+# A path lies in the subtree of ``root`` (root included) when it starts with ``root``. As
+# paths end in "/" and "/" sorts just below "0", that is the range [root, root[:-1] + "0"),
+# which an index on the path column answers with one range scan. These functions are the
+# only places that spell the rule; everything else calls them.
 
-def subtree_bounds(path: str) -> tuple[str, str]:
-    """[low, high) of every path under ``path`` ("/" sorts just below "0")."""
-    return path, path[:-1] + "0"
+
+def subtree_bounds(root: str) -> tuple[str, str]:
+    """[low, high) of every path in the subtree of ``root``."""
+    return root, root[:-1] + "0"
 
 
-def in_subtree(path_column: Any, path: str) -> sa.ColumnElement[bool]:
-    low, high = subtree_bounds(path)
+def sql_subtree_bounds(root: sa.ColumnElement[str]) -> tuple[Any, Any]:
+    """:func:`subtree_bounds` of a path that SQL computes (a subquery, a column)."""
+    return root, sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
+
+
+def within_bounds(path_column: Any, low: Any, high: Any) -> sa.ColumnElement[bool]:
+    """``low <= path_column < high``: the SQL of the subtree rule, for bounds given as values,
+    bound parameters or SQL expressions (see :func:`subtree_bounds`)."""
     return sa.and_(path_column >= low, path_column < high)
+
+
+def in_subtree(path_column: Any, root: str | sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+    """``path_column`` lies in the subtree of ``root`` (a path, or SQL that yields one)."""
+    bounds = subtree_bounds(root) if isinstance(root, str) else sql_subtree_bounds(root)
+    return within_bounds(path_column, *bounds)
+
+
+def path_in_subtree(path: str, root: str) -> bool:
+    """The subtree rule for a path already loaded."""
+    return path.startswith(root)
+
+
+# --- the caller's scope ------------------------------------------------------------------
 
 
 def subtree_scope(path_column: Any, caller: Principal) -> sa.ColumnElement[bool] | None:
@@ -49,6 +75,6 @@ def path_visible(path: str, caller: Principal, *, lineage: bool) -> bool:
         return True
     if not caller.region_path:
         return False
-    if path.startswith(caller.region_path):
+    if path_in_subtree(path, caller.region_path):
         return True
     return lineage and path in caller.ancestor_paths()

@@ -8,12 +8,14 @@ import math
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from fastapi import Request
-from sqlmodel import Session, select
+from sqlalchemy.engine import CursorResult
+from sqlmodel import Session, col, select
 
+from liushou import clock
 from liushou.audit import service as audit
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.auth.passwords import verify_secret
@@ -21,7 +23,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
 from liushou.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
 from liushou.config import Settings
-from liushou.db import Database, utcnow
+from liushou.db import Database
 from liushou.errors import AppError
 from liushou.regions.models import Organization, Region
 
@@ -124,7 +126,7 @@ class AuthService:
     ) -> Principal:
         row = session.exec(
             select(Region.id, Region.path)
-            .join(Organization, Organization.region_id == Region.id)
+            .join(Organization, col(Organization.region_id) == col(Region.id))
             .where(Organization.id == client.organization_id)
         ).one_or_none()
         return Principal(
@@ -143,7 +145,8 @@ class AuthService:
         return (
             session.exec(
                 select(Organization.id).where(
-                    Organization.id == client.organization_id, Organization.deleted_at.is_(None)
+                    Organization.id == client.organization_id,
+                    col(Organization.deleted_at).is_(None),
                 )
             ).first()
             is not None
@@ -166,7 +169,7 @@ class AuthService:
         attempt = self._record_attempt(session, self._password_throttle(username))
         user = session.exec(
             select(UserAccount).where(
-                UserAccount.username == username, UserAccount.deleted_at.is_(None)
+                UserAccount.username == username, col(UserAccount.deleted_at).is_(None)
             )
         ).one_or_none()
         ok = self._verify(session, password, user.password_hash if user else None)
@@ -204,7 +207,7 @@ class AuthService:
         attempt = self._record_attempt(session, self._client_throttle(client_id, source))
         client = session.exec(
             select(ApiClient).where(
-                ApiClient.client_id == client_id, ApiClient.deleted_at.is_(None)
+                ApiClient.client_id == client_id, col(ApiClient.deleted_at).is_(None)
             )
         ).one_or_none()
         ok = self._verify(session, client_secret, client.secret_hash if client else None)
@@ -237,7 +240,7 @@ class AuthService:
         return self._issue(principal, self.settings.partner_token_ttl_seconds, None)
 
     def refresh_grant(self, session: Session, refresh_token: str) -> IssuedTokens:
-        now = utcnow()
+        now = clock.now()
         stored = session.exec(
             select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
         ).one_or_none()
@@ -253,17 +256,19 @@ class AuthService:
             session.commit()
             raise invalid_grant()
         # Claim the token atomically: of two racing uses, exactly one wins.
-        claimed = session.execute(
+        claim = (
             sa.update(RefreshToken)
-            .where(RefreshToken.id == stored.id, RefreshToken.used_at.is_(None))
+            .where(col(RefreshToken.id) == stored.id, col(RefreshToken.used_at).is_(None))
             .values(used_at=now)
-        ).rowcount
+        )
+        claimed = cast(CursorResult[Any], session.execute(claim)).rowcount
         if claimed != 1:
             # A rotated-out token came back: assume it was stolen and end the whole login.
             session.execute(
                 sa.update(RefreshToken)
                 .where(
-                    RefreshToken.family_id == stored.family_id, RefreshToken.revoked_at.is_(None)
+                    col(RefreshToken.family_id) == stored.family_id,
+                    col(RefreshToken.revoked_at).is_(None),
                 )
                 .values(revoked_at=now)
             )
@@ -343,11 +348,11 @@ class AuthService:
         release: LoginFailure | None = None,
     ) -> None:
         """429 once ``limit`` failures sit in the window; ``release`` is dropped on refusal."""
-        now = utcnow()
+        now = clock.now()
         recent = session.exec(
             select(LoginFailure.at)
             .where(LoginFailure.username == throttle.key, LoginFailure.at > now - throttle.window)
-            .order_by(LoginFailure.at)
+            .order_by(col(LoginFailure.at))
         ).all()
         if len(recent) < limit:
             return
@@ -379,7 +384,7 @@ class AuthService:
                 family_id=family_id,
                 user_id=user_id,
                 scopes=" ".join(sorted(scopes)),
-                expires_at=utcnow() + timedelta(days=self.settings.refresh_token_ttl_days),
+                expires_at=clock.now() + timedelta(days=self.settings.refresh_token_ttl_days),
             )
         )
         return token

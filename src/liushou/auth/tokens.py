@@ -1,6 +1,6 @@
 """Access tokens: short-lived HS256 JWTs, verified once and then cached until they expire.
 
-Verifying a JWT costs ~150 µs (PERFORMANCE.md); a bounded cache keyed by the token string
+Verifying a JWT costs ~150 µs (measured with bench/); a bounded cache keyed by the token string
 removes that cost for a caller's repeat requests without trusting anything unverified.
 """
 

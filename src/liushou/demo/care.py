@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.audit import service as audit
 from liushou.auth.accounts import CLI_PRINCIPAL
@@ -80,7 +80,8 @@ FEMALE_GIVEN = (
 YOUNG_GIVEN = ("晓雯", "子怡", "梦琪", "思雨", "浩然", "博文", "雨晴", "佳琪")
 
 # (findings, needs, risk level) by category; the first of a list is the most common.
-CHILD_FINDINGS = (
+Finding = tuple[str, tuple[str, ...], str]
+CHILD_FINDINGS: tuple[Finding, ...] = (
     ("孩子学习、生活正常，祖辈照料较好，叮嘱按时完成作业。", (), "normal"),
     ("与孩子谈心，孩子想念在外打工的父母，已约定每周与父母视频通话。", ("psychological",), "normal"),
     ("讲解防溺水、用电用火安全知识，检查居住环境。", ("safety",), "normal"),
@@ -89,18 +90,18 @@ CHILD_FINDINGS = (
     ("监护人年老体弱，孩子衣食照料不足，请村里多加关注。", ("daily_care",), "attention"),
     ("孩子感冒发烧，已联系监护人带到卫生院就诊。", ("health",), "attention"),
 )  # fmt: skip
-UNATTENDED_FINDINGS = (
+UNATTENDED_FINDINGS: tuple[Finding, ...] = (
     ("上门查看孩子吃饭、上学情况，正常；提醒晚上锁好门窗。", ("daily_care", "safety"), "attention"),
     ("孩子独自在家，已联系在外务工的父母尽快落实委托照护人。", ("daily_care", "safety", "legal"), "urgent"),
 )  # fmt: skip
-WOMAN_FINDINGS = (
+WOMAN_FINDINGS: tuple[Finding, ...] = (
     ("家中务农，身体尚好，近况良好。", (), "normal"),
     ("有意参加育婴员、养老护理员培训，已登记并告知街道计生协培训安排。", ("economic",), "normal"),
     ("丈夫长期在外，独自照顾老人孩子，压力较大，进行了心理疏导。", ("psychological",), "attention"),
     ("咨询妇女权益方面的法律问题，已告知司法所联系方式。", ("legal",), "attention"),
     ("腰椎劳损，提醒参加免费健康检查。", ("health",), "normal"),
 )  # fmt: skip
-ELDER_FINDINGS = (
+ELDER_FINDINGS: tuple[Finding, ...] = (
     ("老人身体尚可，生活能自理，检查了燃气和用电安全。", ("safety",), "normal"),
     ("子女很少联系，老人感到孤单，陪老人聊天、拉家常。", ("psychological",), "normal"),
     ("低保、高龄津贴按时发放，生活基本有保障。", ("economic",), "normal"),
@@ -139,7 +140,6 @@ class CareReport:
     caretakers_created: int = 0
     assignments_created: int = 0
     visits_created: int = 0
-    caretaker_ids: dict[str, uuid.UUID] = field(default_factory=dict)  # by demo key
 
 
 def _id(*parts: object) -> uuid.UUID:
@@ -150,7 +150,7 @@ def demo_persons_of(session: Session) -> list[Person]:
     """The live persons of the demo register (demo/persons.py), in the register's order."""
     order = {person_id: n for n, person_id in enumerate(demo_persons.demo_person_ids())}
     rows = session.exec(
-        select(Person).where(Person.id.in_(list(order)), Person.deleted_at.is_(None))
+        select(Person).where(col(Person.id).in_(list(order)), col(Person.deleted_at).is_(None))
     ).all()
     return sorted(rows, key=lambda p: order[p.id])
 
@@ -166,25 +166,25 @@ def seed_care(
     pii = pii or PersonalData.from_settings(settings)
     on = today()
     caretakers = _caretakers(setting)
-    report = CareReport(caretaker_ids={key: plan.id for key, plan in caretakers.items()})
+    report = CareReport()
     existing = set(
         session.exec(
-            select(Caretaker.id).where(Caretaker.id.in_([c.id for c in caretakers.values()]))
+            select(Caretaker.id).where(col(Caretaker.id).in_([c.id for c in caretakers.values()]))
         ).all()
     )
-    for plan in caretakers.values():
-        if plan.id in existing:
+    for caretaker in caretakers.values():
+        if caretaker.id in existing:
             continue
-        body = plan.body
+        body = caretaker.body
         if body.user_id is not None and care_repo.caretaker_of_user(session, body.user_id):
             body = body.model_copy(update={"user_id": None})  # the login has its own already
-        care.create_caretaker(session, pii, CLI_PRINCIPAL, body, plan.id)
+        care.create_caretaker(session, pii, CLI_PRINCIPAL, body, caretaker.id)
         report.caretakers_created += 1
     live = set(
         session.exec(
             select(Caretaker.id).where(
-                Caretaker.id.in_([c.id for c in caretakers.values()]),
-                Caretaker.deleted_at.is_(None),
+                col(Caretaker.id).in_([c.id for c in caretakers.values()]),
+                col(Caretaker.deleted_at).is_(None),
             )
         ).all()
     )
@@ -195,13 +195,13 @@ def seed_care(
     taken = set(
         session.exec(
             select(Assignment.person_id).where(
-                Assignment.person_id.in_(person_ids),
+                col(Assignment.person_id).in_(person_ids),
                 sa.or_(
-                    Assignment.id.in_([a.id for p in plans for a in p.assignments]),
+                    col(Assignment.id).in_([a.id for p in plans for a in p.assignments]),
                     sa.and_(
-                        Assignment.role == AssignmentRole.primary_contact,
-                        Assignment.ends_on.is_(None),
-                        Assignment.deleted_at.is_(None),
+                        col(Assignment.role) == AssignmentRole.primary_contact,
+                        col(Assignment.ends_on).is_(None),
+                        col(Assignment.deleted_at).is_(None),
                     ),
                 ),
             )
@@ -486,6 +486,7 @@ def _visit_days(rng: random.Random, interval: int, starts_on: date, on: date) ->
 def _visit(
     rng: random.Random, person: Person, visitor: _Caretaker, day: date, visit_id: uuid.UUID
 ) -> _Visit:
+    modes: tuple[tuple[VisitMode, int], ...]
     if person.category == PersonCategory.child:
         pool = (
             UNATTENDED_FINDINGS
@@ -501,7 +502,7 @@ def _visit(
         pool = ELDER_FINDINGS
         modes = ((VisitMode.home, 8), (VisitMode.phone, 2))
     findings, needs, risk = rng.choices(pool, FINDING_WEIGHTS[: len(pool)])[0]
-    mode = rng.choices(*zip(*modes, strict=True))[0]
+    mode = rng.choices([m for m, _ in modes], [weight for _, weight in modes])[0]
     body = VisitCreate.model_validate(
         {
             "person_id": person.id,

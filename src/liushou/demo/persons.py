@@ -6,7 +6,7 @@ and generation-typical given names by a seeded ``random.Random``; ID numbers are
 agreeing, sequence codes unique within the demo); phones sit in the synthetic
 ``1380000xxxx`` (persons) and ``1390000xxxx`` (guardians) blocks.
 
-The mix follows the 2016 national survey and the 黄屯 report (DOMAIN.md §1): most children
+The mix follows the 2016 national survey and the 黄屯 report: most children
 live with grandparents (a few with relatives, an entrusted carer or an incapable parent, and
 a few unattended, ``guardianship_type=none``, all of them 12 or older); elders carry risk
 tiers derived from age, living arrangement, health and benefits; women have an employment
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.auth.accounts import CLI_PRINCIPAL
 from liushou.clock import today
@@ -161,7 +161,7 @@ def seed_persons(
     draw = _Drawer(settings, today())
     plans = _plan(draw, list(villages))
     existing = set(
-        session.exec(select(Person.id).where(Person.id.in_([p.id for p in plans]))).all()
+        session.exec(select(Person.id).where(col(Person.id).in_([p.id for p in plans]))).all()
     )
     report = PersonsReport()
     for plan in plans:
@@ -262,7 +262,7 @@ def _elder(draw: _Drawer, village: DemoVillage, n: int) -> tuple[_Plan, Sex]:
         benefits.append("tekun")
     if health in ("disabled", "bedridden") and r.random() < 0.4:
         benefits.append("medical_aid")
-    # The local tiering of DOMAIN.md §1.5: high (80+ alone, or life-threatening), key
+    # A local tiering of elders: high (80+ alone, or life-threatening), key
     # (disabled, dementia-like care needs, 特困/低保), general (the rest).
     if (age >= 80 and arrangement == "alone") or health == "bedridden" or support == "none":
         tier = "high"

@@ -1,4 +1,4 @@
-"""A few demo referrals (CONTRACT §5) to a police station and a women's federation.
+"""A few demo referrals to a police station and a women's federation.
 
 Everything goes through the services under the CLI principal, so the consent rule holds:
 

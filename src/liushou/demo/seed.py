@@ -106,7 +106,7 @@ def foreign_rows(session: Session) -> list[str]:
 class SeedReport:
     regions_created: int = 0
     organizations_created: int = 0
-    users_created: dict[str, str] | None = None  # username -> password, shown once
+    users_created: dict[str, str] = field(default_factory=dict)  # username -> password, once
     clients_created: dict[str, str] = field(default_factory=dict)  # client_id -> secret, once
     persons: PersonsReport = field(default_factory=PersonsReport)
     care: CareReport = field(default_factory=CareReport)
@@ -121,11 +121,11 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
     refuse_in_production(settings)
     refuse_on_real_data(session)
     pii = pii or PersonalData.from_settings(settings)
-    report = SeedReport(users_created={})
+    report = SeedReport()
     region_ids: dict[str, uuid.UUID] = {}
     for seed in data.REGIONS:
         existing = session.exec(
-            select(Region).where(Region.code == seed.code, Region.deleted_at.is_(None))
+            select(Region).where(Region.code == seed.code, col(Region.deleted_at).is_(None))
         ).one_or_none()
         if existing is None:
             parent_id = region_ids.get(seed.parent_code) if seed.parent_code else None
@@ -148,7 +148,7 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
             select(Organization.id).where(
                 Organization.name == org.name,
                 Organization.region_id == region_id,
-                Organization.deleted_at.is_(None),
+                col(Organization.deleted_at).is_(None),
             )
         ).first()
         if org_id is None:
@@ -207,8 +207,8 @@ def _care_setting(
     users = dict(
         session.exec(
             select(UserAccount.username, UserAccount.id).where(
-                UserAccount.username.in_(("demo_village", "demo_volunteer")),
-                UserAccount.deleted_at.is_(None),
+                col(UserAccount.username).in_(("demo_village", "demo_volunteer")),
+                col(UserAccount.deleted_at).is_(None),
             )
         ).all()
     )

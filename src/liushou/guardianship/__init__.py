@@ -1,1 +1,1 @@
-"""Care around registered persons (CONTRACT §5): caretakers, assignments (联系人包保), visits."""
+"""Care around registered persons (docs/domain.md): caretakers, assignments (联系人包保), visits."""

@@ -1,10 +1,11 @@
-"""Care tables (CONTRACT §5): caretakers, assignments (联系人包保) and visits (走访)."""
+"""Care tables (docs/domain.md): caretakers, assignments (联系人包保) and visits (走访)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field
@@ -102,7 +103,7 @@ class Assignment(Resource, table=True):
     ``last_visited_on`` and ``next_visit_due`` are kept by the service whenever a visit or
     the assignment changes (guardianship.service.refresh_due): the person's latest visit,
     and that visit (or ``starts_on`` when the person has none) plus the interval. Overdue
-    is then ``next_visit_due < today``, one indexed comparison the database makes.
+    is then ``next_visit_due < today`` (:func:`visit_overdue`), one indexed comparison.
     """
 
     __tablename__ = "assignment"
@@ -145,3 +146,17 @@ class Visit(Resource, table=True):
     needs: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     risk_level: VisitRiskLevel = Field(sa_type=enum_type(VisitRiskLevel, "visit_risk_level"))
     next_visit_due: date
+
+
+# --- the overdue rule (see docs/domain.md, "Care intervals") ------------------------------
+# A visit on the due day itself is in time: the assignment is overdue from the day after.
+
+
+def visit_overdue(next_visit_due: date | None, day: date) -> bool:
+    return next_visit_due is not None and next_visit_due < day
+
+
+def visit_overdue_sql(next_visit_due: Any, day: Any) -> sa.ColumnElement[bool]:
+    """:func:`visit_overdue` over a column; ``day`` a value or a bound parameter (NULL, no
+    due date, is never overdue)."""
+    return next_visit_due < day

@@ -3,7 +3,7 @@
 Reads take a Connection (Core, no ORM) and apply the caller's scope in SQL, so a row
 outside it is simply absent (404). Writes take the unit of work's Session and flush, never
 commit. The conditions the registry's person list needs (overdue, unassigned) live here
-too, so the rule of CONTRACT §5 is written once.
+too, so each rule (docs/domain.md, "Care intervals and overdue") is written once.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
-from liushou.auth.roles import Role
+from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import in_subtree, lineage_scope
 from liushou.guardianship.models import (
     Assignment,
@@ -29,20 +29,17 @@ from liushou.guardianship.models import (
     CaretakerKind,
     Visit,
     VisitRiskLevel,
+    visit_overdue_sql,
 )
 from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
+from liushou.registry.register import on_register_sql
 
 caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
 assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
 visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
-
-# Roles that see care data through their region subtree (street staff: the township, a
-# village contact: its village); admin and auditor see everything; a volunteer sees the
-# persons assigned to it; every other role none.
-REGION_READERS = frozenset({Role.street_staff, Role.village_contact})
 
 # The ciphertext never leaves the database in a read.
 CARETAKER_COLUMNS = [
@@ -55,16 +52,18 @@ ASSIGNMENT_ORDER = [assignment_t.c.starts_on, assignment_t.c.id]
 VISIT_ORDER = [visit_t.c.visited_on, visit_t.c.id]  # newest first
 
 
-# --- the rules of CONTRACT §5 as SQL -------------------------------------------------------
+# --- the care rules as SQL (docs/domain.md) -----------------------------------------------
 
 # The role as an SQL literal, not a bound parameter: the partial index of active primary
 # contacts (models.ACTIVE_PRIMARY_CONTACT) serves a query only if the planner sees the value.
 # With a bound value SQLite re-prepares the statement on every execution to decide (a read
 # of one person took 75 µs in SQLite instead of 11).
-PRIMARY_CONTACT_SQL = sa.literal_column(f"'{AssignmentRole.primary_contact.value}'")
+PRIMARY_CONTACT_SQL: sa.ColumnElement[str] = sa.literal_column(
+    f"'{AssignmentRole.primary_contact.value}'"
+)
 
 
-def active(table: sa.Table = assignment_t) -> sa.ColumnElement[bool]:
+def active(table: sa.FromClause = assignment_t) -> sa.ColumnElement[bool]:
     """An assignment that has not ended and is not deleted."""
     return sa.and_(table.c.ends_on.is_(None), table.c.deleted_at.is_(None))
 
@@ -91,11 +90,10 @@ def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
     """The person's primary contact has not visited within its interval, as of ``today``
     (`overdue=true`, `overdue_visit`).
 
-    CONTRACT §5: no visit within the primary contact's interval, counted from the latest
-    visit (or from the start of the assignment when there was none). The assignment keeps
-    that date as ``next_visit_due`` = basis + interval (guardianship.service.refresh_due):
-    a visit on the due day itself is still in time, so the person is overdue from the day
-    after, i.e. when ``next_visit_due < today``.
+    No visit within the primary contact's interval, counted from the latest visit (or from
+    the start of the assignment when there was none): the assignment keeps that date as
+    ``next_visit_due`` = basis + interval (guardianship.service.refresh_due), and the rule
+    is ``visit_overdue_sql`` (docs/domain.md, "Care intervals and overdue").
     """
     a = assignment_t.alias("overdue_contact")
     return sa.exists(
@@ -103,7 +101,7 @@ def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
             a.c.person_id == person_id,
             a.c.role == PRIMARY_CONTACT_SQL,
             active(a),
-            a.c.next_visit_due < today,
+            visit_overdue_sql(a.c.next_visit_due, today),
         )
     )
 
@@ -133,7 +131,7 @@ def care_filters(
     states of a person on the register today (``day``, a value or a bound parameter), like
     the alerts on a person's body; `=false` is the complement (everyone else)."""
     t = person.c
-    counts = sa.and_(t.status == "active", sa.or_(t.counts_until.is_(None), t.counts_until > day))
+    counts = on_register_sql(t.status, t.counts_until, day)
     late = sa.and_(counts, overdue_condition(t.id, day))
     alone = sa.and_(counts, unassigned_condition(t.id))
     conditions = []
@@ -367,19 +365,19 @@ def list_visits(
 
 def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
     return session.exec(
-        select(Region).where(Region.id == region_id, Region.deleted_at.is_(None))
+        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
 def live_caretaker(session: Session, caretaker_id: uuid.UUID) -> Caretaker | None:
     return session.exec(
-        select(Caretaker).where(Caretaker.id == caretaker_id, Caretaker.deleted_at.is_(None))
+        select(Caretaker).where(Caretaker.id == caretaker_id, col(Caretaker.deleted_at).is_(None))
     ).one_or_none()
 
 
 def caretaker_of_user(session: Session, user_id: uuid.UUID) -> Caretaker | None:
     return session.exec(
-        select(Caretaker).where(Caretaker.user_id == user_id, Caretaker.deleted_at.is_(None))
+        select(Caretaker).where(Caretaker.user_id == user_id, col(Caretaker.deleted_at).is_(None))
     ).first()
 
 
@@ -388,8 +386,8 @@ def caretaker_in_use(session: Session, caretaker_id: uuid.UUID) -> bool:
         select(Assignment.id)
         .where(
             Assignment.caretaker_id == caretaker_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
         .limit(1)
     ).first()
@@ -402,11 +400,11 @@ def caretaker_caseload(
     """The caretaker's active assignments with their persons."""
     return session.exec(
         select(Assignment, Person)
-        .join(Person, Person.id == Assignment.person_id)
+        .join(Person, col(Person.id) == col(Assignment.person_id))
         .where(
             Assignment.caretaker_id == caretaker_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
     ).all()
 
@@ -418,8 +416,8 @@ def active_primary(session: Session, person_id: uuid.UUID) -> Assignment | None:
         .where(
             Assignment.person_id == person_id,
             Assignment.role == AssignmentRole.primary_contact,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
         .with_for_update()
     ).first()
@@ -430,8 +428,8 @@ def active_assignments(session: Session, person_id: uuid.UUID) -> Sequence[Assig
         select(Assignment)
         .where(
             Assignment.person_id == person_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
         .with_for_update()
     ).all()
@@ -445,16 +443,16 @@ def active_assignment_of(
         .where(
             Assignment.person_id == person_id,
             Assignment.caretaker_id == caretaker_id,
-            Assignment.ends_on.is_(None),
-            Assignment.deleted_at.is_(None),
+            col(Assignment.ends_on).is_(None),
+            col(Assignment.deleted_at).is_(None),
         )
-        .order_by(Assignment.starts_on)
+        .order_by(col(Assignment.starts_on))
     ).first()
 
 
 def latest_visit_on(session: Session, person_id: uuid.UUID) -> date | None:
     return session.exec(
         select(sa.func.max(Visit.visited_on)).where(
-            Visit.person_id == person_id, Visit.deleted_at.is_(None)
+            Visit.person_id == person_id, col(Visit.deleted_at).is_(None)
         )
     ).one()

@@ -1,4 +1,4 @@
-"""Request and response bodies for caretakers, assignments and visits (CONTRACT §5)."""
+"""Request and response bodies for caretakers, assignments and visits."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The rules of care (CONTRACT §5): who may look after whom, one active primary contact per
+"""The rules of care (docs/domain.md): who may look after whom, one active primary contact per
 person, handovers, visits and the due date they move. Functions flush; routers commit.
 
 Every write that touches a person's assignments or visits first locks the person's row
@@ -23,8 +23,8 @@ from liushou.api.resources import apply_changes, load_for_write, require_live, s
 from liushou.audit import service as audit
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
-from liushou.auth.roles import Role
-from liushou.auth.scoping import path_visible
+from liushou.auth.roles import REGION_READERS, Role
+from liushou.auth.scoping import path_in_subtree, path_visible
 from liushou.clock import today
 from liushou.config import Settings
 from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound, Unprocessable
@@ -49,8 +49,9 @@ from liushou.guardianship.schemas import (
 from liushou.regions.models import Organization, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as registry_repo
-from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus, RiskTier
+from liushou.registry.enums import GuardianshipType, PersonCategory, RiskTier
 from liushou.registry.models import Person
+from liushou.registry.register import on_register
 from liushou.registry.service import PersonalData
 
 # Who manages caretakers and assignments; village contacts and volunteers record visits.
@@ -94,7 +95,7 @@ def _manager(caller: Principal) -> None:
 
 
 def default_interval(settings: Settings, person: Person) -> int:
-    """Days between visits for a new assignment of ``person`` (CONTRACT §5, configurable)."""
+    """Days between visits for a new assignment of ``person`` (docs/domain.md, configurable)."""
     if person.category == PersonCategory.child:
         if person.guardianship_type == GuardianshipType.none:
             return settings.visit_interval_unattended_child_days
@@ -124,9 +125,7 @@ def _care_person(session: Session, caller: Principal, person_id: uuid.UUID) -> P
 
 
 def _counts_today(person: Person) -> bool:
-    return person.status == PersonStatus.active and (
-        person.counts_until is None or person.counts_until > today()
-    )
+    return on_register(person.status, person.counts_until, today())
 
 
 # --- caretakers ----------------------------------------------------------------------------
@@ -187,15 +186,13 @@ def _caretaker_values(
             )
         linked = repo.caretaker_of_user(session, user_id)
         if linked is not None and linked.id != caretaker_id:
+            visible = path_visible(linked.region_path, caller, lineage=True)
+            extra: dict[str, Any] = {"existing_id": str(linked.id)} if visible else {}
             raise Conflict(
                 "该账号已关联另一位联系人。",
                 "This user is already linked to another caretaker.",
                 code="user_already_linked",
-                **(
-                    {"existing_id": str(linked.id)}
-                    if path_visible(linked.region_path, caller, lineage=True)
-                    else {}
-                ),
+                **extra,
             )
     phone = data.get("phone")
     if phone:
@@ -421,7 +418,7 @@ def caretaker_readable(caller: Principal, caretaker: Caretaker) -> bool:
     """The rule of repository.caretaker_scope, for one loaded caretaker."""
     if caller.sees_everything:
         return True
-    if caller.role in repo.REGION_READERS:
+    if caller.role in REGION_READERS:
         return path_visible(caretaker.region_path, caller, lineage=True)
     return caller.role == Role.volunteer and caretaker.user_id == caller.id
 
@@ -476,7 +473,7 @@ def _usable_caretaker(session: Session, caller: Principal, caretaker_id: uuid.UU
 
 
 def check_area(caretaker: Caretaker, person: Person, role: AssignmentRole | None) -> None:
-    """A caretaker looks after persons of its own area; a volunteer anyone's (CONTRACT §5).
+    """A caretaker looks after persons of its own area; a volunteer anyone's (docs/domain.md).
 
     A primary contact (包保联系人, named by the village committee) belongs to the person's
     very village. Other roles, and visits, also accept a caretaker of the person's township
@@ -488,7 +485,7 @@ def check_area(caretaker: Caretaker, person: Person, role: AssignmentRole | None
     if role == AssignmentRole.primary_contact:
         inside = caretaker.region_id == person.region_id
     else:
-        inside = person.region_path.startswith(caretaker.region_path)
+        inside = path_in_subtree(person.region_path, caretaker.region_path)
     if not inside:
         raise CaretakerOutOfArea(
             "该联系人不属于此人所在的村/社区（志愿者除外）。",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from liushou.clock import today
+from liushou.guardianship.models import visit_overdue
 
 
 def caretaker_body(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -19,7 +20,7 @@ def assignment_body(row: Mapping[str, Any], on: date | None = None) -> dict[str,
     body = {name: row[name] for name in ASSIGNMENT_FIELDS}
     due = row["next_visit_due"]
     body["active"] = row["ends_on"] is None
-    body["overdue"] = body["active"] and due is not None and due < day
+    body["overdue"] = body["active"] and visit_overdue(due, day)
     return body
 
 

@@ -11,9 +11,6 @@ def current_request_id() -> str | None:
     return _request_id.get()
 
 
-def set_request_id(value: str | None) -> object:
-    return _request_id.set(value)
-
-
-def reset_request_id(token: object) -> None:
-    _request_id.reset(token)  # type: ignore[arg-type]
+def set_request_id(value: str | None) -> None:
+    # Each request runs in its own task and so its own context: nothing to reset after.
+    _request_id.set(value)

@@ -6,11 +6,12 @@ import logging
 import sys
 
 import structlog
+from structlog.typing import EventDict, WrappedLogger
 
 from liushou.ops.context import current_request_id
 
 
-def _add_request_id(_logger: object, _name: str, event: dict[str, object]) -> dict[str, object]:
+def _add_request_id(_logger: WrappedLogger, _name: str, event: EventDict) -> EventDict:
     request_id = current_request_id()
     if request_id and "request_id" not in event:
         event["request_id"] = request_id

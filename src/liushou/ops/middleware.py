@@ -36,7 +36,8 @@ class PayloadTooLarge(AppError):
         )
 
 
-class _PayloadTooLargeWhileReading(PayloadTooLarge, HTTPException):
+# AppError.headers is a dict, HTTPException.headers a Mapping or None: the dict serves both.
+class _PayloadTooLargeWhileReading(PayloadTooLarge, HTTPException):  # type: ignore[misc]
     """The 413 for a body without Content-Length that grows past the cap while it is read.
 
     Also an ``HTTPException``, because FastAPI's body reader re-raises those and turns any

@@ -1,1 +1,1 @@
-"""Referrals and mandatory reports (CONTRACT §5)."""
+"""Referrals and mandatory reports (docs/domain.md, "Consent and sharing")."""

@@ -1,4 +1,4 @@
-"""Referral tables (CONTRACT §5): referrals (转介) and mandatory reports to the networks of
+"""Referral tables (docs/domain.md): referrals (转介) and mandatory reports to the networks of
 the 五位一体 mechanism, and the timeline of their status transitions."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from liushou.db import Resource, UTCDateTime, enum_type, utcnow
+from liushou import clock
+from liushou.db import Resource, UTCDateTime, enum_type
 from liushou.regions.models import Network
 
 
@@ -85,7 +86,7 @@ class ReferralTransition(SQLModel, table=True):
         default=None, sa_type=enum_type(ReferralStatus, "referral_from_status")
     )
     to_status: ReferralStatus = Field(sa_type=enum_type(ReferralStatus, "referral_to_status"))
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
     actor_kind: str = Field(max_length=16)
     actor_id: uuid.UUID | None = None
     by: str = Field(max_length=128)

@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
@@ -168,7 +168,7 @@ def list_referrals(
 
 def live_consents(session: Session, person_id: uuid.UUID) -> Sequence[Consent]:
     return session.exec(
-        select(Consent).where(Consent.person_id == person_id, Consent.deleted_at.is_(None))
+        select(Consent).where(Consent.person_id == person_id, col(Consent.deleted_at).is_(None))
     ).all()
 
 

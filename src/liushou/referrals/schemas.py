@@ -1,4 +1,4 @@
-"""Request and response bodies of referrals (CONTRACT §5)."""
+"""Request and response bodies of referrals (docs/domain.md, "Consent and sharing")."""
 
 from __future__ import annotations
 

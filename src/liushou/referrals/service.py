@@ -1,4 +1,4 @@
-"""The rules of referrals (CONTRACT §5, DOMAIN.md §3.1/§3.4 and business rule 13).
+"""The rules of referrals (docs/domain.md, "Consent and sharing (PIPL) for referrals").
 
 * Who: staff with ``referrals:write`` refer the persons they may see; a partner (client
   credentials) never creates one, and moves only the referrals addressed to its own
@@ -55,8 +55,9 @@ from liushou.referrals.views import PERSON_MIN_FIELDS, row_of
 from liushou.regions.models import Organization, OrganizationType
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as registry_repo
-from liushou.registry.enums import ConsentGiver, PersonStatus
+from liushou.registry.enums import ConsentGiver
 from liushou.registry.models import Consent, Person
+from liushou.registry.register import on_register
 
 S = ReferralStatus
 TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
@@ -67,8 +68,6 @@ TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     S.declined: frozenset(),
     S.cancelled: frozenset(),
 }
-# What a partner may do with a referral addressed to it; cancelling is the referrer's.
-PARTNER_TARGETS = frozenset({S.accepted, S.in_progress, S.resolved, S.declined})
 
 CONSENT_BASES = frozenset(
     {LegalBasis.consent, LegalBasis.separate_consent, LegalBasis.guardian_consent}
@@ -129,10 +128,7 @@ def _visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -
 
 
 def _on_register(person: Person) -> None:
-    day = today()
-    if person.status != PersonStatus.active or (
-        person.counts_until is not None and person.counts_until <= day
-    ):
+    if not on_register(person.status, person.counts_until, today()):
         raise FieldInvalid(
             ["body", "person_id"],
             "person_not_active",
@@ -188,7 +184,7 @@ def check_legal_basis(
     basis: LegalBasis,
     justification: str | None,
 ) -> None:
-    """The consent rule (CONTRACT §5, business rule 13); raises a 422 on failure."""
+    """The consent rule (docs/domain.md, "Consent and sharing"); raises a 422 on failure."""
     if type_ in MANDATORY_TYPES and basis in CONSENT_BASES:
         raise FieldInvalid(
             ["body", "legal_basis"],
@@ -492,7 +488,7 @@ def row(session: Session, referral: Referral) -> dict[str, Any]:
 
 
 def record_person_reads(session: Session, caller: Principal, rows: list[dict[str, Any]]) -> None:
-    """One audit event per person a partner was shown (CONTRACT §5, PRACTICES §4.5: every
+    """One audit event per person a partner was shown (docs/domain.md, "Consent and sharing": every
     partner read of a case is logged), with the referral it came with."""
     for r in rows:
         audit.record(

@@ -1,4 +1,4 @@
-"""Region code rules (DOMAIN.md §2.2), as a pure function over code, level, kind and parent.
+"""Region code rules (docs/domain.md), as a pure function over code, level, kind and parent.
 
 * province/city/county: GB/T 2260, 6 digits (province ``xx0000``, city ``xxxx00``);
 * township: 12 digits ending in ``000``; township part 001–099 街道, 100–199 镇, 200–399 乡;
@@ -13,13 +13,6 @@ from dataclasses import dataclass
 
 from liushou.regions.models import RegionKind, RegionLevel
 
-LEVEL_RANK = {
-    RegionLevel.province: 0,
-    RegionLevel.city: 1,
-    RegionLevel.county: 2,
-    RegionLevel.township: 3,
-    RegionLevel.village: 4,
-}
 PREFIX_LENGTH = {
     RegionLevel.province: 2,
     RegionLevel.city: 4,

@@ -9,11 +9,17 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
-from liushou.auth.scoping import lineage_scope, path_visible, subtree_bounds
+from liushou.auth.scoping import (
+    in_subtree,
+    lineage_scope,
+    path_visible,
+    subtree_bounds,
+    within_bounds,
+)
 from liushou.db import PreparedSelect
 from liushou.regions.models import Organization, Region, RegionLevel
 
@@ -51,18 +57,9 @@ def _scoped(stmt: sa.Select[Any], caller: Principal) -> sa.Select[Any]:
 
 
 def subtree_of(region_id: uuid.UUID | sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
-    """Regions at or under ``region_id``, in the same query.
-
-    The root's path comes from a one-row derived table (``FROM region, (SELECT path ...)``),
-    so the lookup runs once rather than once per comparison as a scalar subquery would.
-    """
-    root = (
-        sa.select(region_t.c.path.label("path"))
-        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .subquery("subtree_root")
-    )
-    upper = sa.func.substr(root.c.path, 1, sa.func.length(root.c.path) - 1).concat("0")
-    return sa.and_(region_t.c.path >= root.c.path, region_t.c.path < upper)
+    """Regions at or under ``region_id``, in the same query (root path from a derived table,
+    see :func:`region_subtree`)."""
+    return region_subtree(region_id, region_t.c.path, derived=True)
 
 
 # --- prepared reads ------------------------------------------------------------------
@@ -88,7 +85,7 @@ def _bound_lineage_scope(shape: str | int) -> sa.ColumnElement[bool] | None:
         return None
     if shape == "none":
         return sa.false()
-    subtree = sa.and_(path >= sa.bindparam("scope_low"), path < sa.bindparam("scope_high"))
+    subtree = within_bounds(path, sa.bindparam("scope_low"), sa.bindparam("scope_high"))
     if not shape:
         return subtree
     return sa.or_(subtree, path.in_([sa.bindparam(f"scope_up_{i}") for i in range(int(shape))]))
@@ -175,13 +172,13 @@ def list_regions(
 
 def live_region_by_code(session: Session, code: str) -> Region | None:
     return session.exec(
-        select(Region).where(Region.code == code, Region.deleted_at.is_(None))
+        select(Region).where(Region.code == code, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
 def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
     return session.exec(
-        select(Region).where(Region.id == region_id, Region.deleted_at.is_(None))
+        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
@@ -195,7 +192,11 @@ _PLACED_IN_REGION = [
 
 def region_in_use(session: Session, region: Region) -> bool:
     """A live child region, or a live organization, person, caretaker or user in it."""
-    queries = [select(Region.id).where(Region.parent_id == region.id, Region.deleted_at.is_(None))]
+    queries: list[sa.Select[Any]] = [
+        sa.select(region_t.c.id).where(
+            region_t.c.parent_id == region.id, region_t.c.deleted_at.is_(None)
+        )
+    ]
     queries += [
         sa.select(t.c.region_id).where(t.c.region_id == region.id, t.c.deleted_at.is_(None))
         for t in _PLACED_IN_REGION
@@ -203,16 +204,21 @@ def region_in_use(session: Session, region: Region) -> bool:
     return any(session.execute(q.limit(1)).first() is not None for q in queries)
 
 
-def region_subtree(region_id: uuid.UUID, path_column: Any) -> sa.ColumnElement[bool]:
+def region_subtree(
+    region_id: uuid.UUID | sa.BindParameter[Any], path_column: Any, *, derived: bool = False
+) -> sa.ColumnElement[bool]:
     """``path_column`` lies in the subtree of the region ``region_id`` (itself included); an
-    unknown or deleted region matches nothing. The root's path is a scalar subquery."""
-    root = (
-        sa.select(region_t.c.path)
-        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .scalar_subquery()
+    unknown or deleted region matches nothing.
+
+    The root's path is a scalar subquery, or with ``derived`` a one-row derived table
+    (``FROM ..., (SELECT path ...)``): looked up once where a scalar subquery runs once per
+    comparison (and SQLite then picked the wider range of the caller's scope for the index).
+    """
+    lookup = sa.select(region_t.c.path.label("path")).where(
+        region_t.c.id == region_id, region_t.c.deleted_at.is_(None)
     )
-    upper = sa.func.substr(root, 1, sa.func.length(root) - 1).concat("0")
-    return sa.and_(path_column >= root, path_column < upper)
+    root = lookup.subquery("subtree_root").c.path if derived else lookup.scalar_subquery()
+    return in_subtree(path_column, root)
 
 
 # --- organizations -------------------------------------------------------------------
@@ -259,5 +265,5 @@ def list_organizations(
 
 def region_path(session: Session, region_id: uuid.UUID) -> str | None:
     return session.exec(
-        select(Region.path).where(Region.id == region_id, Region.deleted_at.is_(None))
+        select(Region.path).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()

@@ -1,1 +1,1 @@
-"""The register of left-behind children, women and elderly (CONTRACT §4)."""
+"""The register of left-behind children, women and elderly (docs/registry.md, docs/domain.md)."""

@@ -1,4 +1,4 @@
-"""The registry's enumerations (CONTRACT §4). Values are stable English codes."""
+"""The registry's enumerations (docs/api.md). Values are stable English codes."""
 
 from __future__ import annotations
 

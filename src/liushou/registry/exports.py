@@ -83,6 +83,7 @@ class Export:
         self, conn: Connection, page: PageParams
     ) -> tuple[Sequence[Any], list[dict[str, Any]]]:
         filters, as_of = self.query.filters, self.query.as_of
+        rows: Sequence[Any]
         if as_of is None:
             rows = repo.list_persons(conn, self.caller, page, filters)
             bodies = [person_body(r) for r in rows]

@@ -1,4 +1,4 @@
-"""Resident ID numbers, mainland mobile numbers, masking and ages (DOMAIN.md §2.1, §2.3, §3.3).
+"""Resident ID numbers, mainland mobile numbers, masking and ages (docs/domain.md, docs/privacy.md).
 
 Pure functions, no I/O and no clock: callers pass "today" (Asia/Shanghai, see liushou.clock).
 """
@@ -20,7 +20,7 @@ ID_CHECK_CHARS = "10X98765432"
 # Citizens start with a province digit 1-8 and foreign permanent residents with 9;
 # no number starts with 0. [0-9] and not \d: \d would accept Arabic-Indic and other digits.
 _ID_SHAPE = re.compile(r"[1-9][0-9]{16}[0-9X]")
-# 港澳台居民居住证 use the address codes 810000/820000/830000 (DOMAIN §2.1, §5.3).
+# 港澳台居民居住证 use the address codes 810000/820000/830000 (docs/domain.md, "ID numbers").
 _HK_MO_TW_PROVINCES = frozenset({"81", "82", "83"})
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
@@ -151,8 +151,10 @@ def mask_id_number(number: str) -> str:
     return f"{number[:6]}{'*' * ID_MASK_STARS}{number[-1]}"
 
 
-def make_id_number(region6: str, birth_date: date, sequence3: int, sex: Sex) -> str:
+def make_id_number(region6: str, birth_date: date, sequence3: int, sex: str) -> str:
     """A valid number for tests and demo data: the check character is computed.
+
+    ``sex`` is "male" or "female" (a :data:`Sex`, or the registry's ``Sex`` enum).
 
     ``sequence3`` is the 3-digit sequence code (0-999); its last digit carries the sex, so
     when its parity disagrees with ``sex`` the lowest bit is flipped (e.g. 124 -> 125 male).
@@ -177,7 +179,7 @@ def normalize_mobile(value: str) -> str:
     """The canonical 11-digit mainland mobile number; raises :class:`InvalidPhone`.
 
     Strips spaces, hyphens, parentheses and a ``+86``/``0086``/``86`` country prefix, then
-    requires ``^1[3-9]\\d{9}$`` (DOMAIN §2.3, §5.3 rule 8). Deliberately loose on the second
+    requires ``^1[3-9]\\d{9}$`` (docs/domain.md, "ID numbers"). Deliberately loose on the second
     and third digits: operators keep opening new ranges.
     """
     digits = _MOBILE_PUNCTUATION.sub("", unicodedata.normalize("NFKC", value))
@@ -211,8 +213,8 @@ def mask_mobile(number: str) -> str:
 def age_on(birth_date: date, day: date) -> int:
     """Completed years (周岁) on ``day``; negative before birth.
 
-    The birthday itself counts: CONTRACT §4 has a child stop counting *on* the 16th
-    birthday. DOMAIN.md says nothing about 29 February; we take 1 March in common years
+    The birthday itself counts: a child stops counting *on* its 16th
+    birthday (docs/domain.md, "On the register"). For 29 February we take 1 March in common years
     (the person has not completed the year on 28 February), as :func:`birthday_at_age` does.
     """
     years = day.year - birth_date.year
@@ -231,5 +233,5 @@ def birthday_at_age(birth_date: date, age: int) -> date:
 
 
 def sixteenth_birthday(birth_date: date) -> date:
-    """The day a child leaves the register (CONTRACT §4: exit ``aged_out`` on this day)."""
+    """The day a child leaves the register (docs/domain.md: exit ``aged_out`` on this day)."""
     return birthday_at_age(birth_date, 16)

@@ -32,13 +32,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from pydantic import ValidationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from liushou import clock
 from liushou.api.params import EARLIEST_DAY, LATEST_DAY, OUT_OF_RANGE, day_in_range
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.config import Settings
-from liushou.db import Database, utcnow
+from liushou.db import Database
 from liushou.errors import AppError, Unprocessable
 from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
@@ -769,7 +770,7 @@ class PersonImport:
         codes = {c for c in codes if c and _REGION_CODE.match(c)}
         for chunk in _chunks(sorted(codes), LOOKUP_CHUNK):
             regions = self.session.exec(
-                select(Region).where(Region.code.in_(chunk), Region.deleted_at.is_(None))
+                select(Region).where(col(Region.code).in_(chunk), col(Region.deleted_at).is_(None))
             ).all()
             self._villages.update({r.code: r for r in regions})
 
@@ -995,7 +996,7 @@ class PersonImport:
         if self._match(session):
             self._summary()
             raise rows_invalid(self.outcome)
-        now = utcnow()
+        now = clock.now()
         persons, versions = [], []
         for c in self.to_create:
             row = {**c.values, "created_at": now, "updated_at": now, "version": 1}
@@ -1048,7 +1049,9 @@ def _existing_by_index(session: Session, indexes: Iterable[str | None]) -> dict[
     for chunk in _chunks(wanted, LOOKUP_CHUNK):
         # Inlined (hex digests, quoted by SQLAlchemy): with 500 bound parameters PostgreSQL
         # planned a sequential scan (~0.3 s per chunk) until the table was analysed.
-        keys = sa.bindparam("keys", list(chunk), expanding=True, literal_execute=True)
+        keys: sa.BindParameter[str] = sa.bindparam(
+            "keys", list(chunk), expanding=True, literal_execute=True
+        )
         stmt = sa.select(t.id, t.id_number_index, t.region_path, t.name).where(
             t.deleted_at.is_(None), t.id_number_index.is_not(None), t.id_number_index.in_(keys)
         )

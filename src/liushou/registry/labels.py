@@ -1,7 +1,7 @@
 """zh-CN labels of the registry's enums: `GET /meta/enums`, import sheets and exports.
 
 One table, so a label an app shows in a drop-down is the label an import accepts and an
-export writes. Labels follow the 2016 national survey form where it has one (DOMAIN §1.3).
+export writes. Labels follow the 2016 national survey form where it has one.
 """
 
 from __future__ import annotations

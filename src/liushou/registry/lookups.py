@@ -17,10 +17,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from liushou import clock
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.config import Settings
-from liushou.db import Database, utcnow
+from liushou.db import Database
 from liushou.errors import AppError, problem_responses
 from liushou.registry.models import IdNumberLookup
 from liushou.registry.query import PersonQuery
@@ -64,7 +65,7 @@ async def count_lookup(
 def claim(session: Session, settings: Settings, caller: Principal) -> None:
     """Record one look-up of ``caller``, or refuse it (429) when the window is full."""
     window = timedelta(seconds=settings.id_number_lookup_window_seconds)
-    now = utcnow()
+    now = clock.now()
     session.execute(
         sa.delete(IdNumberLookup).where(
             IdNumberLookup.principal_id == caller.id,  # type: ignore[arg-type]

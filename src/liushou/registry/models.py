@@ -9,7 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from liushou.db import Resource, UTCDateTime, enum_type, path_type, utcnow
+from liushou import clock
+from liushou.db import Resource, UTCDateTime, enum_type, path_type
 from liushou.registry.enums import (
     ConsentGiver,
     ExitReason,
@@ -136,4 +137,4 @@ class IdNumberLookup(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     principal_id: uuid.UUID
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)

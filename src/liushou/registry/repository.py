@@ -13,12 +13,12 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
-from liushou.auth.roles import Role
-from liushou.auth.scoping import path_visible, subtree_bounds
+from liushou.auth.roles import REGION_READERS, Role
+from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.db import PreparedSelect
 from liushou.guardianship.repository import (
@@ -32,16 +32,12 @@ from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.register import on_register_sql, stay_covers_sql, still_counts_sql
 
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
 consent_t: sa.Table = Consent.__table__  # type: ignore[attr-defined]
 region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
-
-# Roles that see persons through their region subtree; admin and auditor see all, a
-# volunteer the persons actively assigned to it (guardianship.repository), the rest
-# (legal_advisor, partner) no person.
-REGION_READERS = frozenset({Role.street_staff, Role.village_contact})
 
 PERSON_COLUMNS = [
     c
@@ -96,14 +92,6 @@ def visible_person(session: Session, caller: Principal, person_id: uuid.UUID) ->
 def region_writable(path: str, caller: Principal) -> bool:
     return caller.role == Role.admin or (
         caller.role == Role.street_staff and path_visible(path, caller, lineage=False)
-    )
-
-
-def counts_on(day: date, status: Any, counts_until: Any) -> sa.ColumnElement[bool]:
-    """On the register on ``day``: active, and for a child, before the 16th birthday."""
-    return sa.and_(
-        status == PersonStatus.active.value,
-        sa.or_(counts_until.is_(None), counts_until > day),
     )
 
 
@@ -182,17 +170,6 @@ class PersonFilters:
     id_number_index: str | None = None
     overdue: bool | None = None  # care (guardianship.repository.care_filters)
     unassigned: bool | None = None
-
-
-def _birth_date_bounds(age_min: int | None, age_max: int | None) -> list[Any]:
-    """age >= n ⇔ born on or before today minus n years; age <= n ⇔ born after today − (n+1)."""
-    now = today()
-    conditions = []
-    if age_min is not None:
-        conditions.append(person_t.c.birth_date <= _years_before(now, age_min))
-    if age_max is not None:
-        conditions.append(person_t.c.birth_date > _years_before(now, age_max + 1))
-    return conditions
 
 
 def _years_before(day: date, years: int) -> date:
@@ -282,19 +259,6 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     return shape, values
 
 
-def _bound_region_subtree(region_id: sa.BindParameter[Any], path_column: Any) -> Any:
-    """``region_subtree`` (regions.repository), with the root's path from a one-row derived
-    table: looked up once, where a scalar subquery runs once per comparison (and SQLite
-    then picked the caller's wider range for the index)."""
-    root = (
-        sa.select(region_t.c.path.label("path"))
-        .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-        .subquery("subtree_root")
-    )
-    upper = sa.func.substr(root.c.path, 1, sa.func.length(root.c.path) - 1).concat("0")
-    return sa.and_(path_column >= root.c.path, path_column < upper)
-
-
 @functools.cache
 def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
     t = person_t.c
@@ -302,7 +266,7 @@ def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
     stmt = sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day)).where(t.deleted_at.is_(None))
     if shape.scope == "subtree":
         stmt = stmt.where(
-            t.region_path >= sa.bindparam("scope_low"), t.region_path < sa.bindparam("scope_high")
+            within_bounds(t.region_path, sa.bindparam("scope_low"), sa.bindparam("scope_high"))
         )
     elif shape.scope == "assigned":
         user_id = sa.bindparam("scope_user", type_=sa.Uuid)
@@ -311,14 +275,14 @@ def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
         stmt = stmt.where(sa.false())
     if shape.region:
         region_id = sa.bindparam("region_id", type_=region_t.c.id.type)
-        stmt = stmt.where(_bound_region_subtree(region_id, t.region_path))
+        stmt = stmt.where(region_subtree(region_id, t.region_path, derived=True))
     if shape.category:
         stmt = stmt.where(t.category == sa.bindparam("category"))
     day = sa.bindparam("today", type_=sa.Date)
     if shape.status == PersonStatus.active:
-        stmt = stmt.where(counts_on(day, t.status, t.counts_until))  # type: ignore[arg-type]
+        stmt = stmt.where(on_register_sql(t.status, t.counts_until, day))
     elif shape.status == PersonStatus.exited:
-        stmt = stmt.where(sa.not_(counts_on(day, t.status, t.counts_until)))  # type: ignore[arg-type]
+        stmt = stmt.where(sa.not_(on_register_sql(t.status, t.counts_until, day)))
     if shape.q is not None:
         options = [t.name.like(sa.bindparam("name_like"), escape="\\")]
         if shape.q:
@@ -333,7 +297,7 @@ def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
     if shape.alert == Alert.unattended_child:
         stmt = stmt.where(
             t.guardianship_type == GuardianshipType.none.value,
-            counts_on(day, t.status, t.counts_until),  # type: ignore[arg-type]
+            on_register_sql(t.status, t.counts_until, day),
         )
     care = care_filters(
         person_t, day, alert=shape.alert, overdue=shape.overdue, unassigned=shape.unassigned
@@ -383,8 +347,7 @@ def list_persons_as_of(
     on_register = sa.exists().where(
         episode.c.person_id == v.person_id,
         episode_end,
-        episode.c.left_behind_since <= day,
-        sa.or_(episode.c.exited_on.is_(None), episode.c.exited_on > day),
+        stay_covers_sql(episode.c.left_behind_since, episode.c.exited_on, day),
     )
     stmt = (
         sa.select(
@@ -399,7 +362,7 @@ def list_persons_as_of(
         .where(
             v.version == latest,
             person_t.c.deleted_at.is_(None),
-            sa.or_(person_t.c.counts_until.is_(None), person_t.c.counts_until > day),
+            still_counts_sql(person_t.c.counts_until, day),
             on_register,
         )
     )
@@ -464,7 +427,7 @@ def duplicate_pool(
     ``limit`` never cuts an exact match off in favour of a mere initials match.
     """
     t = person_t.c
-    wanted = [t.name_initials.in_(list(initials))] if initials else []
+    wanted: list[sa.ColumnElement[bool]] = [t.name_initials.in_(list(initials))] if initials else []
     if birth_date is not None:
         wanted.append(t.birth_date == birth_date)
     if not wanted:
@@ -491,5 +454,5 @@ def duplicate_pool(
 
 def live_person_by_index(session: Session, index: str) -> Person | None:
     return session.exec(
-        select(Person).where(Person.id_number_index == index, Person.deleted_at.is_(None))
+        select(Person).where(Person.id_number_index == index, col(Person.deleted_at).is_(None))
     ).first()

@@ -151,7 +151,7 @@ async def list_persons(
     if lookup:
         matched = [r["id"] for r in items]
         await db.write(lambda session: lookups.record(session, caller, matched))
-    page_body = Page[PersonRead](items=bodies, next_cursor=next_cursor)  # type: ignore[arg-type]
+    page_body = Page[PersonRead](items=bodies, next_cursor=next_cursor)
     return json_response(page_body)
 
 

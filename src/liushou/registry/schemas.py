@@ -1,4 +1,4 @@
-"""Request and response bodies of the registry (CONTRACT §4)."""
+"""Request and response bodies of the registry (docs/registry.md)."""
 
 from __future__ import annotations
 

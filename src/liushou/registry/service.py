@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import SecretStr
 from pypinyin import Style, lazy_pinyin
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from liushou import clock
 from liushou.api.concurrency import check_if_match
 from liushou.api.resources import apply_changes, load_for_write, require_live
 from liushou.audit import service as audit
@@ -23,7 +24,6 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.clock import today
 from liushou.config import Settings
-from liushou.db import utcnow
 from liushou.errors import (
     Conflict,
     FieldInvalid,
@@ -49,6 +49,7 @@ from liushou.registry.enums import (
     Sex,
 )
 from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.register import still_counts
 from liushou.registry.schemas import (
     PROFILE_FIELD,
     ChildProfile,
@@ -214,7 +215,7 @@ def _check_eligible(
         raise NotEligible("出生日期晚于留守开始日期。", "Born after left_behind_since.")
     age = ids.age_on(birth_date, since)
     if category == PersonCategory.child:
-        # Only the age on `since` decides (CONTRACT §4): a child registered late, after its
+        # Only the age on `since` decides (docs/registry.md): a child registered late, after its
         # 16th birthday, is on record (and counts for the days before it) but not active.
         until = ids.sixteenth_birthday(birth_date)
         if age >= 16:
@@ -265,7 +266,7 @@ def _validated_profile(category: PersonCategory, raw: dict[str, Any]) -> dict[st
     try:
         return model.model_validate(raw).model_dump(mode="json")
     except ValueError as exc:  # pydantic.ValidationError is a ValueError
-        errors = getattr(exc, "errors", lambda: [])()
+        errors: list[dict[str, Any]] = getattr(exc, "errors", lambda: [])()
         field = PROFILE_FIELD[category]
         raise Unprocessable(
             "档案数据未通过校验。",
@@ -354,15 +355,10 @@ def _refuse_duplicate(
     if existing is None or existing.id == own_id:
         return
     visible = repo.person_visible(session, caller, existing.id, existing.region_path)
+    extra: dict[str, Any] = {"existing_id": str(existing.id)} if visible else {}
     raise DuplicatePerson(
-        "该身份证号已登记。",
-        "A person with this ID number is already registered.",
-        **({"existing_id": str(existing.id)} if visible else {}),
+        "该身份证号已登记。", "A person with this ID number is already registered.", **extra
     )
-
-
-def _same_secret(pii: PersonalData, person: Person, field: str, clear: str | None) -> bool:
-    return pii.open(person.id, field, getattr(person, f"{field}_cipher")) == clear
 
 
 def _apply(person: Person, values: dict[str, Any], pii: PersonalData) -> list[str]:
@@ -664,7 +660,7 @@ def reactivate_person(
             "The new start cannot be before the exit date.",
         )
     _check_eligible(settings, person.category, person.birth_date, person.sex, since)
-    if person.category == PersonCategory.child and today() >= (person.counts_until or today()):
+    if person.category == PersonCategory.child and not still_counts(person.counts_until, today()):
         raise NotEligible("已年满十六周岁。", "The child is 16 or older.")
     changed = apply_changes(
         person,
@@ -688,7 +684,7 @@ def delete_person(
         raise NotFound()
     _writable(session, person, caller)
     check_if_match(if_match, person.version)
-    person.deleted_at = utcnow()
+    person.deleted_at = clock.now()
     person.updated_at = person.deleted_at
     person.version += 1
     session.flush()
@@ -700,10 +696,10 @@ def age_out(session: Session, caller: Principal, on_or_before: date) -> int:
     due = session.exec(
         select(Person)
         .where(
-            Person.deleted_at.is_(None),
+            col(Person.deleted_at).is_(None),
             Person.status == PersonStatus.active,
-            Person.counts_until.is_not(None),
-            Person.counts_until <= on_or_before,
+            col(Person.counts_until).is_not(None),
+            col(Person.counts_until) <= on_or_before,
         )
         .with_for_update()
     ).all()
@@ -774,7 +770,7 @@ def record_refused_reveal(
 def may_reveal(session: Session, caller: Principal, person: Person) -> bool:
     if caller.role in (Role.admin, Role.street_staff):
         return True
-    # A village contact may reveal only the persons actively assigned to it (CONTRACT §2).
+    # A village contact may reveal only the persons actively assigned to it (docs/domain.md).
     return caller.role == Role.village_contact and care_repo.is_assigned(session, caller, person.id)
 
 
@@ -875,10 +871,6 @@ def withdraw_consent(
         changed_fields=changed,
     )
     return consent
-
-
-def alerts_of(guardianship_type: GuardianshipType | str | None) -> list[str]:
-    return ["unattended_child"] if guardianship_type == GuardianshipType.none else []
 
 
 # --- as_of -------------------------------------------------------------------------------

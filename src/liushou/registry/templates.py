@@ -28,7 +28,7 @@ README_NAME = "README.md"
 _CREATED = datetime(2025, 1, 1)
 
 # Two synthetic people (a child and an elder) in the villages of the demo data and tests:
-# 东营村 370871005201 and 金色嘉苑社区 370871005001, both in 黄屯街道 (DOMAIN: seed reports).
+# 东营村 370871005201 and 金色嘉苑社区 370871005001, both in 黄屯街道.
 EXAMPLES: list[dict[str, str]] = [
     {
         "姓名": "张小雨",

@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from sqlalchemy.engine import RowMapping
+
 from liushou.clock import today
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import ExitReason, GuardianshipType, PersonStatus
+from liushou.registry.register import still_counts
 from liushou.registry.schemas import PROFILE_FIELD
 
 
@@ -50,7 +53,7 @@ def person_body(row: Mapping[str, Any], *, on: date | None = None) -> dict[str, 
     return body
 
 
-def as_of_body(row: Mapping[str, Any], day: date) -> dict[str, Any]:
+def as_of_body(row: RowMapping | Mapping[str, Any], day: date) -> dict[str, Any]:
     """The PersonRead shape of a row of ``repository.list_persons_as_of``: the list and the
     exports both answer an ``as_of`` query with it (see docs/privacy.md, "As-of bodies").
 
@@ -78,7 +81,8 @@ def _effective_status(row: Mapping[str, Any], day: date) -> tuple[str, Any, Any]
     """A child past its 16th birthday has left the register even before the sweep ran."""
     status = str(row["status"])
     counts_until = row.get("counts_until")
-    if status == PersonStatus.active and counts_until is not None and _as_date(counts_until) <= day:
+    ended = counts_until is not None and not still_counts(_as_date(counts_until), day)
+    if status == PersonStatus.active and ended:
         return PersonStatus.exited.value, counts_until, ExitReason.aged_out.value
     return status, row["exited_on"], row["exit_reason"]
 

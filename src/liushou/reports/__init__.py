@@ -1,1 +1,1 @@
-"""Reports (CONTRACT §8): aggregated figures computed by the database."""
+"""Reports: aggregated figures computed by the database."""

@@ -16,10 +16,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from liushou.auth.scoping import within_bounds
 from liushou.db import PreparedSelect
+from liushou.guardianship.models import visit_overdue_sql
 from liushou.guardianship.repository import PRIMARY_CONTACT_SQL, active, assignment_t, caretaker_t
 from liushou.regions.models import RegionLevel
-from liushou.registry.repository import counts_on, person_t, region_t
+from liushou.registry.register import on_register_sql
+from liushou.registry.repository import person_t, region_t
 
 _TODAY = sa.bindparam("today", type_=sa.Date)
 _LOW = sa.bindparam("low", type_=sa.String)
@@ -30,7 +33,7 @@ def _on_register(person: sa.Table) -> sa.ColumnElement[bool]:
     """A live person on the register today (`GET /persons?status=active`)."""
     return sa.and_(
         person.c.deleted_at.is_(None),
-        counts_on(_TODAY, person.c.status, person.c.counts_until),  # type: ignore[arg-type]
+        on_register_sql(person.c.status, person.c.counts_until, _TODAY),
     )
 
 
@@ -49,11 +52,11 @@ def _primary_of(assignment: sa.Table, person: sa.Table) -> sa.ColumnElement[bool
 def _late(assignment: sa.Table) -> sa.ColumnElement[int]:
     """1 when the primary contact's visit is overdue (guardianship.repository
     .overdue_condition: ``next_visit_due < today``), else 0."""
-    return sa.case((assignment.c.next_visit_due < _TODAY, 1), else_=0)
+    return sa.case((visit_overdue_sql(assignment.c.next_visit_due, _TODAY), 1), else_=0)
 
 
 def _in_subtree(path: Any) -> sa.ColumnElement[bool]:
-    return sa.and_(path >= _LOW, path < _HIGH)
+    return within_bounds(path, _LOW, _HIGH)
 
 
 _REGION = PreparedSelect(

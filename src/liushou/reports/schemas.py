@@ -1,4 +1,4 @@
-"""Response bodies of the reports (CONTRACT §8)."""
+"""Response bodies of the reports."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from liushou.auth.principal import Principal
-from liushou.auth.scoping import subtree_bounds
+from liushou.auth.scoping import path_in_subtree, subtree_bounds
 from liushou.clock import today
 from liushou.errors import FieldInvalid, Forbidden, NotFound
 from liushou.registry.enums import PersonCategory
@@ -23,7 +23,7 @@ from liushou.reports.schemas import (
 )
 
 # The caretakers of a report are named individuals: only callers who may read care data
-# get them. Partners and legal advisors get aggregated counts only (CONTRACT §2).
+# get them. Partners and legal advisors get aggregated counts only (docs/domain.md).
 CARETAKER_SCOPE = "care:read"
 
 
@@ -52,7 +52,7 @@ def report_region(
     if caller.sees_everything:
         return region
     own = caller.region_path
-    if own and region["path"].startswith(own):
+    if own and path_in_subtree(region["path"], own):
         return region
     if own and region["path"] in caller.ancestor_paths():
         raise Forbidden(
