@@ -136,3 +136,32 @@ def test_the_client_of_a_deleted_organization_is_refused(client, world):
 
     assert deleted.status_code == 204, deleted.text
     assert_problem(client_login(client, world.partner.client_id), 401, "invalid_client")
+
+
+# A NUL reached PostgreSQL (422 invalid_value) but not SQLite (401): docs/registry.md, "Text
+# fields" — the answer is now the same on both databases.
+def test_a_control_character_in_a_form_client_id_is_the_same_422_on_both_databases(client, world):
+    response = client_login(client, "demo\x00police")
+
+    body = assert_problem(response, 422, "validation_error")
+    assert [e["code"] for e in body["errors"]] == ["control_character"]
+
+
+def test_a_control_character_in_a_basic_client_id_is_an_invalid_client(client, world):
+    credentials = base64.b64encode(b"demo%00police:secret").decode()
+    response = client.post(
+        TOKEN,
+        data={"grant_type": "client_credentials"},
+        headers={"Authorization": f"Basic {credentials}"},
+    )
+
+    assert_problem(response, 401, "invalid_client")
+
+
+def test_a_control_character_in_a_username_is_the_same_422_on_both_databases(client, world):
+    response = client.post(
+        TOKEN, data={"grant_type": "password", "username": "staff\x00", "password": "x"}
+    )
+
+    body = assert_problem(response, 422, "validation_error")
+    assert [e["code"] for e in body["errors"]] == ["control_character"]

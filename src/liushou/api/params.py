@@ -130,6 +130,6 @@ SearchText = Annotated[
     AfterValidator(_single_line),
     Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN}),
 ]
-"""Free text in a query (a name to search for): one line, no control characters, the same
+"""Free text in a query or a form (a name to search for, a username): one line, no control characters, the same
 rule as request bodies (docs/registry.md, "Text fields"). PostgreSQL refuses a NUL in a
 query parameter, SQLite would silently match nothing: both answer the same 422."""

@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset, page_of
+from liushou.api.params import SearchText
 from liushou.auth.dependencies import AuthServiceDep, requires
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
@@ -20,6 +21,7 @@ from liushou.auth.schemas import Me, RegionSummary, TokenResponse, UserRead
 from liushou.auth.service import IssuedTokens, OAuthError, invalid_client
 from liushou.errors import problem_responses
 from liushou.regions.models import Region
+from liushou.validators import forbidden_character
 
 auth = APIRouter(prefix="/auth", tags=["auth"])
 users = APIRouter(prefix="/users", tags=["users"])
@@ -46,9 +48,11 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     except (binascii.Error, UnicodeDecodeError):
         raise invalid_client() from None
     client_id, colon, secret = decoded.partition(":")
-    if not colon:
+    client_id = unquote_plus(client_id)
+    # An id with control characters names no client (and PostgreSQL would refuse a NUL).
+    if not colon or forbidden_character(client_id, multi_line=False) is not None:
         raise invalid_client()
-    return unquote_plus(client_id), unquote_plus(secret)
+    return client_id, unquote_plus(secret)
 
 
 @auth.post(
@@ -61,10 +65,10 @@ def issue_token(
     db: DatabaseDep,
     service: AuthServiceDep,
     grant_type: Annotated[str | None, Form(max_length=64)] = None,
-    username: Annotated[str | None, Form(max_length=64)] = None,
+    username: Annotated[SearchText | None, Form(max_length=64)] = None,
     password: Annotated[str | None, Form(max_length=256)] = None,
     scope: Annotated[str | None, Form(max_length=500)] = None,
-    client_id: Annotated[str | None, Form(max_length=64)] = None,
+    client_id: Annotated[SearchText | None, Form(max_length=64)] = None,
     client_secret: Annotated[str | None, Form(max_length=256)] = None,
     refresh_token: Annotated[str | None, Form(max_length=256)] = None,
 ) -> JSONResponse:
