@@ -67,7 +67,7 @@ def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
 
     No visit within the primary contact's interval, counted from the latest visit (or from
     the start of the assignment when there was none): the assignment keeps that date as
-    ``next_visit_due`` = basis + interval (guardianship.service.refresh_due), and the rule
+    ``next_visit_due`` = basis + interval (guardianship.assignments.refresh_due), and the rule
     is ``visit_overdue_sql`` (docs/domain.md, "Care intervals and overdue").
     """
     a = assignment_t.alias("overdue_contact")
