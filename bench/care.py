@@ -1,6 +1,6 @@
 """Synthetic care data for the benchmark: caretakers, primary contacts and visits.
 
-Rows as guardianship.service would leave them (bench/seed.py inserts them in bulk):
+Rows as guardianship's services would leave them (bench/seed.py inserts them in bulk):
 
 * two caretakers per village (a village cadre and a child director, 儿童主任);
 * a primary-contact assignment (one of its village's caretakers) for most persons on the
@@ -9,7 +9,7 @@ Rows as guardianship.service would leave them (bench/seed.py inserts them in bul
   they had (the service does not end it on exit), so the "on the register" rule matters;
 * ``VISITS_PER_PERSON`` visits per seeded person (300,000 for 100,000 persons), spread over
   the assigned persons, each ≤ today. The assignment's ``last_visited_on`` and
-  ``next_visit_due`` are what ``guardianship.service.refresh_due`` computes (latest visit,
+  ``next_visit_due`` are what ``guardianship.assignments.refresh_due`` computes (latest visit,
   or the start when there was none, plus the interval, with the service's default
   intervals); about ``OVERDUE_SHARE`` of them lie in the past (``overdue_visit``).
 """
@@ -27,7 +27,7 @@ from people import GIVEN, SURNAMES
 
 from liushou.clock import today
 from liushou.config import Settings
-from liushou.guardianship.service import default_interval
+from liushou.guardianship.assignments import default_interval
 from liushou.registry.enums import GuardianshipType, PersonCategory, RiskTier
 
 CARETAKER_KINDS = ("village_cadre", "child_director")

@@ -12,7 +12,7 @@ import uuid
 
 import sqlalchemy as sa
 
-from liushou.guardianship import service
+from liushou.guardianship import assignments as assignment_service
 from liushou.guardianship.schemas import PrimaryContactHandover
 from tests.guardianship.helpers import (
     active_primaries,
@@ -51,7 +51,7 @@ def test_two_interleaved_handovers_queue_on_the_person_and_both_apply(app, clien
     def handover_a():
         try:
             with db.session() as session:
-                service.hand_over(
+                assignment_service.hand_over(
                     session,
                     settings,
                     principal,
@@ -70,7 +70,7 @@ def test_two_interleaved_handovers_queue_on_the_person_and_both_apply(app, clien
             a_done.wait(10)
             started = time.monotonic()
             with db.session() as session:
-                service.hand_over(
+                assignment_service.hand_over(
                     session,
                     settings,
                     principal,

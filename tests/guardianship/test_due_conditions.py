@@ -9,7 +9,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from liushou.clock import today
-from liushou.guardianship.repository import overdue_condition, person_t, unassigned_condition
+from liushou.guardianship.repository import person_t
+from liushou.visibility import overdue_condition, unassigned_condition
 from tests.guardianship.helpers import (
     ASSIGNMENTS,
     assigned,

@@ -18,9 +18,9 @@ short history of visits, dated before today, mostly within the interval so that 
 persons (about one in twelve) are overdue: the latest visit is older than the interval, or
 the assignment started long ago and nobody has visited yet.
 
-Caretakers and assignments go through ``guardianship.service`` under the CLI principal
+Caretakers and assignments go through ``guardianship.caretakers`` and ``guardianship.assignments`` under the CLI principal
 (area rules, one primary contact, intervals by category and risk, due dates, audit events);
-visits are written as ``service.create_visit`` writes them, with one ``service.refresh_due``
+visits are written as ``guardianship.visits.create_visit`` writes them, with one ``guardianship.assignments.refresh_due``
 per person (see ``_record_visits``). Ids are ``uuid5`` and each person's draws come
 from a generator seeded with the person's id, so the plan is the same every time; a person
 whose assignments already exist is skipped as a whole (with its visits), which makes a
@@ -43,8 +43,9 @@ from liushou.auth.accounts import CLI_PRINCIPAL
 from liushou.clock import today
 from liushou.config import Settings
 from liushou.demo import persons as demo_persons
-from liushou.guardianship import repository as care_repo
-from liushou.guardianship import service as care
+from liushou.guardianship import assignments as assignment_service
+from liushou.guardianship import caretakers as caretaker_service
+from liushou.guardianship import repository as guardianship_repo
 from liushou.guardianship.models import (
     Assignment,
     AssignmentRole,
@@ -176,9 +177,9 @@ def seed_care(
         if caretaker.id in existing:
             continue
         body = caretaker.body
-        if body.user_id is not None and care_repo.caretaker_of_user(session, body.user_id):
+        if body.user_id is not None and guardianship_repo.caretaker_of_user(session, body.user_id):
             body = body.model_copy(update={"user_id": None})  # the login has its own already
-        care.create_caretaker(session, pii, CLI_PRINCIPAL, body, caretaker.id)
+        caretaker_service.create_caretaker(session, pii, CLI_PRINCIPAL, body, caretaker.id)
         report.caretakers_created += 1
     live = set(
         session.exec(
@@ -214,7 +215,7 @@ def seed_care(
             continue
         interval = None
         for assignment in plan.assignments:
-            row = care.create_assignment(
+            row = assignment_service.create_assignment(
                 session, settings, CLI_PRINCIPAL, assignment.body, assignment.id
             )
             interval = interval or row.visit_interval_days  # the primary contact's, first
@@ -226,8 +227,8 @@ def seed_care(
 
 
 def _record_visits(session: Session, plan: _PersonPlan, interval: int) -> None:
-    """The person's visit history, as ``service.create_visit`` records a visit (due the
-    primary contact's interval later, audited), then one ``service.refresh_due`` for the
+    """The person's visit history, as ``guardianship.visits.create_visit`` records a visit (due the
+    primary contact's interval later, audited), then one ``guardianship.assignments.refresh_due`` for the
     person's assignments instead of one per visit: seed-demo stays quick. The plan keeps
     the rules create_visit checks: past days, visitors of the person's area or volunteers.
     """
@@ -256,7 +257,7 @@ def _record_visits(session: Session, plan: _PersonPlan, interval: int) -> None:
             changed_fields=sorted(n for n in body.model_fields_set if getattr(body, n) is not None),
             detail={"person_id": str(body.person_id), "caretaker_id": str(body.caretaker_id)},
         )
-    care.refresh_due(session, plan.person_id)
+    assignment_service.refresh_due(session, plan.person_id)
 
 
 # --- caretakers ----------------------------------------------------------------------------
@@ -387,7 +388,7 @@ def _person_plans(
         chosen = person.id in volunteer_primary or person.id in volunteer_companion
         if rng.random() < UNASSIGNED_SHARE and not (unattended or chosen):
             continue
-        interval = care.default_interval(settings, person)
+        interval = assignment_service.default_interval(settings, person)
         span = rng.randint(20, 720)
         starts_on = max(person.left_behind_since, on - timedelta(days=span))
         if person.id in volunteer_primary:

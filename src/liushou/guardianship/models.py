@@ -101,7 +101,7 @@ class Assignment(Resource, table=True):
     """A caretaker looking after a person in a role, from ``starts_on`` until ``ends_on``.
 
     ``last_visited_on`` and ``next_visit_due`` are kept by the service whenever a visit or
-    the assignment changes (guardianship.service.refresh_due): the person's latest visit,
+    the assignment changes (guardianship.assignments.refresh_due): the person's latest visit,
     and that visit (or ``starts_on`` when the person has none) plus the interval. Overdue
     is then ``next_visit_due < today`` (:func:`visit_overdue`), one indexed comparison.
     """

@@ -2,8 +2,8 @@
 
 Reads take a Connection (Core, no ORM) and apply the caller's scope in SQL, so a row
 outside it is simply absent (404). Writes take the unit of work's Session and flush, never
-commit. The conditions the registry's person list needs (overdue, unassigned) live here
-too, so each rule (docs/domain.md, "Care intervals and overdue") is written once.
+commit. Who may see a person, and its care alerts (overdue, unassigned), are the shared
+rules of liushou.visibility, which the registry uses too.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
-from liushou.auth.scoping import in_subtree, lineage_scope
+from liushou.auth.scoping import lineage_scope
 from liushou.guardianship.models import (
     Assignment,
     AssignmentRole,
@@ -29,12 +29,11 @@ from liushou.guardianship.models import (
     CaretakerKind,
     Visit,
     VisitRiskLevel,
-    visit_overdue_sql,
 )
 from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
-from liushou.registry.register import on_register_sql
+from liushou.visibility import person_scope
 
 caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
 assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
@@ -52,145 +51,12 @@ ASSIGNMENT_ORDER = [assignment_t.c.starts_on, assignment_t.c.id]
 VISIT_ORDER = [visit_t.c.visited_on, visit_t.c.id]  # newest first
 
 
-# --- the care rules as SQL (docs/domain.md) -----------------------------------------------
-
-# The role as an SQL literal, not a bound parameter: the partial index of active primary
-# contacts (models.ACTIVE_PRIMARY_CONTACT) serves a query only if the planner sees the value.
-# With a bound value SQLite re-prepares the statement on every execution to decide (a read
-# of one person took 75 µs in SQLite instead of 11).
-PRIMARY_CONTACT_SQL: sa.ColumnElement[str] = sa.literal_column(
-    f"'{AssignmentRole.primary_contact.value}'"
-)
-
-
-def active(table: sa.FromClause = assignment_t) -> sa.ColumnElement[bool]:
-    """An assignment that has not ended and is not deleted."""
-    return sa.and_(table.c.ends_on.is_(None), table.c.deleted_at.is_(None))
-
-
-def _active_primary(person_id: Any) -> sa.Select[Any]:
-    a = assignment_t.alias("primary_contact")
-    return sa.select(sa.literal(1)).where(
-        a.c.person_id == person_id,
-        a.c.role == PRIMARY_CONTACT_SQL,
-        active(a),
-    )
-
-
-def unassigned_condition(person_id: Any) -> sa.ColumnElement[bool]:
-    """The person has no active primary contact (`unassigned=true`, `no_primary_contact`).
-
-    ``person_id`` is the person table's id column; the subquery is correlated on it and
-    uses the partial unique index of active primary contacts.
-    """
-    return ~sa.exists(_active_primary(person_id))
-
-
-def overdue_condition(person_id: Any, today: date) -> sa.ColumnElement[bool]:
-    """The person's primary contact has not visited within its interval, as of ``today``
-    (`overdue=true`, `overdue_visit`).
-
-    No visit within the primary contact's interval, counted from the latest visit (or from
-    the start of the assignment when there was none): the assignment keeps that date as
-    ``next_visit_due`` = basis + interval (guardianship.service.refresh_due), and the rule
-    is ``visit_overdue_sql`` (docs/domain.md, "Care intervals and overdue").
-    """
-    a = assignment_t.alias("overdue_contact")
-    return sa.exists(
-        sa.select(sa.literal(1)).where(
-            a.c.person_id == person_id,
-            a.c.role == PRIMARY_CONTACT_SQL,
-            active(a),
-            visit_overdue_sql(a.c.next_visit_due, today),
-        )
-    )
-
-
-def care_alert_columns(person_id: Any, day: Any) -> list[Any]:
-    """The care alerts of a person as two boolean columns, ``care_overdue`` and
-    ``care_unassigned`` (``day``: today, a value or a bound parameter). They are the raw
-    conditions; a person's body shows them only while it is on the register (the body's
-    effective status), as care_filters does."""
-    return [
-        overdue_condition(person_id, day).label("care_overdue"),
-        unassigned_condition(person_id).label("care_unassigned"),
-    ]
-
-
-def care_filters(
-    person: sa.Table,
-    day: Any,
-    *,
-    alert: str | None = None,
-    overdue: bool | None = None,
-    unassigned: bool | None = None,
-) -> list[sa.ColumnElement[bool]]:
-    """The conditions of `GET /persons?overdue=&unassigned=&alert=` that come from care.
-
-    ``alert`` is handled only when it is `overdue_visit` or `no_primary_contact`. Both are
-    states of a person on the register today (``day``, a value or a bound parameter), like
-    the alerts on a person's body; `=false` is the complement (everyone else)."""
-    t = person.c
-    counts = on_register_sql(t.status, t.counts_until, day)
-    late = sa.and_(counts, overdue_condition(t.id, day))
-    alone = sa.and_(counts, unassigned_condition(t.id))
-    conditions = []
-    if alert == "overdue_visit":
-        conditions.append(late)
-    elif alert == "no_primary_contact":
-        conditions.append(alone)
-    if overdue is not None:
-        conditions.append(late if overdue else sa.not_(late))
-    if unassigned is not None:
-        conditions.append(alone if unassigned else sa.not_(alone))
-    return conditions
-
-
 # --- scope ---------------------------------------------------------------------------------
 
 
 def _own_caretakers(caller: Principal) -> sa.Select[Any]:
     c = caretaker_t.alias("own_caretaker")
     return sa.select(c.c.id).where(c.c.user_id == caller.id, c.c.deleted_at.is_(None))
-
-
-def assigned_persons(caller: Principal) -> sa.Select[Any]:
-    """Ids of the persons the caller looks after: an active assignment (any role) of a
-    caretaker linked to the caller's login."""
-    return assigned_to_user(caller.id)
-
-
-def assigned_to_user(user_id: Any) -> sa.Select[Any]:
-    """:func:`assigned_persons` of a user id, which may be a bound parameter (the registry's
-    prepared list binds it, so one statement serves every volunteer)."""
-    a = assignment_t.alias("own_assignment")
-    c = caretaker_t.alias("own_caretaker")
-    return (
-        sa.select(a.c.person_id)
-        .join(c, c.c.id == a.c.caretaker_id)
-        .where(c.c.user_id == user_id, c.c.deleted_at.is_(None), active(a))
-    )
-
-
-def is_assigned(db: Any, caller: Principal, person_id: uuid.UUID) -> bool:
-    """Whether the person is actively assigned to the caller (``db``: a Connection or a
-    Session)."""
-    assigned = assigned_persons(caller)
-    stmt = sa.select(sa.exists(assigned.where(assigned.selected_columns[0] == person_id)))
-    return bool(db.execute(stmt).scalar())
-
-
-def person_scope(
-    person_id: Any, region_path: Any, caller: Principal
-) -> sa.ColumnElement[bool] | None:
-    """Persons whose care data the caller may read; None when it sees everything."""
-    if caller.sees_everything:
-        return None
-    if caller.role in REGION_READERS and caller.region_path:
-        return in_subtree(region_path, caller.region_path)
-    if caller.role == Role.volunteer:
-        return person_id.in_(assigned_persons(caller))
-    return sa.false()
 
 
 def caretaker_scope(caller: Principal) -> sa.ColumnElement[bool] | None:

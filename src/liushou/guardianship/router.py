@@ -1,7 +1,8 @@
 """/caretakers, /assignments, /visits and PUT /persons/{id}/primary-contact.
 
 Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` over
-the request's unit of work (docs/architecture.md). The rules live in service.py.
+the request's unit of work (docs/architecture.md). The rules live in caretakers.py,
+assignments.py and visits.py.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.errors import Forbidden, NotFound
+from liushou.guardianship import assignments as assignment_service
+from liushou.guardianship import caretakers as caretaker_service
 from liushou.guardianship import repository as repo
-from liushou.guardianship import service
+from liushou.guardianship import visits as visit_service
 from liushou.guardianship.models import (
     Assignment,
     AssignmentRole,
@@ -118,7 +121,9 @@ def create_caretaker(
     body: CaretakerCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, pii: PersonalDataDep
 ) -> CaretakerRead:
     """Register a caretaker (admin and street staff)."""
-    return CARETAKERS.created(uow, service.create_caretaker(uow.session, pii, caller, body))
+    return CARETAKERS.created(
+        uow, caretaker_service.create_caretaker(uow.session, pii, caller, body)
+    )
 
 
 @caretakers.put("/{caretaker_id}", dependencies=JSON_BODY, responses=put_responses(CaretakerRead))
@@ -132,7 +137,9 @@ def put_caretaker(
 ) -> CaretakerRead:
     """Create the caretaker with this client-chosen id (201), or replace it (200). Moving it
     out of the area of a person it looks after is 409 `caretaker_has_assignments`."""
-    outcome = service.replace_caretaker(uow.session, pii, caller, caretaker_id, body, if_match)
+    outcome = caretaker_service.replace_caretaker(
+        uow.session, pii, caller, caretaker_id, body, if_match
+    )
     return CARETAKERS.put(uow, outcome)
 
 
@@ -147,7 +154,9 @@ def update_caretaker(
 ) -> CaretakerRead:
     """Change some fields. Moving the caretaker out of the area of a person it looks after
     (or a volunteer no longer being one) is 409 `caretaker_has_assignments`."""
-    caretaker = service.update_caretaker(uow.session, pii, caller, caretaker_id, body, if_match)
+    caretaker = caretaker_service.update_caretaker(
+        uow.session, pii, caller, caretaker_id, body, if_match
+    )
     return CARETAKERS.changed(uow, caretaker)
 
 
@@ -156,7 +165,7 @@ def delete_caretaker(
     caretaker_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
 ) -> Response:
     """Soft delete; refused (409 `caretaker_in_use`) while it has active assignments."""
-    service.delete_caretaker(uow.session, caller, caretaker_id, if_match)
+    caretaker_service.delete_caretaker(uow.session, caller, caretaker_id, if_match)
     return CARETAKERS.deleted()
 
 
@@ -171,7 +180,7 @@ def reveal_caretaker_phone(
     """The clear phone, for a stated purpose: to the caretaker itself (its linked login), to
     administrators and to the street staff of its township. Audited, granted or refused."""
     uow.commit_despite = (Forbidden, NotFound)  # the refused attempt stays on the audit record
-    phone = service.reveal_phone(uow.session, pii, caller, caretaker_id, body.purpose)
+    phone = caretaker_service.reveal_phone(uow.session, pii, caller, caretaker_id, body.purpose)
     result = CaretakerRevealed(phone=phone)
     uow.respond(result, headers={"Cache-Control": "no-store"})
     return result
@@ -219,7 +228,7 @@ def create_assignment(
     """Assign a caretaker to a person. A second active primary contact is 409
     `primary_contact_exists` (hand over with PUT /persons/{id}/primary-contact); a caretaker
     of another village is 422 `caretaker_out_of_area` unless it is a volunteer."""
-    assignment = service.create_assignment(uow.session, settings, caller, body)
+    assignment = assignment_service.create_assignment(uow.session, settings, caller, body)
     return ASSIGNMENTS.created(uow, assignment)
 
 
@@ -235,7 +244,7 @@ def put_assignment(
     if_match: IfMatch = None,
 ) -> AssignmentRead:
     """Create the assignment with this client-chosen id (201), or replace it (200)."""
-    outcome = service.replace_assignment(
+    outcome = assignment_service.replace_assignment(
         uow.session, settings, caller, assignment_id, body, if_match
     )
     return ASSIGNMENTS.put(uow, outcome)
@@ -251,7 +260,9 @@ def update_assignment(
 ) -> AssignmentRead:
     """Change the interval, or end the assignment (`ends_on`, `end_reason`); ending is final
     (409 `assignment_ended` afterwards)."""
-    assignment = service.update_assignment(uow.session, caller, assignment_id, body, if_match)
+    assignment = assignment_service.update_assignment(
+        uow.session, caller, assignment_id, body, if_match
+    )
     return ASSIGNMENTS.changed(uow, assignment)
 
 
@@ -260,7 +271,7 @@ def delete_assignment(
     assignment_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
 ) -> Response:
     """Soft delete, for an assignment entered by mistake; to end one, PATCH `ends_on`."""
-    service.delete_assignment(uow.session, caller, assignment_id, if_match)
+    assignment_service.delete_assignment(uow.session, caller, assignment_id, if_match)
     return ASSIGNMENTS.deleted()
 
 
@@ -279,7 +290,7 @@ def hand_over_primary_contact(
     """Make this caretaker the person's primary contact, in one transaction: the current
     one ends today (`end_reason` = `reason`, default `handover`) and the new one starts
     (201). Naming the current primary contact again changes nothing (200)."""
-    outcome = service.hand_over(uow.session, settings, caller, person_id, body)
+    outcome = assignment_service.hand_over(uow.session, settings, caller, person_id, body)
     return ASSIGNMENTS.put(uow, outcome)
 
 
@@ -330,7 +341,7 @@ def create_visit(
     """Record a visit; it moves the person's next due date. Not in the future (422
     `date_in_future`). A village contact or volunteer records visits only for the persons
     assigned to it (403 `not_assigned`)."""
-    return VISITS.created(uow, service.create_visit(uow.session, settings, caller, body))
+    return VISITS.created(uow, visit_service.create_visit(uow.session, settings, caller, body))
 
 
 @visits.put("/{visit_id}", dependencies=JSON_BODY, responses=put_responses(VisitRead))
@@ -344,7 +355,7 @@ def put_visit(
 ) -> VisitRead:
     """Record the visit with this client-chosen id (201), or replace it (200): an offline
     phone retries the same PUT safely."""
-    outcome = service.replace_visit(uow.session, settings, caller, visit_id, body, if_match)
+    outcome = visit_service.replace_visit(uow.session, settings, caller, visit_id, body, if_match)
     return VISITS.put(uow, outcome)
 
 
@@ -357,7 +368,7 @@ def update_visit(
     settings: SettingsDep,
     if_match: IfMatch = None,
 ) -> VisitRead:
-    visit = service.update_visit(uow.session, settings, caller, visit_id, body, if_match)
+    visit = visit_service.update_visit(uow.session, settings, caller, visit_id, body, if_match)
     return VISITS.changed(uow, visit)
 
 
@@ -365,5 +376,5 @@ def update_visit(
 def delete_visit(
     visit_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
 ) -> Response:
-    service.delete_visit(uow.session, caller, visit_id, if_match)
+    visit_service.delete_visit(uow.session, caller, visit_id, if_match)
     return VISITS.deleted()

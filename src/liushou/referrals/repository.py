@@ -4,7 +4,7 @@ Reads take a Connection (Core, no ORM) and apply the caller's scope in SQL, so a
 outside it is simply absent (404, the same answer as an unknown id):
 
 * staff (admin, auditor, street staff, village contacts) see the referrals of the persons
-  they may see — the registry's one scope rule (guardianship.repository.person_scope);
+  they may see — the registry's one scope rule (visibility.person_scope);
 * a partner sees the referrals addressed to its organization, and nothing else.
 
 Each row carries the person's minimum form (name, sex, birth date, masked phone, village),
@@ -27,7 +27,6 @@ from sqlmodel import Session, col, select
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
-from liushou.guardianship.repository import person_scope
 from liushou.referrals.models import (
     PENDING_STATUSES,
     Referral,
@@ -39,6 +38,7 @@ from liushou.referrals.models import (
 from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Consent, Person
+from liushou.visibility import person_scope
 
 referral_t: sa.Table = Referral.__table__  # type: ignore[attr-defined]
 transition_t: sa.Table = ReferralTransition.__table__  # type: ignore[attr-defined]

@@ -21,18 +21,18 @@ from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.db import PreparedSelect
-from liushou.guardianship.repository import (
+from liushou.regions.models import Region
+from liushou.regions.repository import region_subtree
+from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
+from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.register import on_register_sql, stay_covers_sql, still_counts_sql
+from liushou.visibility import (
     assigned_to_user,
     care_alert_columns,
     care_filters,
     is_assigned,
     person_scope,
 )
-from liushou.regions.models import Region
-from liushou.regions.repository import region_subtree
-from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
-from liushou.registry.models import Consent, Person, PersonVersion
-from liushou.registry.register import on_register_sql, stay_covers_sql, still_counts_sql
 
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
@@ -168,7 +168,7 @@ class PersonFilters:
     age_max: int | None = None
     alert: Alert | None = None
     id_number_index: str | None = None
-    overdue: bool | None = None  # care (guardianship.repository.care_filters)
+    overdue: bool | None = None  # care (visibility.care_filters)
     unassigned: bool | None = None
 
 

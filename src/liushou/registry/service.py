@@ -32,7 +32,6 @@ from liushou.errors import (
     Unprocessable,
     field_error,
 )
-from liushou.guardianship import repository as care_repo
 from liushou.pii import BlindIndex, FieldCipher, keys_from_settings
 from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
@@ -62,6 +61,7 @@ from liushou.registry.schemas import (
     Revealed,
     WomanProfile,
 )
+from liushou.visibility import is_assigned
 
 PROFILE_MODELS: dict[PersonCategory, type[Any]] = {
     PersonCategory.child: ChildProfile,
@@ -771,7 +771,7 @@ def may_reveal(session: Session, caller: Principal, person: Person) -> bool:
     if caller.role in (Role.admin, Role.street_staff):
         return True
     # A village contact may reveal only the persons actively assigned to it (docs/domain.md).
-    return caller.role == Role.village_contact and care_repo.is_assigned(session, caller, person.id)
+    return caller.role == Role.village_contact and is_assigned(session, caller, person.id)
 
 
 # --- consents ----------------------------------------------------------------------------

@@ -19,10 +19,11 @@ from sqlalchemy.engine import Connection
 from liushou.auth.scoping import within_bounds
 from liushou.db import PreparedSelect
 from liushou.guardianship.models import visit_overdue_sql
-from liushou.guardianship.repository import PRIMARY_CONTACT_SQL, active, assignment_t, caretaker_t
+from liushou.guardianship.repository import assignment_t, caretaker_t
 from liushou.regions.models import RegionLevel
 from liushou.registry.register import on_register_sql
 from liushou.registry.repository import person_t, region_t
+from liushou.visibility import PRIMARY_CONTACT_SQL, active
 
 _TODAY = sa.bindparam("today", type_=sa.Date)
 _LOW = sa.bindparam("low", type_=sa.String)
@@ -40,7 +41,7 @@ def _on_register(person: sa.Table) -> sa.ColumnElement[bool]:
 def _primary_of(assignment: sa.Table, person: sa.Table) -> sa.ColumnElement[bool]:
     """The person's active primary contact: at most one row (the partial unique index
     uq_assignment_person_id_primary_active), so an outer join to it never multiplies
-    persons, and "joined" is exactly guardianship.repository.unassigned_condition's
+    persons, and "joined" is exactly visibility.unassigned_condition's
     complement."""
     return sa.and_(
         assignment.c.person_id == person.c.id,
@@ -50,8 +51,7 @@ def _primary_of(assignment: sa.Table, person: sa.Table) -> sa.ColumnElement[bool
 
 
 def _late(assignment: sa.Table) -> sa.ColumnElement[int]:
-    """1 when the primary contact's visit is overdue (guardianship.repository
-    .overdue_condition: ``next_visit_due < today``), else 0."""
+    """1 when the primary contact's visit is overdue (visibility.overdue_condition: ``next_visit_due < today``), else 0."""
     return sa.case((visit_overdue_sql(assignment.c.next_visit_due, _TODAY), 1), else_=0)
 
 
