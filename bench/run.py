@@ -296,7 +296,7 @@ def measure_import(
     if rows <= 0:
         return None
     if sheet.import_columns() is None:
-        say("import: SKIPPED - liushou.registry.imports is not there (no import endpoint yet)")
+        say("import: SKIPPED - liushou.registry.import_columns is not there (no import yet)")
         return None
     people = People(seed=31)
     villages = fixture.township_villages

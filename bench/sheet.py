@@ -2,8 +2,9 @@
 ``executemany`` inserts of the same kind of rows.
 
 The sheet is a CSV in the format of CONTRACT §4 and ``docs/templates/persons.csv``: its
-headers and zh labels come from the service's own column table (``registry.imports.COLUMNS``)
-and label table (``registry.labels``), so the bench follows the template when it changes.
+headers and zh labels come from the service's own column table
+(``registry.import_columns.COLUMNS``) and label table (``registry.labels``), so the bench
+follows the template when it changes.
 
 Two raw baselines, each on rows of its own (other ID numbers), into the same database:
 
@@ -43,7 +44,7 @@ LIST_SEPARATOR = "、"
 def import_columns() -> tuple[Sequence[Any], dict[type, dict[str, str]]] | None:
     """The service's sheet columns and labels, or None while the import does not exist."""
     try:
-        from liushou.registry.imports import COLUMNS
+        from liushou.registry.import_columns import COLUMNS
         from liushou.registry.labels import REGISTRY_LABELS
     except ImportError:
         return None

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from liushou.config import Settings
 from liushou.registry import exports
-from liushou.registry.imports import COLUMNS
+from liushou.registry.import_columns import COLUMNS
 from liushou.registry.query import PersonQuery
 from liushou.registry.repository import PersonFilters
 from tests.conftest import make_settings

@@ -107,7 +107,7 @@ def test_templates_in_docs_are_the_packaged_ones_and_up_to_date():
 
 
 def test_readme_documents_every_column_and_label():
-    from liushou.registry.imports import COLUMNS
+    from liushou.registry.import_columns import COLUMNS
     from liushou.registry.labels import REGISTRY_LABELS
 
     readme = (ROOT / "docs" / "templates" / "README.md").read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ from liushou.clock import local_date
 from liushou.db import Database
 from liushou.registry import repository as repo
 from liushou.registry.enums import ExitReason, PersonCategory, PersonStatus
-from liushou.registry.imports import COLUMNS, Column
+from liushou.registry.import_columns import COLUMNS, Column
 from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.query import PersonQuery
 from liushou.registry.schemas import PROFILE_FIELD
