@@ -51,8 +51,8 @@ from liushou.registry import identifiers as ids
 from liushou.registry import repository as registry_repo
 from liushou.registry.enums import GuardianshipType, PersonCategory, RiskTier
 from liushou.registry.models import Person
+from liushou.registry.person_values import PersonalData
 from liushou.registry.register import on_register
-from liushou.registry.service import PersonalData
 
 # Who manages caretakers and assignments; village contacts and volunteers record visits.
 MANAGERS = frozenset({Role.admin, Role.street_staff})
