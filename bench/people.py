@@ -3,7 +3,7 @@
 :func:`describe` makes the description of a person (what a village survey sheet holds: clear
 ID number and phone, profile); :func:`columns` turns it into the ``person`` and
 ``person_version`` rows the service would store (pinyin, blind index, masked values,
-ciphertexts, promoted profile columns, first version), the way ``registry.service`` does,
+ciphertexts, promoted profile columns, first version), the way ``registry.person_values`` does,
 but without a session per person, so 100,000 of them can be inserted in bulk.
 """
 
@@ -37,8 +37,8 @@ from liushou.registry.enums import (
     SelfCare,
     SupportStatus,
 )
+from liushou.registry.person_values import PROMOTED_FIELDS, PersonalData, pinyin_of
 from liushou.registry.schemas import ChildProfile, ElderProfile, WomanProfile
-from liushou.registry.service import PROMOTED_FIELDS, PersonalData, pinyin_of
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽"
@@ -282,7 +282,7 @@ def _pinyin(name: str) -> tuple[str, str]:
 def _version(
     row: dict[str, Any], actor_id: uuid.UUID, action: str, changed: list[str]
 ) -> dict[str, Any]:
-    """registry.service.record_version's row for a person in the state ``row``."""
+    """registry.versions.record_version's row for a person in the state ``row``."""
     snapshot = {
         "category": row["category"],
         "name": row["name"],

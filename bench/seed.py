@@ -40,7 +40,7 @@ from liushou.regions.schemas import RegionCreate
 from liushou.regions.service import create_region
 from liushou.registry.enums import PersonCategory
 from liushou.registry.models import Person, PersonVersion
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 
 CITIES = ["370100", "370800"]
 COUNTIES_PER_CITY = 2

@@ -34,7 +34,7 @@ from people import Description, People, columns, created_at
 
 from liushou.registry.enums import PersonCategory
 from liushou.registry.models import Person, PersonVersion
-from liushou.registry.service import PROFILE_MODELS, PersonalData, pinyin_of
+from liushou.registry.person_values import PROFILE_MODELS, PersonalData, pinyin_of
 
 PERSON_COLUMNS = [c.name for c in Person.__table__.columns]  # type: ignore[attr-defined]
 VERSION_COLUMNS = [c.name for c in PersonVersion.__table__.columns]  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from liushou.clock import today
 from liushou.demo import persons as demo
 from liushou.pii import keys_from_settings
 from liushou.registry import identifiers as ids
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 from tests.conftest import TEST_DATA_KEY, TEST_INDEX_KEY, TEST_SECRET
 from tests.http import list_all
 from tests.registry.factories import elder_body

@@ -138,7 +138,7 @@ def seed_demo() -> None:
     from liushou.demo.seed import RefusedInProduction, RefusedOnRealData, refuse_in_production
     from liushou.demo.seed import seed_demo as run
     from liushou.pii import KeyConfigError
-    from liushou.registry.service import PersonalData
+    from liushou.registry.person_values import PersonalData
 
     settings = _settings()
     try:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from liushou import migrations
 from liushou.app import create_app
 from liushou.db import UTCDateTime
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 from tests.conftest import (
     PG_SERVER_URL,
     _worker,

@@ -9,7 +9,7 @@ import pytest
 
 from liushou.registry import duplicates as dup
 from liushou.registry.duplicates import DuplicateReason as R
-from liushou.registry.service import pinyin_of
+from liushou.registry.person_values import pinyin_of
 
 TOWNSHIP = "root/county/huangtun/"
 VILLAGE = uuid.uuid4()

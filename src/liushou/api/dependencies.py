@@ -15,7 +15,7 @@ from fastapi import Depends, Request
 from liushou import clock
 from liushou.config import Settings
 from liushou.db import Database
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 
 
 async def database(request: Request) -> Database:

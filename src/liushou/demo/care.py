@@ -59,7 +59,7 @@ from liushou.guardianship.models import (
 from liushou.guardianship.schemas import AssignmentCreate, CaretakerCreate, VisitCreate
 from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Person
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 
 NAMESPACE = uuid.UUID("0b8e7c55-2f5d-4d8a-8c1e-3a9f6b2d4e71")
 SEED = demo_persons.SEED

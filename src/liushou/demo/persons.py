@@ -38,6 +38,7 @@ from liushou.registry import identifiers as ids
 from liushou.registry import service as registry
 from liushou.registry.enums import PersonCategory, Sex
 from liushou.registry.models import Person
+from liushou.registry.person_values import PersonalData
 from liushou.registry.schemas import PersonCreate, PersonExit
 
 NAMESPACE = uuid.UUID("6f1d3c2e-5b4a-4e8f-9a7b-1c2d3e4f5a6b")
@@ -154,10 +155,10 @@ def seed_persons(
     session: Session,
     settings: Settings,
     villages: Sequence[DemoVillage],
-    pii: registry.PersonalData | None = None,
+    pii: PersonalData | None = None,
 ) -> PersonsReport:
     """Create the demo register in ``villages`` (黄屯街道's 33); existing ids are skipped."""
-    pii = pii or registry.PersonalData.from_settings(settings)
+    pii = pii or PersonalData.from_settings(settings)
     draw = _Drawer(settings, today())
     plans = _plan(draw, list(villages))
     existing = set(

@@ -32,8 +32,8 @@ from liushou.referrals import service as referrals
 from liushou.referrals.models import Referral, ReferralStatus
 from liushou.referrals.schemas import ReferralCreate, ReferralTransitionRequest
 from liushou.regions.models import Organization
+from liushou.registry import consents
 from liushou.registry import identifiers as ids
-from liushou.registry import service as registry
 from liushou.registry.enums import PersonCategory, PersonStatus
 from liushou.registry.models import Consent, Person
 from liushou.registry.schemas import ConsentCreate
@@ -80,7 +80,7 @@ def _consent(
     consent_id = _id(f"consent/{name}")
     if session.get(Consent, consent_id) is not None:
         return
-    registry.add_consent(
+    consents.add_consent(
         session,
         caller,
         person.id,

@@ -28,7 +28,7 @@ from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
 from liushou.regions.schemas import OrganizationCreate, RegionCreate
 from liushou.registry.models import Person
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 
 # (username, role, region code) — partners use client credentials, not users.
 DEMO_USERS = (

@@ -25,7 +25,7 @@ from liushou.guardianship.schemas import CaretakerCreate, CaretakerUpdate
 from liushou.regions.models import Organization, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry.models import Person
-from liushou.registry.service import PersonalData
+from liushou.registry.person_values import PersonalData
 
 
 class CaretakerOutOfArea(Unprocessable):

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pypinyin import Style, pinyin
 
-from liushou.registry.service import pinyin_of
+from liushou.registry.person_values import pinyin_of
 
 
 class DuplicateReason(StrEnum):

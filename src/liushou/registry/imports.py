@@ -5,7 +5,7 @@
 2. The header row (the first row naming 姓名, usually row 1) maps Chinese column headers to
    fields; unknown columns are ignored, so a sheet may carry 序号 or 备注.
 3. Each row's cells become a ``PersonCreate`` (zh labels → enum codes, the same labels as
-   ``GET /meta/enums``) and go through ``service.new_person_values``: the API's own rules, so an
+   ``GET /meta/enums``) and go through ``new_person_values``: the API's own rules, so an
    import cannot accept what ``POST /persons`` refuses. Errors name the sheet row and column.
 4. One query finds the persons already registered (blind index of the ID number; name +
    birth date + village for a row without one): those rows are ``unchanged``.
@@ -41,7 +41,6 @@ from liushou.db import Database
 from liushou.errors import AppError, Unprocessable
 from liushou.regions.models import Region, RegionLevel
 from liushou.registry import repository as repo
-from liushou.registry import service
 from liushou.registry import sheet_guards as guards
 from liushou.registry.enums import PersonCategory
 from liushou.registry.import_cells import (
@@ -63,7 +62,9 @@ from liushou.registry.import_lookups import (
 )
 from liushou.registry.import_sheet import data_records, find_header, open_sheet
 from liushou.registry.labels import REGISTRY_LABELS
+from liushou.registry.person_values import PersonalData, new_person_values
 from liushou.registry.schemas import PROFILE_FIELD, PersonCreate
+from liushou.registry.versions import created_fields, version_values
 
 # Errors listed in one response; `error_count` always has the total.
 MAX_LISTED_ERRORS = 1000
@@ -104,7 +105,7 @@ class PersonImport:
         self,
         session: Session,
         settings: Settings,
-        pii: service.PersonalData,
+        pii: PersonalData,
         caller: Principal,
         *,
         english: bool = False,
@@ -240,9 +241,7 @@ class PersonImport:
             self._errors.extend(ctx.errors)
             return
         try:
-            values = service.new_person_values(
-                self.session, self.settings, self.pii, self.caller, data
-            )
+            values = new_person_values(self.session, self.settings, self.pii, self.caller, data)
         except AppError as exc:
             self._service_error(ctx, exc)
             self._errors.extend(ctx.errors)
@@ -396,8 +395,8 @@ class PersonImport:
             row.update(exited_on=None, exit_reason=None, deleted_at=None)
             persons.append(row)
             versions.append(
-                service.version_values(
-                    SimpleNamespace(**row), self.caller, "create", service.created_fields(c.data)
+                version_values(
+                    SimpleNamespace(**row), self.caller, "create", created_fields(c.data)
                 )
             )
         # Core executemany, a chunk at a time: ORM objects would cost ~1 ms each here.

@@ -12,6 +12,7 @@ from fastapi import Depends, Query
 
 from liushou.api.dependencies import PersonalDataDep
 from liushou.api.params import Day, SearchText
+from liushou.errors import Unprocessable
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import (
     Alert,
@@ -101,3 +102,43 @@ async def person_query(
 
 PersonQueryDep = Annotated[PersonQuery, Depends(person_query)]
 """``query: PersonQueryDep`` in a route's signature: the filters of the persons list."""
+
+
+# Filters that describe a person's state today; `as_of` answers with the state of another
+# day, which the versions do not index. Refused rather than silently applied to today.
+AS_OF_UNSUPPORTED = (
+    "status",
+    "q",
+    "guardianship_type",
+    "schooling_status",
+    "health_status",
+    "living_arrangement",
+    "risk_tier",
+    "age_min",
+    "age_max",
+    "alert",
+    "overdue",
+    "unassigned",
+)
+
+
+def check_as_of_filters(filters: Any, updated_since: Any = None) -> None:
+    """422 ``unsupported_with_as_of`` for a filter `as_of` cannot honour (region_id,
+    category and id_number can be combined with it)."""
+    given = [name for name in AS_OF_UNSUPPORTED if getattr(filters, name) is not None]
+    if updated_since is not None:
+        given.append("updated_since")
+    if given:
+        raise Unprocessable(
+            f"as_of 不能与以下筛选条件同时使用：{', '.join(given)}。",
+            f"as_of cannot be combined with: {', '.join(given)}.",
+            code="unsupported_with_as_of",
+            errors=[
+                {
+                    "loc": ["query", name],
+                    "msg": "not supported with as_of",
+                    "code": "unsupported_with_as_of",
+                }
+                for name in given
+            ],
+        )

@@ -39,10 +39,10 @@ from liushou.auth.dependencies import (
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.errors import Forbidden, NotFound, problem_responses
-from liushou.registry import lookups, service
+from liushou.registry import consents, lookups, reveal, service
 from liushou.registry import repository as repo
 from liushou.registry.models import Consent, Person
-from liushou.registry.query import PersonQueryDep
+from liushou.registry.query import PersonQueryDep, check_as_of_filters
 from liushou.registry.schemas import (
     ConsentCreate,
     ConsentRead,
@@ -81,7 +81,7 @@ async def _reveal_caller(
         caller = await current_principal(SecurityScopes(), request, authorization)
         purpose = await _purpose_of(request)
         await db.write(
-            lambda session: service.record_refused_reveal(
+            lambda session: reveal.record_refused_reveal(
                 session, caller, person_id, purpose, "insufficient_scope"
             )
         )
@@ -135,7 +135,7 @@ async def list_persons(
     `too_many_attempts` with `Retry-After` (see docs/privacy.md)."""
     filters, as_of = query.filters, query.as_of
     if as_of is not None:
-        service.check_as_of_filters(filters, page.updated_since)
+        check_as_of_filters(filters, page.updated_since)
     # Counted before the read: a refused look-up learns nothing.
     lookup = await lookups.count_lookup(db, settings, caller, query)
     if as_of is not None:
@@ -250,7 +250,7 @@ def reveal_person(
 ) -> Revealed:
     """The clear ID number and phones, for a stated purpose. Audited, never cached."""
     uow.commit_despite = (Forbidden, NotFound)  # the refused attempt stays on the audit record
-    result = service.reveal(uow.session, pii, caller, person_id, body.purpose)
+    result = reveal.reveal(uow.session, pii, caller, person_id, body.purpose)
     uow.respond(result, headers={"Cache-Control": "no-store"})
     return result
 
@@ -291,7 +291,7 @@ def create_consent(
     person_id: uuid.UUID, body: ConsentCreate, caller: OneWriter, uow: IdempotentUnitOfWorkDep
 ) -> ConsentRead:
     """Record a consent. For a child under 14 only a guardian's consent counts (PIPL art. 31)."""
-    return CONSENTS.created(uow, service.add_consent(uow.session, caller, person_id, body))
+    return CONSENTS.created(uow, consents.add_consent(uow.session, caller, person_id, body))
 
 
 @persons.post(
@@ -306,7 +306,7 @@ def withdraw_consent(
     if_match: IfMatch = None,
 ) -> ConsentRead:
     """From `withdrawn_on` on, the consent covers nothing."""
-    consent = service.withdraw_consent(
+    consent = consents.withdraw_consent(
         uow.session, caller, person_id, consent_id, body.withdrawn_on, if_match
     )
     return CONSENTS.changed(uow, consent)
