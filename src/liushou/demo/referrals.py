@@ -34,8 +34,9 @@ from liushou.referrals.schemas import ReferralCreate, ReferralTransitionRequest
 from liushou.regions.models import Organization
 from liushou.registry import consents
 from liushou.registry import identifiers as ids
-from liushou.registry.enums import PersonCategory, PersonStatus
+from liushou.registry.enums import PersonCategory
 from liushou.registry.models import Consent, Person
+from liushou.registry.register import on_register
 from liushou.registry.schemas import ConsentCreate
 
 NAMESPACE = uuid.UUID("3b0c6a52-8f0e-4d55-9a57-7d3c2f1e0b84")
@@ -52,10 +53,7 @@ def _id(name: str) -> uuid.UUID:
 
 
 def _on_register(person: Person) -> bool:
-    return person.deleted_at is None and (
-        person.status == PersonStatus.active
-        and (person.counts_until is None or person.counts_until > today())
-    )
+    return person.deleted_at is None and on_register(person.status, person.counts_until, today())
 
 
 def _first(persons: Sequence[Person], category: PersonCategory, under_14: bool = False) -> Person:
