@@ -28,7 +28,9 @@ from people import GIVEN, SURNAMES
 from liushou.clock import today
 from liushou.config import Settings
 from liushou.guardianship.assignments import default_interval
+from liushou.registry import identifiers as ids
 from liushou.registry.enums import GuardianshipType, PersonCategory, RiskTier
+from liushou.registry.person_values import PersonalData
 
 CARETAKER_KINDS = ("village_cadre", "child_director")
 UNASSIGNED_SHARE = 0.1
@@ -78,22 +80,26 @@ class Care:
         self.settings = settings or Settings.model_construct()  # the default intervals
         self.today = today()
 
-    def caretakers(self, villages: list[Any]) -> list[dict[str, Any]]:
-        """Two per village (``villages``: objects with id and path)."""
+    def caretakers(self, villages: list[Any], pii: PersonalData) -> list[dict[str, Any]]:
+        """Two per village (``villages``: objects with id and path); phones encrypted and
+        masked as the service stores them (guardianship.caretakers)."""
         rng = self.rng
         rows = []
         for village in villages:
             for kind in CARETAKER_KINDS:
                 at = _instant(self.today - timedelta(days=rng.randint(400, 900)), rng)
+                caretaker_id = uuid.uuid4()
+                phone = f"13{rng.randint(0, 999_999_999):09d}"
                 rows.append(
                     {
-                        "id": uuid.uuid4(),
+                        "id": caretaker_id,
                         "created_at": at,
                         "updated_at": at,
                         "version": 1,
                         "deleted_at": None,
                         "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
-                        "phone": f"13{rng.randint(0, 999_999_999):09d}",
+                        "phone_cipher": pii.seal_in("caretaker", caretaker_id, "phone", phone),
+                        "phone_masked": ids.mask_mobile(phone),
                         "kind": kind,
                         "organization_id": None,
                         "region_id": village.id,

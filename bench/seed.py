@@ -87,7 +87,7 @@ def seed(url: str, pii: PersonalData, persons: int = PERSONS) -> Fixture:
         person_id, people = _seed_persons(db, pii, villages, fixture, persons)
         print(f"persons: {persons:,} in {time.perf_counter() - started:.1f} s", flush=True)  # noqa: T201
         started = time.perf_counter()
-        care = _seed_care(db, villages, people, VISITS_PER_PERSON * persons)
+        care = _seed_care(db, pii, villages, people, VISITS_PER_PERSON * persons)
         fixture = Fixture(
             **{
                 **fixture.__dict__,
@@ -207,14 +207,14 @@ def _seed_persons(
 
 
 def _seed_care(
-    db: Database, villages: list[Village], persons: list[Seeded], visits: int
+    db: Database, pii: PersonalData, villages: list[Village], persons: list[Seeded], visits: int
 ) -> dict[str, int]:
     """Caretakers, assignments and visits (bench/care.py) in executemany batches."""
     care = Care(seed=20261130)
     caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
     assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
     visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
-    caretakers = care.caretakers(villages)
+    caretakers = care.caretakers(villages, pii)
     by_village: dict[uuid.UUID, list[uuid.UUID]] = {}
     for row in caretakers:
         by_village.setdefault(row["region_id"], []).append(row["id"])
