@@ -104,6 +104,24 @@ def _refuse_second_primary(session: Session, person_id: uuid.UUID, own_id: uuid.
         raise PrimaryContactExists(existing_id=str(existing.id))
 
 
+def _start(session: Session, values: dict[str, Any], interval: int) -> Assignment:
+    """Add a new assignment with its visit interval and the due date its person's latest
+    visit gives it (none once it has ended), and flush it."""
+    latest = repo.latest_visit_on(session, values["person_id"])
+    ended = values.get("ends_on") is not None
+    assignment = Assignment.model_validate(
+        {
+            **values,
+            "visit_interval_days": interval,
+            "last_visited_on": latest,
+            "next_visit_due": None if ended else _due(latest, values["starts_on"], interval),
+        }
+    )
+    session.add(assignment)
+    _flush_assignment(session)
+    return assignment
+
+
 def _flush_assignment(session: Session) -> None:
     """Flush; the partial unique index refusing a second active primary contact (a race
     that passed the service's own check) is the same 409 as the check."""
@@ -151,24 +169,19 @@ def create_assignment(
                 "This caretaker already looks after this person in this role.",
                 code="already_assigned",
             )
-    interval = data.visit_interval_days or default_interval(settings, person)
-    latest = repo.latest_visit_on(session, person.id)
-    assignment = Assignment.model_validate(
+    assignment = _start(
+        session,
         {
             "id": assignment_id,
             "person_id": person.id,
             "caretaker_id": caretaker.id,
             "role": data.role,
-            "visit_interval_days": interval,
             "starts_on": starts_on,
             "ends_on": data.ends_on,
             "end_reason": data.end_reason,
-            "last_visited_on": latest,
-            "next_visit_due": None if data.ends_on else _due(latest, starts_on, interval),
-        }
+        },
+        data.visit_interval_days or default_interval(settings, person),
     )
-    session.add(assignment)
-    _flush_assignment(session)
     audit.record(
         session,
         caller,
@@ -362,22 +375,17 @@ def hand_over(
             changed_fields=["end_reason", "ends_on"],
             detail={"person_id": str(person.id), "handover_to": str(new_id)},
         )
-    interval = data.visit_interval_days or default_interval(settings, person)
-    latest = repo.latest_visit_on(session, person.id)
-    assignment = Assignment.model_validate(
+    assignment = _start(
+        session,
         {
             "id": new_id,
             "person_id": person.id,
             "caretaker_id": caretaker.id,
             "role": AssignmentRole.primary_contact,
-            "visit_interval_days": interval,
             "starts_on": today(),
-            "last_visited_on": latest,
-            "next_visit_due": _due(latest, today(), interval),
-        }
+        },
+        data.visit_interval_days or default_interval(settings, person),
     )
-    session.add(assignment)
-    _flush_assignment(session)
     audit.record(
         session,
         caller,
