@@ -123,9 +123,11 @@ def main() -> None:
             f"{fixture.visits:,} visits in {time.perf_counter() - started:.1f} s ({url})"
         )
 
-        service = start(
-            stack, "service", [BIN / "liushou", "serve", "--host", "127.0.0.1"], env, workdir
-        )
+        serve = [BIN / "liushou", "serve", "--host", "127.0.0.1"]
+        service = start(stack, "service", serve, env, workdir)
+        # The same service on plain SQLAlchemy reads (docs/performance.md): what the speed
+        # path of liushou.read_path buys, measured in the same run.
+        plain = start(stack, "plain", serve, {**env, "LIUSHOU_READ_PATH": "plain"}, workdir)
         token = get_token(service)
         flags = ["--db", url, "--token", token, "--scope-path", fixture.region_path]
         baseline = start(
@@ -136,11 +138,12 @@ def main() -> None:
         for endpoint in [e for e in ENDPOINTS if args.only in e.name]:
             path = endpoint.path.format(**asdict(fixture))
             check_same_answer(endpoint, service + path, baseline + path, token)
+            check_same_answer(endpoint, service + path, plain + path, token)
             loads = {}
-            for name, base in (("service", service), ("baseline", baseline)):
+            for name, base in (("service", service), ("plain", plain), ("baseline", baseline)):
                 run_wrk(wrk, base + path, auth, args.warmup, args.connections)
                 loads[name] = run_wrk(wrk, base + path, auth, args.duration, args.connections)
-            rows.append((endpoint, loads["service"], loads["baseline"]))
+            rows.append((endpoint, loads["service"], loads["baseline"], loads["plain"]))
         imports = measure_import(service, token, url, pii, fixture, args.import_rows)
         report(rows, imports, args, fixture)
 
@@ -221,10 +224,10 @@ def get_token(service: str) -> str:
         return json.load(r)["access_token"]
 
 
-def check_same_answer(endpoint: Endpoint, service_url: str, baseline_url: str, token: str) -> None:
+def check_same_answer(endpoint: Endpoint, service_url: str, other_url: str, token: str) -> None:
     """Both servers must answer 200 with the same JSON, or the comparison means nothing."""
     answers = []
-    for url in (service_url, baseline_url):
+    for url in (service_url, other_url):
         request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
@@ -232,9 +235,9 @@ def check_same_answer(endpoint: Endpoint, service_url: str, baseline_url: str, t
         except urllib.error.HTTPError as exc:
             answers.append((exc.code, exc.read().decode(errors="replace")[:300]))
     if answers[0] != answers[1] or answers[0][0] != 200:
-        say(f"WARNING {endpoint.name}: service and baseline answer differently:")
+        say(f"WARNING {endpoint.name}: the service and the other server answer differently:")
         say(f"  service:  {str(answers[0])[:400]}")
-        say(f"  baseline: {str(answers[1])[:400]}")
+        say(f"  other:    {str(answers[1])[:400]}")
 
 
 # --- load ------------------------------------------------------------------------------
@@ -358,7 +361,7 @@ def post_sheet(service: str, token: str, data: bytes, dry_run: bool = False) -> 
 
 
 def report(
-    rows: list[tuple[Endpoint, Load, Load]],
+    rows: list[tuple[Endpoint, Load, Load, Load]],
     imports: ImportTiming | None,
     args: argparse.Namespace,
     fixture: seed.Fixture,
@@ -372,10 +375,12 @@ def report(
         "baseline p50/p99 ms",
         "p99 ratio",
         "goal",
+        "plain reads req/s",
+        "speed path buys",
     ]
     lines = []
     results = []
-    for endpoint, svc, raw in rows:
+    for endpoint, svc, raw, plain in rows:
         ratio = svc.requests_per_s / raw.requests_per_s
         p99_ratio = svc.p99_ms / raw.p99_ms
         met = ratio >= MIN_THROUGHPUT_RATIO and p99_ratio <= MAX_P99_RATIO
@@ -391,6 +396,8 @@ def report(
                 f"{raw.p50_ms:.2f} / {raw.p99_ms:.2f}",
                 f"{p99_ratio:.1f}x",
                 goal,
+                f"{plain.requests_per_s:,.0f}",
+                f"{svc.requests_per_s / plain.requests_per_s - 1:+.0%}",
             ]
         )
         results.append(
@@ -399,6 +406,8 @@ def report(
                 "path": endpoint.path,
                 "service": asdict(svc),
                 "baseline": asdict(raw),
+                "plain_reads": asdict(plain),
+                "speed_path_gain": round(svc.requests_per_s / plain.requests_per_s - 1, 3),
                 "ratio": round(ratio, 3),
                 "p99_ratio": round(p99_ratio, 2),
                 "goal_met": met,

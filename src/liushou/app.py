@@ -95,7 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         separate_input_output_schemas=False,
     )
     app.state.settings = settings
-    app.state.db = Database(settings.database_url)
+    app.state.db = Database(settings.database_url, settings.read_path)
     secret = signing_secret(settings)
     app.state.tokens = TokenService(secret)
     app.state.auth = AuthService(settings, app.state.tokens, (secret + ":throttle").encode())

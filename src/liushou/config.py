@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     max_import_cell_chars: int = 2_000
     # Exports read the register in keyset batches of this many rows (constant memory).
     export_batch_size: int = 500
+    # How reads reach the database (docs/performance.md): "fast", the speed path of
+    # liushou.read_path, or "plain" SQLAlchemy (the benchmark serves both to show the gap).
+    read_path: Literal["fast", "plain"] = "fast"
     log_level: str = "INFO"
     log_json: bool = True
 

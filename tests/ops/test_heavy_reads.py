@@ -13,7 +13,8 @@ import time
 import anyio
 import sqlalchemy as sa
 
-from liushou.db import HEAVY_READERS, Database
+from liushou.db import Database
+from liushou.read_path import HEAVY_READERS
 
 
 def _run_concurrently(db: Database, count: int) -> tuple[list[int], int]:

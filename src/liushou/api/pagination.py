@@ -172,7 +172,7 @@ def keyset_bound(
     descending: bool = False,
     updated_at: Any | None = None,
 ) -> sa.Select[Any]:
-    """:func:`keyset` for a statement built once (db.PreparedSelect): bound parameters instead
+    """:func:`keyset` for a statement built once (read_path.PreparedSelect): bound parameters instead
     of values. ``after``: the page has a cursor; ``since``: it has ``updated_since``.
     :meth:`PageParams.bound_values` gives the values."""
     if after:

@@ -20,7 +20,7 @@ from liushou.auth.scoping import (
     subtree_bounds,
     within_bounds,
 )
-from liushou.db import PreparedSelect
+from liushou.read_path import PreparedSelect
 from liushou.regions.models import Organization, Region, RegionLevel
 
 region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
@@ -63,7 +63,7 @@ def subtree_of(region_id: uuid.UUID | sa.BindParameter[Any]) -> sa.ColumnElement
 
 
 # --- prepared reads ------------------------------------------------------------------
-# The hot reads run statements built once with bound parameters (db.PreparedSelect):
+# The hot reads run statements built once with bound parameters (read_path.PreparedSelect):
 # building a Core statement per request cost more than running it. A statement's shape
 # depends on which filters are present and on the caller's kind of scope, so there is one
 # per shape, built on first use.

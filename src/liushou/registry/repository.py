@@ -20,7 +20,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
 from liushou.clock import end_of_day_utc, today
-from liushou.db import PreparedSelect
+from liushou.read_path import PreparedSelect
 from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
@@ -99,7 +99,7 @@ def region_writable(path: str, caller: Principal) -> bool:
 
 
 # The hot reads (one person, the list) run statements built once with bound parameters
-# (db.PreparedSelect, as regions/repository.py does): building a Core statement per request
+# (read_path.PreparedSelect, as regions/repository.py does): building a Core statement per request
 # cost more than running it. The list has one statement per shape (which filters are given,
 # the caller's kind of scope, cursor or not), built on first use.
 

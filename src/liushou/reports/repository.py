@@ -4,7 +4,7 @@ The figures are counted by the database, over the same conditions the persons li
 filters on (registry: on the register; guardianship: active primary contact, overdue), so a
 report and `GET /persons?status=active|unassigned=true|overdue=true` always agree.
 
-The statements are built once with bound parameters (db.PreparedSelect): ``low``/``high``
+The statements are built once with bound parameters (read_path.PreparedSelect): ``low``/``high``
 (the region's subtree, auth.scoping.subtree_bounds) and ``today``.
 """
 
@@ -17,9 +17,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from liushou.auth.scoping import within_bounds
-from liushou.db import PreparedSelect
 from liushou.guardianship.models import visit_overdue_sql
 from liushou.guardianship.repository import assignment_t, caretaker_t
+from liushou.read_path import PreparedSelect
 from liushou.regions.models import RegionLevel
 from liushou.registry.register import on_register_sql
 from liushou.registry.repository import person_t, region_t

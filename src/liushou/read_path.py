@@ -1,0 +1,248 @@
+"""How reads reach the database: the plain path and the speed path (docs/performance.md).
+
+The interface is small: :meth:`ReadPath.read` and :meth:`ReadPath.read_heavy` run a function
+of a ``Connection`` and return its result; :class:`PreparedSelect` is a statement built once
+that a repository runs with :meth:`PreparedSelect.fetch`. Everything else in the service uses
+plain SQLAlchemy.
+
+* :class:`PlainReads` (``LIUSHOU_READ_PATH=plain``): SQLAlchemy as documented. Every read on a
+  worker thread, on a pooled connection of the write engine, through ``Connection.execute``.
+* :class:`FastReads` (the default): on SQLite the read runs inline on the event loop on a
+  persistent per-thread connection (a point query costs tens of microseconds, far less than
+  the threadpool hop); on PostgreSQL on a worker thread, on a pool of autocommit connections
+  without pre-ping (one round trip per query). Its connections are marked so that
+  :meth:`PreparedSelect.fetch` runs on the driver's cursor and skips SQLAlchemy's
+  per-execution work.
+
+The benchmark (bench/run.py) serves both and prints what the speed path buys per endpoint.
+Heavy reads (reports) take the same worker-thread path on both (bounded, see ``read_heavy``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol, TypeVar
+
+import anyio
+import anyio.to_thread
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+T = TypeVar("T")
+ReadPathName = Literal["fast", "plain"]
+
+# Heavy reads (reports) running at once: the machine's cores are the limit anyway.
+HEAVY_READERS = 2
+# Execution options: no BEGIN on SQLite (db._configure_sqlite), and the speed path's mark.
+AUTOCOMMIT = {"liushou_autocommit": True}
+_FAST = "liushou_fast_reads"
+
+
+class ReadPath(Protocol):
+    async def read(self, fn: Callable[[Connection], T]) -> T: ...
+
+    async def read_heavy(self, fn: Callable[[Connection], T]) -> T: ...
+
+    def dispose(self) -> None: ...
+
+
+class PlainReads:
+    """Every read on a worker thread, on the write engine's pool, as SQLAlchemy documents."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._heavy_readers: anyio.CapacityLimiter | None = None
+
+    def _run(self, fn: Callable[[Connection], T]) -> T:
+        with self.engine.connect() as conn:
+            return fn(conn.execution_options(**AUTOCOMMIT))
+
+    async def read(self, fn: Callable[[Connection], T]) -> T:
+        return await anyio.to_thread.run_sync(self._run, fn)
+
+    async def read_heavy(self, fn: Callable[[Connection], T]) -> T:
+        """A read whose cost grows with the data (a report over a county): on a worker
+        thread, at most ``HEAVY_READERS`` at once, each on a pooled connection it gives back,
+        so however many requests wait for a report the pool keeps connections for the other
+        reads and the writes."""
+        if self._heavy_readers is None:  # created on the event loop, on first use
+            self._heavy_readers = anyio.CapacityLimiter(HEAVY_READERS)
+        return await anyio.to_thread.run_sync(self._run, fn, limiter=self._heavy_readers)
+
+    def dispose(self) -> None:
+        """Nothing of its own: the engine is the Database's."""
+
+
+class FastReads(PlainReads):
+    """The speed path: see the module docstring."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        # PostgreSQL: a pool of its own, autocommit (no BEGIN and ROLLBACK round trips around
+        # each query) and no pre-ping (a round trip per checkout); a connection found dropped
+        # is replaced and the read retried once instead (see _run_pooled).
+        self._pool = (
+            None
+            if self.is_sqlite
+            else sa.create_engine(
+                engine.url,
+                pool_size=10,
+                max_overflow=10,
+                isolation_level="AUTOCOMMIT",
+                hide_parameters=True,
+            )
+        )
+        self._local = threading.local()
+        self._sqlite_connections: list[Connection] = []
+        self._lock = threading.Lock()
+
+    async def read(self, fn: Callable[[Connection], T]) -> T:
+        if not self.is_sqlite:
+            return await anyio.to_thread.run_sync(self._run_pooled, fn)
+        conn = self._sqlite_connection()
+        try:
+            return fn(conn)
+        finally:
+            conn.rollback()  # no BEGIN was sent: this only resets SQLAlchemy's bookkeeping
+
+    def _run_pooled(self, fn: Callable[[Connection], T]) -> T:
+        assert self._pool is not None
+        try:
+            with self._pool.connect() as conn:
+                return fn(conn.execution_options(**{_FAST: True}))
+        except sa.exc.DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            # The connection had been dropped (PostgreSQL restarted, a proxy timed it out):
+            # the pooled ones likely were too. Start a fresh pool and run the read again;
+            # reads are safe to repeat.
+            self._pool.dispose()
+        with self._pool.connect() as conn:
+            return fn(conn.execution_options(**{_FAST: True}))
+
+    def _sqlite_connection(self) -> Connection:
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:  # closed: dispose() ran (app shut down and restarted)
+            # Autocommit: each SELECT sees the latest commit and no read snapshot stays open
+            # between requests (so WAL checkpoints are never starved).
+            conn = self.engine.connect().execution_options(**AUTOCOMMIT, **{_FAST: True})
+            self._local.conn = conn
+            with self._lock:
+                self._sqlite_connections.append(conn)
+        return conn
+
+    def dispose(self) -> None:
+        with self._lock:
+            for conn in self._sqlite_connections:
+                try:
+                    conn.close()
+                except Exception:  # noqa: BLE001 - closing a connection of another thread
+                    pass
+            self._sqlite_connections.clear()
+        if self._pool is not None:
+            self._pool.dispose()
+
+
+def read_path(engine: Engine, name: ReadPathName) -> ReadPath:
+    return FastReads(engine) if name == "fast" else PlainReads(engine)
+
+
+@dataclass(frozen=True)
+class _CompiledSelect:
+    sql: str
+    positional: tuple[str, ...] | None  # parameter names in order (qmark), None for named
+    defaults: dict[str, Any]  # values bound when the statement was built
+    bind_processors: dict[str, Callable[[Any], Any]]
+    keys: list[str]
+    result_processors: list[tuple[int, Callable[[Any], Any]]]  # (column index, processor)
+
+
+class PreparedSelect:
+    """A Core SELECT built once; every parameter a ``sa.bindparam`` given to :meth:`fetch`.
+
+    On a plain connection :meth:`fetch` is ``Connection.execute``. On the speed path's
+    connections it compiles once per dialect and runs on the driver's cursor: building a
+    Core statement, computing its cache key and setting up SQLAlchemy's execution context
+    and result objects cost several times what SQLite spends on a point query. SQLAlchemy
+    still writes the SQL, and values still pass through the columns' own bind and result
+    processors, so rows hold the same Python values either way (tests/test_read_path.py).
+    """
+
+    def __init__(self, stmt: sa.Select[Any]) -> None:
+        self.stmt = stmt
+        self._compiled: dict[str, _CompiledSelect] = {}  # by dialect name
+
+    def fetch(self, conn: Connection, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Every row as a dict of column key to value."""
+        if not conn.get_execution_options().get(_FAST):
+            return [dict(row) for row in conn.execute(self.stmt, dict(params)).mappings()]
+        return self._fetch_on_driver(conn, params)
+
+    def _compile(self, dialect: sa.Dialect) -> _CompiledSelect:
+        compiled = self._compiled.get(dialect.name)
+        if compiled is not None:
+            return compiled
+        c = self.stmt.compile(dialect=dialect)
+        binds = {
+            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
+            for name, bind in c.binds.items()
+        }
+        results = [
+            col.type.dialect_impl(dialect).result_processor(dialect, None)
+            for col in self.stmt.selected_columns
+        ]
+        compiled = _CompiledSelect(
+            sql=c.string,
+            positional=tuple(c.positiontup) if c.positiontup else None,
+            defaults={name: bind.value for name, bind in c.binds.items() if not bind.required},
+            bind_processors={name: proc for name, proc in binds.items() if proc is not None},
+            keys=list(self.stmt.selected_columns.keys()),
+            result_processors=[(i, proc) for i, proc in enumerate(results) if proc is not None],
+        )
+        self._compiled[dialect.name] = compiled
+        return compiled
+
+    def _fetch_on_driver(self, conn: Connection, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        c = self._compile(conn.dialect)
+        values = {**c.defaults, **params}
+
+        def bind(name: str) -> Any:
+            proc = c.bind_processors.get(name)
+            return values[name] if proc is None else proc(values[name])
+
+        # qmark (SQLite): a list in the SQL's order; pyformat (psycopg): a dict by name.
+        args: Any = (
+            [bind(n) for n in c.positional] if c.positional else {n: bind(n) for n in values}
+        )
+        dbapi_conn: Any = conn.connection.driver_connection
+        try:
+            cursor = dbapi_conn.cursor()
+            try:
+                cursor.execute(c.sql, args)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        except conn.dialect.loaded_dbapi.Error as exc:
+            # Raised as Connection.execute would (the app answers OperationalError with 503;
+            # FastReads retries a read whose connection was dropped).
+            dropped = conn.dialect.is_disconnect(exc, dbapi_conn, None)
+            if dropped:
+                conn.invalidate(exc)
+            raise sa.exc.DBAPIError.instance(
+                c.sql,
+                args,
+                exc,
+                conn.dialect.loaded_dbapi.Error,
+                connection_invalidated=dropped,
+                dialect=conn.dialect,
+            ) from exc
+        result = []
+        for raw in rows:
+            row = list(raw)
+            for i, proc in c.result_processors:
+                row[i] = proc(row[i])
+            result.append(dict(zip(c.keys, row, strict=True)))
+        return result
