@@ -40,6 +40,7 @@ from liushou.auth.dependencies import (
 )
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
+from liushou.db import Database
 from liushou.errors import Forbidden, NotFound, problem_responses
 from liushou.registry import consents, lookups, reveal, service
 from liushou.registry import repository as repo
@@ -200,13 +201,19 @@ def reveal_person(
     return result
 
 
+async def _check_visible(db: Database, caller: Principal, person_id: uuid.UUID) -> None:
+    """A person's history and consents are listed only to a caller who may see the person:
+    404 otherwise, as for an unknown id (docs/privacy.md)."""
+    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
+        raise NotFound()
+
+
 @persons.get("/{person_id}/history", responses=ONE_ERRORS | problem_responses(400))
 async def person_history(
     person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
 ) -> Page[HistoryEntry]:
     """Every version of the person, oldest first (field names only, never values)."""
-    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
-        raise NotFound()
+    await _check_visible(db, caller, person_id)
     rows = await db.read(lambda conn: repo.history(conn, person_id, page))
     items, next_cursor = page_of(rows, page, lambda r: (r["version"],))
     return Page[HistoryEntry](items=items, next_cursor=next_cursor)
@@ -219,8 +226,7 @@ async def person_history(
 async def list_consents(
     person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
 ) -> Page[ConsentRead]:
-    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
-        raise NotFound()
+    await _check_visible(db, caller, person_id)
     rows = await db.read(lambda conn: repo.list_consents(conn, person_id, page))
     items, next_cursor = page_of(rows, page, lambda r: (r["given_on"], r["id"]))
     return Page[ConsentRead](items=items, next_cursor=next_cursor)
