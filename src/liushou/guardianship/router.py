@@ -1,26 +1,26 @@
 """/caretakers, /assignments, /visits and PUT /persons/{id}/primary-contact.
 
 Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` over
-the request's unit of work (docs/architecture.md). The rules live in caretakers.py,
-assignments.py and visits.py.
+the request's unit of work (docs/architecture.md). The routes every resource has (one by
+id, POST, PUT, PATCH, DELETE) are declared on api.routes.StandardRoutes. The rules live in
+caretakers.py, assignments.py and visits.py.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
-from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+from fastapi import APIRouter, Query
 
-from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
 from liushou.api.pagination import Page, Paging, page_of
 from liushou.api.params import Day, SearchText
-from liushou.api.responses import ONE_ERRORS, READ_ERRORS, WRITE_ERRORS, put_responses
-from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
+from liushou.api.responses import READ_ERRORS, WRITE_ERRORS, put_responses
+from liushou.api.routes import StandardRoutes
+from liushou.api.unit_of_work import UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -62,18 +62,27 @@ primary_contacts = APIRouter(prefix="/persons", tags=["assignments"])
 visits = APIRouter(prefix="/visits", tags=["visits"])
 
 
-def _caretaker(_: object, row: Caretaker) -> CaretakerRead:
-    return CaretakerRead.model_validate(caretaker_body(row.model_dump()))
+def _caretaker(row: Mapping[str, Any]) -> CaretakerRead:
+    return CaretakerRead.model_validate(caretaker_body(row))
 
 
-def _assignment(_: object, row: Assignment) -> AssignmentRead:
-    return AssignmentRead.model_validate(assignment_body(row.model_dump()))
+def _assignment(row: Mapping[str, Any]) -> AssignmentRead:
+    return AssignmentRead.model_validate(assignment_body(row))
 
 
-CARETAKERS = ResourceWrites("/caretakers/{row.id}", _caretaker)
-ASSIGNMENTS = ResourceWrites("/assignments/{row.id}", _assignment)
+def _visit(row: Mapping[str, Any]) -> VisitRead:
+    return VisitRead.model_validate(dict(row))
+
+
+# The body of a write's answer is the body of its row as a GET reads it.
+CARETAKERS: ResourceWrites[Caretaker, CaretakerRead] = ResourceWrites(
+    "/caretakers/{row.id}", lambda _, row: _caretaker(row.model_dump())
+)
+ASSIGNMENTS: ResourceWrites[Assignment, AssignmentRead] = ResourceWrites(
+    "/assignments/{row.id}", lambda _, row: _assignment(row.model_dump())
+)
 VISITS: ResourceWrites[Visit, VisitRead] = ResourceWrites(
-    "/visits/{row.id}", lambda _, row: VisitRead.model_validate(row.model_dump())
+    "/visits/{row.id}", lambda _, row: _visit(row.model_dump())
 )
 
 
@@ -99,74 +108,37 @@ async def list_caretakers(
     )
     rows = await db.read(lambda conn: repo.list_caretakers(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["name"], r["id"]))
-    return Page[CaretakerRead](
-        items=[CaretakerRead.model_validate(caretaker_body(r)) for r in items],
-        next_cursor=next_cursor,
-    )
+    return Page[CaretakerRead](items=[_caretaker(r) for r in items], next_cursor=next_cursor)
 
 
-@caretakers.get("/{caretaker_id}", responses=ONE_ERRORS)
-async def get_caretaker(
-    caretaker_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
-) -> CaretakerRead:
-    row = await db.read(lambda conn: repo.get_caretaker(conn, caller, caretaker_id))
-    if row is None:
-        raise NotFound()
-    response.headers["ETag"] = etag(row["version"])
-    return CaretakerRead.model_validate(caretaker_body(cast(Mapping[str, Any], row)))
-
-
-@caretakers.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
-def create_caretaker(
-    body: CaretakerCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, pii: PersonalDataDep
-) -> CaretakerRead:
-    """Register a caretaker (admin and street staff)."""
-    return CARETAKERS.created(
-        uow, caretaker_service.create_caretaker(uow.session, pii, caller, body)
-    )
-
-
-@caretakers.put("/{caretaker_id}", dependencies=JSON_BODY, responses=put_responses(CaretakerRead))
-def put_caretaker(
-    caretaker_id: uuid.UUID,
-    body: CaretakerCreate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    pii: PersonalDataDep,
-    if_match: IfMatch = None,
-) -> CaretakerRead:
-    """Create the caretaker with this client-chosen id (201), or replace it (200). Moving it
-    out of the area of a person it looks after is 409 `caretaker_has_assignments`."""
-    outcome = caretaker_service.replace_caretaker(
-        uow.session, pii, caller, caretaker_id, body, if_match
-    )
-    return CARETAKERS.put(uow, outcome)
-
-
-@caretakers.patch("/{caretaker_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def update_caretaker(
-    caretaker_id: uuid.UUID,
-    body: CaretakerUpdate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    pii: PersonalDataDep,
-    if_match: IfMatch = None,
-) -> CaretakerRead:
-    """Change some fields. Moving the caretaker out of the area of a person it looks after
-    (or a volunteer no longer being one) is 409 `caretaker_has_assignments`."""
-    caretaker = caretaker_service.update_caretaker(
-        uow.session, pii, caller, caretaker_id, body, if_match
-    )
-    return CARETAKERS.changed(uow, caretaker)
-
-
-@caretakers.delete("/{caretaker_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_caretaker(
-    caretaker_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
-) -> Response:
-    """Soft delete; refused (409 `caretaker_in_use`) while it has active assignments."""
-    caretaker_service.delete_caretaker(uow.session, caller, caretaker_id, if_match)
-    return CARETAKERS.deleted()
+CARETAKER_ROUTES = StandardRoutes(
+    caretakers, "caretaker", CARETAKERS, CaretakerRead, reader=Reader, writer=Writer
+)
+CARETAKER_ROUTES.get_one(repo.get_caretaker, _caretaker)
+CARETAKER_ROUTES.create(
+    CaretakerCreate,
+    caretaker_service.create_caretaker,
+    needs=[PersonalDataDep],
+    doc="Register a caretaker (admin and street staff).",
+)
+CARETAKER_ROUTES.put(
+    CaretakerCreate,
+    caretaker_service.replace_caretaker,
+    needs=[PersonalDataDep],
+    doc="""Create the caretaker with this client-chosen id (201), or replace it (200). Moving it
+    out of the area of a person it looks after is 409 `caretaker_has_assignments`.""",
+)
+CARETAKER_ROUTES.update(
+    CaretakerUpdate,
+    caretaker_service.update_caretaker,
+    needs=[PersonalDataDep],
+    doc="""Change some fields. Moving the caretaker out of the area of a person it looks after
+    (or a volunteer no longer being one) is 409 `caretaker_has_assignments`.""",
+)
+CARETAKER_ROUTES.delete(
+    caretaker_service.delete_caretaker,
+    doc="Soft delete; refused (409 `caretaker_in_use`) while it has active assignments.",
+)
 
 
 @caretakers.post("/{caretaker_id}/reveal", dependencies=JSON_BODY, responses=WRITE_ERRORS)
@@ -204,75 +176,37 @@ async def list_assignments(
     )
     rows = await db.read(lambda conn: repo.list_assignments(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["starts_on"], r["id"]))
-    return Page[AssignmentRead](
-        items=[AssignmentRead.model_validate(assignment_body(r)) for r in items],
-        next_cursor=next_cursor,
-    )
+    return Page[AssignmentRead](items=[_assignment(r) for r in items], next_cursor=next_cursor)
 
 
-@assignments.get("/{assignment_id}", responses=ONE_ERRORS)
-async def get_assignment(
-    assignment_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
-) -> AssignmentRead:
-    row = await db.read(lambda conn: repo.get_assignment(conn, caller, assignment_id))
-    if row is None:
-        raise NotFound()
-    response.headers["ETag"] = etag(row["version"])
-    return AssignmentRead.model_validate(assignment_body(cast(Mapping[str, Any], row)))
-
-
-@assignments.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
-def create_assignment(
-    body: AssignmentCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, settings: SettingsDep
-) -> AssignmentRead:
-    """Assign a caretaker to a person. A second active primary contact is 409
-    `primary_contact_exists` (hand over with PUT /persons/{id}/primary-contact); a caretaker
-    of another village is 422 `caretaker_out_of_area` unless it is a volunteer."""
-    assignment = assignment_service.create_assignment(uow.session, settings, caller, body)
-    return ASSIGNMENTS.created(uow, assignment)
-
-
-@assignments.put(
-    "/{assignment_id}", dependencies=JSON_BODY, responses=put_responses(AssignmentRead)
+ASSIGNMENT_ROUTES = StandardRoutes(
+    assignments, "assignment", ASSIGNMENTS, AssignmentRead, reader=Reader, writer=Writer
 )
-def put_assignment(
-    assignment_id: uuid.UUID,
-    body: AssignmentCreate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    if_match: IfMatch = None,
-) -> AssignmentRead:
-    """Create the assignment with this client-chosen id (201), or replace it (200)."""
-    outcome = assignment_service.replace_assignment(
-        uow.session, settings, caller, assignment_id, body, if_match
-    )
-    return ASSIGNMENTS.put(uow, outcome)
-
-
-@assignments.patch("/{assignment_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def update_assignment(
-    assignment_id: uuid.UUID,
-    body: AssignmentUpdate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    if_match: IfMatch = None,
-) -> AssignmentRead:
-    """Change the interval, or end the assignment (`ends_on`, `end_reason`); ending is final
-    (409 `assignment_ended` afterwards)."""
-    assignment = assignment_service.update_assignment(
-        uow.session, caller, assignment_id, body, if_match
-    )
-    return ASSIGNMENTS.changed(uow, assignment)
-
-
-@assignments.delete("/{assignment_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_assignment(
-    assignment_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
-) -> Response:
-    """Soft delete, for an assignment entered by mistake; to end one, PATCH `ends_on`."""
-    assignment_service.delete_assignment(uow.session, caller, assignment_id, if_match)
-    return ASSIGNMENTS.deleted()
+ASSIGNMENT_ROUTES.get_one(repo.get_assignment, _assignment)
+ASSIGNMENT_ROUTES.create(
+    AssignmentCreate,
+    assignment_service.create_assignment,
+    needs=[SettingsDep],
+    doc="""Assign a caretaker to a person. A second active primary contact is 409
+    `primary_contact_exists` (hand over with PUT /persons/{id}/primary-contact); a caretaker
+    of another village is 422 `caretaker_out_of_area` unless it is a volunteer.""",
+)
+ASSIGNMENT_ROUTES.put(
+    AssignmentCreate,
+    assignment_service.replace_assignment,
+    needs=[SettingsDep],
+    doc="Create the assignment with this client-chosen id (201), or replace it (200).",
+)
+ASSIGNMENT_ROUTES.update(
+    AssignmentUpdate,
+    assignment_service.update_assignment,
+    doc="""Change the interval, or end the assignment (`ends_on`, `end_reason`); ending is final
+    (409 `assignment_ended` afterwards).""",
+)
+ASSIGNMENT_ROUTES.delete(
+    assignment_service.delete_assignment,
+    doc="Soft delete, for an assignment entered by mistake; to end one, PATCH `ends_on`.",
+)
 
 
 @primary_contacts.put(
@@ -318,63 +252,25 @@ async def list_visits(
     )
     rows = await db.read(lambda conn: repo.list_visits(conn, caller, page, filters))
     items, next_cursor = page_of(rows, page, lambda r: (r["visited_on"], r["id"]))
-    return Page[VisitRead](
-        items=[VisitRead.model_validate(dict(r)) for r in items], next_cursor=next_cursor
-    )
+    return Page[VisitRead](items=[_visit(r) for r in items], next_cursor=next_cursor)
 
 
-@visits.get("/{visit_id}", responses=ONE_ERRORS)
-async def get_visit(
-    visit_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
-) -> VisitRead:
-    row = await db.read(lambda conn: repo.get_visit(conn, caller, visit_id))
-    if row is None:
-        raise NotFound()
-    response.headers["ETag"] = etag(row["version"])
-    return VisitRead.model_validate(dict(row))
-
-
-@visits.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
-def create_visit(
-    body: VisitCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, settings: SettingsDep
-) -> VisitRead:
-    """Record a visit; it moves the person's next due date. Not in the future (422
+VISIT_ROUTES = StandardRoutes(visits, "visit", VISITS, VisitRead, reader=Reader, writer=Writer)
+VISIT_ROUTES.get_one(repo.get_visit, _visit)
+VISIT_ROUTES.create(
+    VisitCreate,
+    visit_service.create_visit,
+    needs=[SettingsDep],
+    doc="""Record a visit; it moves the person's next due date. Not in the future (422
     `date_in_future`). A village contact or volunteer records visits only for the persons
-    assigned to it (403 `not_assigned`)."""
-    return VISITS.created(uow, visit_service.create_visit(uow.session, settings, caller, body))
-
-
-@visits.put("/{visit_id}", dependencies=JSON_BODY, responses=put_responses(VisitRead))
-def put_visit(
-    visit_id: uuid.UUID,
-    body: VisitCreate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    if_match: IfMatch = None,
-) -> VisitRead:
-    """Record the visit with this client-chosen id (201), or replace it (200): an offline
-    phone retries the same PUT safely."""
-    outcome = visit_service.replace_visit(uow.session, settings, caller, visit_id, body, if_match)
-    return VISITS.put(uow, outcome)
-
-
-@visits.patch("/{visit_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def update_visit(
-    visit_id: uuid.UUID,
-    body: VisitUpdate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    if_match: IfMatch = None,
-) -> VisitRead:
-    visit = visit_service.update_visit(uow.session, settings, caller, visit_id, body, if_match)
-    return VISITS.changed(uow, visit)
-
-
-@visits.delete("/{visit_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_visit(
-    visit_id: uuid.UUID, caller: Writer, uow: UnitOfWorkDep, if_match: IfMatch = None
-) -> Response:
-    visit_service.delete_visit(uow.session, caller, visit_id, if_match)
-    return VISITS.deleted()
+    assigned to it (403 `not_assigned`).""",
+)
+VISIT_ROUTES.put(
+    VisitCreate,
+    visit_service.replace_visit,
+    needs=[SettingsDep],
+    doc="""Record the visit with this client-chosen id (201), or replace it (200): an offline
+    phone retries the same PUT safely.""",
+)
+VISIT_ROUTES.update(VisitUpdate, visit_service.update_visit, needs=[SettingsDep])
+VISIT_ROUTES.delete(visit_service.delete_visit)

@@ -2,9 +2,11 @@
 of them.
 
 Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` over
-the request's unit of work (docs/architecture.md). The rules live in service.py. A
-partner's reads are audited, one event per person shown, in a short write unit before the
-response leaves: no partner ever sees a person without the audit trail recording it.
+the request's unit of work (docs/architecture.md); POST and PUT are declared on
+api.routes.StandardRoutes, GET one and the transitions are handlers (they audit what a
+partner is shown). The rules live in service.py. A partner's reads are audited, one event
+per person shown, in a short write unit before the response leaves: no partner ever sees a
+person without the audit trail recording it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
-from starlette.status import HTTP_201_CREATED
 
 from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, SettingsDep, Today
 from liushou.api.pagination import Page, Paging, page_of
-from liushou.api.responses import ONE_ERRORS, READ_ERRORS, WRITE_ERRORS, put_responses
-from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
+from liushou.api.responses import ONE_ERRORS, READ_ERRORS, WRITE_ERRORS
+from liushou.api.routes import StandardRoutes
+from liushou.api.unit_of_work import IdempotentUnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
@@ -102,32 +104,27 @@ async def get_referral(
     return ReferralRead.model_validate(referral_body(row))
 
 
-@referrals.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
-def create_referral(
-    body: ReferralCreate, caller: Writer, uow: IdempotentUnitOfWorkDep, settings: SettingsDep
-) -> ReferralRead:
-    """Refer a person to an organization, or report to it. Errors (422, nothing written):
+REFERRAL_ROUTES = StandardRoutes(
+    referrals, "referral", REFERRALS, ReferralRead, reader=Reader, writer=Writer
+)
+REFERRAL_ROUTES.create(
+    ReferralCreate,
+    service.create_referral,
+    needs=[SettingsDep],
+    doc="""Refer a person to an organization, or report to it. Errors (422, nothing written):
     `consent_required`, `justification_required`, `invalid_legal_basis`,
     `invalid_organization`, `network_mismatch`, `date_in_past`, `person_not_active`; a
     person outside the caller's area is 404; partners cannot create (403
-    `partner_cannot_create`)."""
-    return REFERRALS.created(uow, service.create_referral(uow.session, settings, caller, body))
-
-
-@referrals.put("/{referral_id}", dependencies=JSON_BODY, responses=put_responses(ReferralRead))
-def put_referral(
-    referral_id: uuid.UUID,
-    body: ReferralCreate,
-    caller: Writer,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    if_match: IfMatch = None,
-) -> ReferralRead:
-    """Create the referral with this client-chosen id (201), or replace its description
+    `partner_cannot_create`).""",
+)
+REFERRAL_ROUTES.put(
+    ReferralCreate,
+    service.replace_referral,
+    needs=[SettingsDep],
+    doc="""Create the referral with this client-chosen id (201), or replace its description
     while it is open (200; person, organization and type are fixed: 422 `immutable_field`;
-    once it moved on: 409 `referral_not_open`). The same body again is a safe retry."""
-    outcome = service.replace_referral(uow.session, settings, caller, referral_id, body, if_match)
-    return REFERRALS.put(uow, outcome)
+    once it moved on: 409 `referral_not_open`). The same body again is a safe retry.""",
+)
 
 
 @referrals.post("/{referral_id}/transitions", dependencies=JSON_BODY, responses=WRITE_ERRORS)

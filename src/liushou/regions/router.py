@@ -4,7 +4,8 @@ Reads are ``async def`` (no threadpool hop, see db.Database.read) and validate t
 into the response model themselves (api.responses.json_response), so FastAPI does not
 validate and serialize them a second time; the ``response_model=`` they declare keeps the
 OpenAPI document. Writes are plain ``def`` over the request's unit of work
-(docs/architecture.md).
+(docs/architecture.md). The lists are handlers here; the routes every resource has (one by
+id, POST, PUT, PATCH, DELETE) are declared on api.routes.StandardRoutes.
 """
 
 from __future__ import annotations
@@ -13,25 +14,15 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
-from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from liushou.api.concurrency import IfMatch, etag
-from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, page_of
 from liushou.api.params import SearchText
-from liushou.api.responses import (
-    ONE_ERRORS,
-    READ_ERRORS,
-    WRITE_ERRORS,
-    json_response,
-    put_responses,
-)
-from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
+from liushou.api.responses import READ_ERRORS, json_response
+from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
-from liushou.errors import NotFound
 from liushou.regions import repository as repo
 from liushou.regions import service
 from liushou.regions.models import Network, Organization, OrganizationType, Region, RegionLevel
@@ -81,51 +72,19 @@ async def list_regions(
     return json_response(RegionPage(items=items, next_cursor=next_cursor))
 
 
-@regions.get("/{region_id}", response_model=RegionRead, responses=ONE_ERRORS)
-async def get_region(region_id: uuid.UUID, db: DatabaseDep, caller: Reader) -> Response:
-    row = await db.read(lambda conn: repo.get_region(conn, caller, region_id))
-    if row is None:
-        raise NotFound()
-    return json_response(RegionRead.model_validate(row), {"ETag": etag(row["version"])})
-
-
-@regions.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
-def create_region(body: RegionCreate, caller: Admin, uow: IdempotentUnitOfWorkDep) -> RegionRead:
-    return REGIONS.created(uow, service.create_region(uow.session, caller, body))
-
-
-@regions.put("/{region_id}", dependencies=JSON_BODY, responses=put_responses(RegionRead))
-def put_region(
-    region_id: uuid.UUID,
-    body: RegionCreate,
-    caller: Admin,
-    uow: UnitOfWorkDep,
-    if_match: IfMatch = None,
-) -> RegionRead:
-    """Create the region with this client-chosen id (201), or replace it (200). Idempotent."""
-    outcome = service.replace_region(uow.session, caller, region_id, body, if_match)
-    return REGIONS.put(uow, outcome)
-
-
-@regions.patch("/{region_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def update_region(
-    region_id: uuid.UUID,
-    body: RegionUpdate,
-    caller: Admin,
-    uow: UnitOfWorkDep,
-    if_match: IfMatch = None,
-) -> RegionRead:
-    region = service.update_region(uow.session, caller, region_id, body, if_match)
-    return REGIONS.changed(uow, region)
-
-
-@regions.delete("/{region_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_region(
-    region_id: uuid.UUID, caller: Admin, uow: UnitOfWorkDep, if_match: IfMatch = None
-) -> Response:
-    """Soft delete; refused (409) while child regions or organizations remain."""
-    service.delete_region(uow.session, caller, region_id, if_match)
-    return REGIONS.deleted()
+REGION_ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
+REGION_ROUTES.get_one(repo.get_region, RegionRead.model_validate)
+REGION_ROUTES.create(RegionCreate, service.create_region)
+REGION_ROUTES.put(
+    RegionCreate,
+    service.replace_region,
+    doc="Create the region with this client-chosen id (201), or replace it (200). Idempotent.",
+)
+REGION_ROUTES.update(RegionUpdate, service.update_region)
+REGION_ROUTES.delete(
+    service.delete_region,
+    doc="Soft delete; refused (409) while child regions or organizations remain.",
+)
 
 
 @organizations.get("", response_model=OrganizationPage, responses=READ_ERRORS)
@@ -152,53 +111,15 @@ async def list_organizations(
     return json_response(OrganizationPage(items=items, next_cursor=next_cursor))
 
 
-@organizations.get("/{organization_id}", response_model=OrganizationRead, responses=ONE_ERRORS)
-async def get_organization(organization_id: uuid.UUID, db: DatabaseDep, caller: Reader) -> Response:
-    row = await db.read(lambda conn: repo.get_organization(conn, caller, organization_id))
-    if row is None:
-        raise NotFound()
-    return json_response(OrganizationRead.model_validate(row), {"ETag": etag(row["version"])})
-
-
-@organizations.post(
-    "", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS
+ORGANIZATION_ROUTES = StandardRoutes(
+    organizations, "organization", ORGANIZATIONS, OrganizationRead, reader=Reader, writer=Admin
 )
-def create_organization(
-    body: OrganizationCreate, caller: Admin, uow: IdempotentUnitOfWorkDep
-) -> OrganizationRead:
-    return ORGANIZATIONS.created(uow, service.create_organization(uow.session, caller, body))
-
-
-@organizations.put(
-    "/{organization_id}", dependencies=JSON_BODY, responses=put_responses(OrganizationRead)
+ORGANIZATION_ROUTES.get_one(repo.get_organization, OrganizationRead.model_validate)
+ORGANIZATION_ROUTES.create(OrganizationCreate, service.create_organization)
+ORGANIZATION_ROUTES.put(
+    OrganizationCreate,
+    service.replace_organization,
+    doc="Create the organization with this client-chosen id (201), or replace it (200).",
 )
-def put_organization(
-    organization_id: uuid.UUID,
-    body: OrganizationCreate,
-    caller: Admin,
-    uow: UnitOfWorkDep,
-    if_match: IfMatch = None,
-) -> OrganizationRead:
-    """Create the organization with this client-chosen id (201), or replace it (200)."""
-    outcome = service.replace_organization(uow.session, caller, organization_id, body, if_match)
-    return ORGANIZATIONS.put(uow, outcome)
-
-
-@organizations.patch("/{organization_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def update_organization(
-    organization_id: uuid.UUID,
-    body: OrganizationUpdate,
-    caller: Admin,
-    uow: UnitOfWorkDep,
-    if_match: IfMatch = None,
-) -> OrganizationRead:
-    org = service.update_organization(uow.session, caller, organization_id, body, if_match)
-    return ORGANIZATIONS.changed(uow, org)
-
-
-@organizations.delete("/{organization_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_organization(
-    organization_id: uuid.UUID, caller: Admin, uow: UnitOfWorkDep, if_match: IfMatch = None
-) -> Response:
-    service.delete_organization(uow.session, caller, organization_id, if_match)
-    return ORGANIZATIONS.deleted()
+ORGANIZATION_ROUTES.update(OrganizationUpdate, service.update_organization)
+ORGANIZATION_ROUTES.delete(service.delete_organization)

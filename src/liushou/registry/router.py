@@ -1,8 +1,10 @@
 """/persons and /persons/{id}/consents.
 
 Reads are ``async def`` over Core queries; writes are plain ``def`` over the request's unit
-of work (docs/architecture.md). Responses only ever carry masked personal data; `reveal` is
-the one audited exception (docs/privacy.md).
+of work (docs/architecture.md); the routes every resource has (one by id, POST, PUT, PATCH,
+DELETE, and the /exit and /reactivate actions) are declared on api.routes.StandardRoutes.
+Responses only ever carry masked personal data; `reveal` is the one audited exception
+(docs/privacy.md).
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import orjson
 from fastapi import APIRouter, Depends, Request, Response, Security
 from fastapi.security import SecurityScopes
 from sqlmodel import Session
-from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+from starlette.status import HTTP_201_CREATED
 
-from liushou.api.concurrency import IfMatch, etag
+from liushou.api.concurrency import IfMatch
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
 from liushou.api.pagination import Page, Paging, page_of
@@ -25,8 +27,8 @@ from liushou.api.responses import (
     READ_ERRORS,
     WRITE_ERRORS,
     json_response,
-    put_responses,
 )
+from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.dependencies import (
@@ -38,6 +40,7 @@ from liushou.auth.dependencies import (
 )
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
+from liushou.db import Database
 from liushou.errors import Forbidden, NotFound, problem_responses
 from liushou.registry import consents, lookups, reveal, service
 from liushou.registry import repository as repo
@@ -155,89 +158,32 @@ async def list_persons(
     return json_response(page_body)
 
 
-@persons.get("/{person_id}", response_model=PersonRead, responses=ONE_ERRORS)
-async def get_person(person_id: uuid.UUID, db: DatabaseDep, caller: OneReader) -> Response:
-    row = await db.read(lambda conn: repo.get_person(conn, caller, person_id))
-    if row is None:
-        raise NotFound()
-    return json_response(
-        PersonRead.model_validate(person_body(row)), {"ETag": etag(row["version"])}
-    )
-
-
-@persons.post("", dependencies=JSON_BODY, status_code=HTTP_201_CREATED, responses=WRITE_ERRORS)
-def create_person(
-    body: PersonCreate,
-    caller: Writer,
-    uow: IdempotentUnitOfWorkDep,
-    settings: SettingsDep,
-    pii: PersonalDataDep,
-) -> PersonRead:
-    """Register a person. A repeated ID number is 409 `duplicate_person`."""
-    return PERSONS.created(uow, service.create_person(uow.session, settings, pii, caller, body))
-
-
-@persons.put("/{person_id}", dependencies=JSON_BODY, responses=put_responses(PersonRead))
-def put_person(
-    person_id: uuid.UUID,
-    body: PersonCreate,
-    caller: OneWriter,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    pii: PersonalDataDep,
-    if_match: IfMatch = None,
-) -> PersonRead:
-    """Create the person with this client-chosen id (201), or replace it (200). Idempotent."""
-    outcome = service.replace_person(uow.session, settings, pii, caller, person_id, body, if_match)
-    return PERSONS.put(uow, outcome)
-
-
-@persons.patch("/{person_id}", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def update_person(
-    person_id: uuid.UUID,
-    body: PersonUpdate,
-    caller: OneWriter,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    pii: PersonalDataDep,
-    if_match: IfMatch = None,
-) -> PersonRead:
-    person = service.update_person(uow.session, settings, pii, caller, person_id, body, if_match)
-    return PERSONS.changed(uow, person)
-
-
-@persons.delete("/{person_id}", status_code=HTTP_204_NO_CONTENT, responses=WRITE_ERRORS)
-def delete_person(
-    person_id: uuid.UUID, caller: OneWriter, uow: UnitOfWorkDep, if_match: IfMatch = None
-) -> Response:
-    service.delete_person(uow.session, caller, person_id, if_match)
-    return PERSONS.deleted()
-
-
-@persons.post("/{person_id}/exit", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def exit_person(
-    person_id: uuid.UUID,
-    body: PersonExit,
-    caller: OneWriter,
-    uow: UnitOfWorkDep,
-    if_match: IfMatch = None,
-) -> PersonRead:
-    """Take the person off the register from `exited_on` (that day no longer counts)."""
-    person = service.exit_person(uow.session, caller, person_id, body, if_match)
-    return PERSONS.changed(uow, person)
-
-
-@persons.post("/{person_id}/reactivate", dependencies=JSON_BODY, responses=WRITE_ERRORS)
-def reactivate_person(
-    person_id: uuid.UUID,
-    body: PersonReactivate,
-    caller: OneWriter,
-    uow: UnitOfWorkDep,
-    settings: SettingsDep,
-    if_match: IfMatch = None,
-) -> PersonRead:
-    person = service.reactivate_person(uow.session, settings, caller, person_id, body, if_match)
-    return PERSONS.changed(uow, person)
+PERSON_ROUTES = StandardRoutes(
+    persons, "person", PERSONS, PersonRead, reader=OneReader, writer=OneWriter
+)
+PERSON_ROUTES.get_one(repo.get_person, lambda row: PersonRead.model_validate(person_body(row)))
+PERSON_ROUTES.create(
+    PersonCreate,
+    service.create_person,
+    needs=[SettingsDep, PersonalDataDep],
+    caller=Writer,  # not OneWriter: there is no person yet to scope the caller to
+    doc="Register a person. A repeated ID number is 409 `duplicate_person`.",
+)
+PERSON_ROUTES.put(
+    PersonCreate,
+    service.replace_person,
+    needs=[SettingsDep, PersonalDataDep],
+    doc="Create the person with this client-chosen id (201), or replace it (200). Idempotent.",
+)
+PERSON_ROUTES.update(PersonUpdate, service.update_person, needs=[SettingsDep, PersonalDataDep])
+PERSON_ROUTES.delete(service.delete_person)
+PERSON_ROUTES.action(
+    "exit",
+    PersonExit,
+    service.exit_person,
+    doc="Take the person off the register from `exited_on` (that day no longer counts).",
+)
+PERSON_ROUTES.action("reactivate", PersonReactivate, service.reactivate_person, needs=[SettingsDep])
 
 
 @persons.post("/{person_id}/reveal", dependencies=JSON_BODY, responses=WRITE_ERRORS)
@@ -255,13 +201,19 @@ def reveal_person(
     return result
 
 
+async def _check_visible(db: Database, caller: Principal, person_id: uuid.UUID) -> None:
+    """A person's history and consents are listed only to a caller who may see the person:
+    404 otherwise, as for an unknown id (docs/privacy.md)."""
+    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
+        raise NotFound()
+
+
 @persons.get("/{person_id}/history", responses=ONE_ERRORS | problem_responses(400))
 async def person_history(
     person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
 ) -> Page[HistoryEntry]:
     """Every version of the person, oldest first (field names only, never values)."""
-    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
-        raise NotFound()
+    await _check_visible(db, caller, person_id)
     rows = await db.read(lambda conn: repo.history(conn, person_id, page))
     items, next_cursor = page_of(rows, page, lambda r: (r["version"],))
     return Page[HistoryEntry](items=items, next_cursor=next_cursor)
@@ -274,8 +226,7 @@ async def person_history(
 async def list_consents(
     person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
 ) -> Page[ConsentRead]:
-    if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
-        raise NotFound()
+    await _check_visible(db, caller, person_id)
     rows = await db.read(lambda conn: repo.list_consents(conn, person_id, page))
     items, next_cursor = page_of(rows, page, lambda r: (r["given_on"], r["id"]))
     return Page[ConsentRead](items=items, next_cursor=next_cursor)

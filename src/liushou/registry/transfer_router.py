@@ -14,7 +14,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 import anyio
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 from starlette.responses import Response, StreamingResponse
 
@@ -165,6 +165,22 @@ exports_router = APIRouter(prefix="/exports", tags=["exports"])
 EXPORT_ERRORS = problem_responses(400, 401, 403, 422) | lookups.LIMITED_RESPONSE
 
 
+async def persons_export(
+    db: DatabaseDep,
+    settings: SettingsDep,
+    caller: Reader,
+    query: PersonQueryDep,
+    updated_since: UpdatedSince = None,
+) -> exports.Export:
+    """What both exports stream: the persons list's filters and scope. A look-up by
+    `id_number` is counted first, as on the list (429 past the limit, nothing read)."""
+    await lookups.count_lookup(db, settings, caller, query)
+    return exports.Export(db, caller, query, settings.export_batch_size, updated_since)
+
+
+PersonsExport = Annotated[exports.Export, Depends(persons_export)]
+
+
 def _download_headers(day: date, extension: str) -> dict[str, str]:
     return {
         "Content-Disposition": f'attachment; filename="persons-{day:%Y%m%d}.{extension}"',
@@ -178,17 +194,10 @@ def _download_headers(day: date, extension: str) -> dict[str, str]:
     responses={**_file_response(CSV_TYPE, "The persons, masked"), **EXPORT_ERRORS},
 )
 async def export_persons_csv(
-    db: DatabaseDep,
-    settings: SettingsDep,
-    day: Today,
-    caller: Reader,
-    query: PersonQueryDep,
-    updated_since: UpdatedSince = None,
+    export: PersonsExport, db: DatabaseDep, day: Today
 ) -> StreamingResponse:
     """The persons list (same filters and scope) as CSV, masked, streamed. Audited.
     With `id_number`, counted as a look-up by ID number, as on the list."""
-    await lookups.count_lookup(db, settings, caller, query)
-    export = exports.Export(db, caller, query, settings.export_batch_size, updated_since)
 
     async def on_end(complete: bool) -> None:
         with anyio.CancelScope(shield=True):  # a client that went away is audited too
@@ -207,20 +216,13 @@ async def export_persons_csv(
     responses={**_file_response(XLSX_TYPE, "The persons, masked"), **EXPORT_ERRORS},
 )
 async def export_persons_xlsx(
-    db: DatabaseDep,
-    settings: SettingsDep,
-    day: Today,
-    caller: Reader,
-    query: PersonQueryDep,
-    updated_since: UpdatedSince = None,
+    export: PersonsExport, db: DatabaseDep, day: Today
 ) -> StreamingResponse:
     """The persons list (same filters and scope) as XLSX, masked. Audited.
 
     The workbook is built in a temporary file first (a zip is written last), so the first
     byte comes once every row is in; memory stays constant either way. With `id_number`,
     counted as a look-up by ID number, as on the list."""
-    await lookups.count_lookup(db, settings, caller, query)
-    export = exports.Export(db, caller, query, settings.export_batch_size, updated_since)
     path = await exports.build_xlsx(export)
     handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
     os.unlink(path)  # the open handle keeps the data; nothing is left behind on disk

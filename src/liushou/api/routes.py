@@ -1,0 +1,295 @@
+"""The standard routes of a resource, declared once each (docs/architecture.md, "Adding a
+resource").
+
+Every resource reads one row, creates, replaces, changes and deletes the same way: only
+its models, callers, service functions and texts differ. A router declares those routes
+on a :class:`StandardRoutes`, one call a route, and writes by hand only the routes that do
+something else (the lists, actions such as ``/exit``, a reveal)::
+
+    ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
+    ROUTES.get_one(repo.get_region, RegionRead.model_validate)
+    ROUTES.create(RegionCreate, service.create_region)
+    ROUTES.put(RegionCreate, service.replace_region, doc="Create the region with ...")
+    ROUTES.update(RegionUpdate, service.update_region)
+    ROUTES.delete(service.delete_region, doc="Soft delete; refused (409) while ...")
+
+Each call adds its route to the router at once (so routes keep the order of the calls),
+declared as a handwritten handler would be: its name (``put_region``: operation id
+``regions-put_region``, summary "Put Region"), the path parameter (``region_id``), the
+headers (``If-Match``; ``Idempotency-Key`` on POST), JSON-only bodies, the status codes and
+the error sets of api/responses.py. ``doc`` is the description a docstring would give.
+
+A write calls its service function with ``(session, *needs, caller, [id], [body],
+[if_match])``, the order every service function of the project follows: ``needs`` are the
+dependencies it takes after the session (``SettingsDep``, ``PersonalDataDep``), in its
+order. The answer is :class:`~liushou.api.writes.ResourceWrites`'; the unit of work commits
+after the route returns (api/unit_of_work.py).
+"""
+
+from __future__ import annotations
+
+import inspect
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy.engine import Connection
+from sqlmodel import Session
+from starlette.responses import Response
+from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from liushou.api.concurrency import IfMatch, etag
+from liushou.api.content import JSON_BODY
+from liushou.api.dependencies import DatabaseDep
+from liushou.api.responses import ONE_ERRORS, WRITE_ERRORS, json_response, put_responses
+from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWork, UnitOfWorkDep
+from liushou.api.writes import ResourceWrites
+from liushou.auth.principal import Principal
+from liushou.db import Database, Resource
+from liushou.errors import NotFound
+
+RowT = TypeVar("RowT", bound=Resource)
+ReadT = TypeVar("ReadT", bound=BaseModel)
+
+
+class _Write(NamedTuple):
+    """What a standard write route was given, for its service function."""
+
+    uow: UnitOfWork
+    needs: tuple[Any, ...]
+    caller: Principal
+    resource_id: uuid.UUID | None
+    body: Any
+    if_match: str | None
+
+    @property
+    def session(self) -> Session:
+        return self.uow.session
+
+
+class StandardRoutes(Generic[RowT, ReadT]):
+    """The GET-one, POST, PUT, PATCH and DELETE routes of one resource.
+
+    ``resource`` names the routes and the path parameter (``"region"``: ``get_region``,
+    ``region_id``); ``writes`` answers the writes, ``read_model`` is the response body;
+    ``reader`` and ``writer`` are the caller dependencies of the read and of the writes
+    (``Annotated[Principal, requires(...)]``).
+    """
+
+    def __init__(
+        self,
+        router: APIRouter,
+        resource: str,
+        writes: ResourceWrites[RowT, ReadT],
+        read_model: type[ReadT],
+        *,
+        reader: Any,
+        writer: Any,
+    ) -> None:
+        self._router = router
+        self._resource = resource
+        self._id = f"{resource}_id"
+        self._writes = writes
+        self._read_model = read_model
+        self._reader = reader
+        self._writer = writer
+
+    def get_one(
+        self,
+        read_row: Callable[[Connection, Principal, uuid.UUID], Mapping[Any, Any] | None],
+        body: Callable[[Mapping[Any, Any]], ReadT],
+    ) -> None:
+        """GET /{id}: the row as the caller may see it (404 when it may not, or there is
+        none), with its ETag. ``read_row`` is the repository's scoped query; ``body`` makes
+        the response of the row, validated once (api.responses.json_response)."""
+        id_name = self._id
+
+        async def get_one(**values: Any) -> Response:
+            db: Database = values["db"]
+            caller: Principal = values["caller"]
+            row = await db.read(lambda conn: read_row(conn, caller, values[id_name]))
+            if row is None:
+                raise NotFound()
+            return json_response(body(row), {"ETag": etag(row["version"])})
+
+        params = [(id_name, uuid.UUID), ("db", DatabaseDep), ("caller", self._reader)]
+        self._router.add_api_route(
+            self._one,
+            _endpoint(get_one, f"get_{self._resource}", None, params),
+            methods=["GET"],
+            response_model=self._read_model,
+            responses=ONE_ERRORS,
+        )
+
+    def create(
+        self,
+        body: type[BaseModel],
+        create: Callable[..., RowT],
+        *,
+        needs: Sequence[Any] = (),
+        caller: Any = None,
+        doc: str | None = None,
+    ) -> None:
+        """POST: 201 with Location; an Idempotency-Key replays it. ``caller`` replaces the
+        writer (a person's writes are scoped to the person, its creation cannot be)."""
+
+        def call(w: _Write) -> ReadT:
+            return self._writes.created(w.uow, create(w.session, *w.needs, w.caller, w.body))
+
+        self._add_write(
+            "POST",
+            "",
+            "create",
+            call,
+            body=body,
+            needs=needs,
+            doc=doc,
+            caller=caller,
+            uow=IdempotentUnitOfWorkDep,
+            status_code=HTTP_201_CREATED,
+        )
+
+    def put(
+        self,
+        body: type[BaseModel],
+        replace: Callable[..., tuple[RowT, bool]],
+        *,
+        needs: Sequence[Any] = (),
+        doc: str | None = None,
+    ) -> None:
+        """PUT /{id}: ``replace`` returns the row and whether it created it: 201 with
+        Location, or 200."""
+
+        def call(w: _Write) -> ReadT:
+            outcome = replace(w.session, *w.needs, w.caller, w.resource_id, w.body, w.if_match)
+            return self._writes.put(w.uow, outcome)
+
+        responses = put_responses(self._read_model)
+        self._add_write(
+            "PUT", self._one, "put", call, body=body, needs=needs, doc=doc, responses=responses
+        )
+
+    def update(
+        self,
+        body: type[BaseModel],
+        update: Callable[..., RowT],
+        *,
+        needs: Sequence[Any] = (),
+        doc: str | None = None,
+    ) -> None:
+        """PATCH /{id}: 200 with the new ETag."""
+
+        def call(w: _Write) -> ReadT:
+            row = update(w.session, *w.needs, w.caller, w.resource_id, w.body, w.if_match)
+            return self._writes.changed(w.uow, row)
+
+        self._add_write("PATCH", self._one, "update", call, body=body, needs=needs, doc=doc)
+
+    def action(
+        self,
+        action: str,
+        body: type[BaseModel],
+        act: Callable[..., RowT],
+        *,
+        needs: Sequence[Any] = (),
+        doc: str | None = None,
+    ) -> None:
+        """POST /{id}/``action`` (``"exit"``: ``exit_person``), a change that is not a
+        PATCH: 200 with the new ETag."""
+
+        def call(w: _Write) -> ReadT:
+            row = act(w.session, *w.needs, w.caller, w.resource_id, w.body, w.if_match)
+            return self._writes.changed(w.uow, row)
+
+        path = f"{self._one}/{action}"
+        self._add_write("POST", path, action, call, body=body, needs=needs, doc=doc)
+
+    def delete(self, delete: Callable[..., None], *, doc: str | None = None) -> None:
+        """DELETE /{id}: 204, no body."""
+
+        def call(w: _Write) -> Response:
+            delete(w.session, w.caller, w.resource_id, w.if_match)
+            return self._writes.deleted()
+
+        self._add_write(
+            "DELETE",
+            self._one,
+            "delete",
+            call,
+            body=None,
+            needs=(),
+            doc=doc,
+            status_code=HTTP_204_NO_CONTENT,
+        )
+
+    @property
+    def _one(self) -> str:
+        """The path of one resource: ``/{region_id}``."""
+        return "/{" + self._id + "}"
+
+    def _add_write(
+        self,
+        method: str,
+        path: str,
+        verb: str,
+        call: Callable[[_Write], Any],
+        *,
+        body: type[BaseModel] | None,
+        needs: Sequence[Any],
+        doc: str | None,
+        caller: Any = None,
+        uow: Any = UnitOfWorkDep,
+        status_code: int | None = None,
+        responses: dict[int | str, Any] = WRITE_ERRORS,
+    ) -> None:
+        # The parameters in the order the handwritten handlers had them (it decides the
+        # order of the headers in the OpenAPI document): [id], [body], caller, unit of
+        # work, needs, [If-Match]. Every write but the creating POST addresses one resource.
+        one = path.startswith(self._one)
+        need_names = [f"need_{i}" for i in range(len(needs))]
+        params: list[tuple[str, Any]] = [(self._id, uuid.UUID)] if one else []
+        if body is not None:
+            params.append(("body", body))
+        params += [("caller", caller or self._writer), ("uow", uow)]
+        params += zip(need_names, needs, strict=True)
+        if one:
+            params.append(("if_match", IfMatch))
+
+        def write(**values: Any) -> Any:
+            needed = tuple(values[n] for n in need_names)
+            given = (values.get(self._id), values.get("body"), values.get("if_match"))
+            return call(_Write(values["uow"], needed, values["caller"], *given))
+
+        self._router.add_api_route(
+            path,
+            _endpoint(write, f"{verb}_{self._resource}", doc, params),
+            methods=[method],
+            response_model=None if method == "DELETE" else self._read_model,
+            status_code=status_code,
+            responses=responses,
+            dependencies=None if method == "DELETE" else JSON_BODY,
+        )
+
+
+def _endpoint(
+    handler: Callable[..., Any], name: str, doc: str | None, params: list[tuple[str, Any]]
+) -> Callable[..., Any]:
+    """``handler`` (taking ``**values``) under the name, docstring and signature FastAPI
+    reads a route's contract from: ``params`` as (name, annotation), the ``if_match``
+    header optional, as on a handwritten handler."""
+    handler.__name__ = handler.__qualname__ = name
+    handler.__doc__ = doc
+    handler.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                param_name,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=annotation,
+                default=None if param_name == "if_match" else inspect.Parameter.empty,
+            )
+            for param_name, annotation in params
+        ]
+    )
+    return handler
