@@ -11,6 +11,7 @@ from sqlmodel import Field
 
 from liushou.db import Resource, enum_type, path_type
 from liushou.enums import LabelledEnum
+from liushou.indexes import partial_unique_index
 
 
 class CaretakerKind(LabelledEnum):
@@ -85,12 +86,8 @@ class Caretaker(Resource, table=True):
     __tablename__ = "caretaker"
     __table_args__ = (
         # One caretaker record per login: "the caller's caretaker" is well defined.
-        sa.Index(
-            "uq_caretaker_user_id_live",
-            "user_id",
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL AND user_id IS NOT NULL"),
-            postgresql_where=sa.text("deleted_at IS NULL AND user_id IS NOT NULL"),
+        partial_unique_index(
+            "uq_caretaker_user_id_live", "user_id", "deleted_at IS NULL AND user_id IS NOT NULL"
         ),
     )
 
@@ -118,13 +115,7 @@ class Assignment(Resource, table=True):
 
     __tablename__ = "assignment"
     __table_args__ = (
-        sa.Index(
-            PRIMARY_CONTACT_INDEX,
-            "person_id",
-            unique=True,
-            sqlite_where=sa.text(ACTIVE_PRIMARY_CONTACT),
-            postgresql_where=sa.text(ACTIVE_PRIMARY_CONTACT),
-        ),
+        partial_unique_index(PRIMARY_CONTACT_INDEX, "person_id", ACTIVE_PRIMARY_CONTACT),
         sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
         sa.CheckConstraint("visit_interval_days >= 1", name="interval_positive"),
     )

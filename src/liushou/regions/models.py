@@ -9,6 +9,7 @@ from sqlmodel import Field
 
 from liushou.db import Resource, enum_type, path_type
 from liushou.enums import LabelledEnum
+from liushou.indexes import partial_unique_index
 
 
 class RegionLevel(LabelledEnum):
@@ -60,13 +61,7 @@ class Region(Resource, table=True):
     __tablename__ = "region"
     __table_args__ = (
         # Codes are unique among live regions; a deleted region's code may be reused.
-        sa.Index(
-            "uq_region_code_live",
-            "code",
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-            postgresql_where=sa.text("deleted_at IS NULL"),
-        ),
+        partial_unique_index("uq_region_code_live", "code", "deleted_at IS NULL"),
     )
 
     code: str = Field(max_length=12)

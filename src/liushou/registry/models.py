@@ -11,6 +11,7 @@ from sqlmodel import Field, SQLModel
 
 from liushou import clock
 from liushou.db import Resource, UTCDateTime, enum_type, path_type
+from liushou.indexes import partial_unique_index
 from liushou.registry.enums import (
     ConsentGiver,
     ExitReason,
@@ -29,12 +30,10 @@ class Person(Resource, table=True):
     __tablename__ = "person"
     __table_args__ = (
         # One live person per ID number; the blind index stands in for the encrypted value.
-        sa.Index(
+        partial_unique_index(
             "uq_person_id_number_index_live",
             "id_number_index",
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL AND id_number_index IS NOT NULL"),
-            postgresql_where=sa.text("deleted_at IS NULL AND id_number_index IS NOT NULL"),
+            "deleted_at IS NULL AND id_number_index IS NOT NULL",
         ),
         # The list's main access path: a region subtree, by category and status.
         sa.Index("ix_person_scope", "region_path", "category", "status"),
