@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -85,6 +86,17 @@ class Person(Resource, table=True):
     )
     # The whole profile as given (guardian_phone replaced by its masked form).
     profile: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+# The profile attributes Person copies into columns, with their enums: person_values fills
+# them from the profile.
+PROMOTED_COLUMNS: dict[str, type[StrEnum]] = {
+    "guardianship_type": GuardianshipType,
+    "schooling_status": SchoolingStatus,
+    "health_status": HealthStatus,
+    "living_arrangement": LivingArrangement,
+    "risk_tier": RiskTier,
+}
 
 
 class PersonVersion(SQLModel, table=True):
