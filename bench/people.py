@@ -37,7 +37,8 @@ from liushou.registry.enums import (
     SelfCare,
     SupportStatus,
 )
-from liushou.registry.person_values import PROMOTED_FIELDS, PersonalData, pinyin_of
+from liushou.registry.models import PROMOTED_COLUMNS
+from liushou.registry.person_values import PersonalData, pinyin_of
 from liushou.registry.schemas import ChildProfile, ElderProfile, WomanProfile
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -254,7 +255,7 @@ def columns(
         else None,
         "profile": profile,
     }
-    for name in PROMOTED_FIELDS:
+    for name in PROMOTED_COLUMNS:
         row[name] = profile.get(name)
     created = {
         **row,

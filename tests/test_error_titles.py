@@ -24,7 +24,6 @@ CODE_SHAPE = re.compile(r"[a-z][a-z0-9_]*")
 POSITIONAL_CODE = {
     "FieldInvalid": 1,
     "problem_response": 2,
-    "problem_body": 2,
     "InvalidIdentifier": 0,
     "InvalidIdNumber": 0,
     "InvalidPhone": 0,

@@ -6,7 +6,7 @@ import ipaddress
 import json
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
@@ -163,18 +163,27 @@ def seed_demo() -> None:
         f"visits created: {care.visits_created}, "
         f"referrals created: {len(report.referrals.created)}"
     )
-    if report.users_created:
-        typer.echo("demo users (passwords are shown only now):")
-        for username, password in report.users_created.items():
-            typer.echo(f"  {username}  {password}")
-    else:
-        typer.echo("demo users already exist (passwords were shown when they were created)")
-    if report.clients_created:
-        typer.echo("demo partner clients (client_id, client_secret; secrets are shown only now):")
-        for client_id, secret in report.clients_created.items():
-            typer.echo(f"  {client_id}  {secret}")
-    else:
-        typer.echo("demo partner clients already exist (secrets were shown when they were created)")
+    _echo_secrets_once(
+        report.users_created,
+        "demo users (passwords are shown only now):",
+        "demo users already exist (passwords were shown when they were created)",
+    )
+    _echo_secrets_once(
+        report.clients_created,
+        "demo partner clients (client_id, client_secret; secrets are shown only now):",
+        "demo partner clients already exist (secrets were shown when they were created)",
+    )
+
+
+def _echo_secrets_once(created: Mapping[str, str], heading: str, already: str) -> None:
+    """The demo's new logins and their secrets, which are stored only hashed: this run is
+    the one chance to show them. A re-run creates none and says so."""
+    if not created:
+        typer.echo(already)
+        return
+    typer.echo(heading)
+    for name, secret in created.items():
+        typer.echo(f"  {name}  {secret}")
 
 
 @users_app.command("create")

@@ -254,15 +254,17 @@ class FieldInvalid(Unprocessable):
         )
 
 
-def problem_body(
+def problem_response(
     request: Request,
     status: int,
     code: str,
     detail_zh: str | None = None,
     detail_en: str | None = None,
+    *,
     errors: Sequence[Mapping[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> Response:
     english = prefers_english(request)
     require_title(code)
     zh_title, en_title = TITLES.get(
@@ -284,21 +286,6 @@ def problem_body(
         body["errors"] = list(errors)
     if extra:
         body.update(extra)
-    return body
-
-
-def problem_response(
-    request: Request,
-    status: int,
-    code: str,
-    detail_zh: str | None = None,
-    detail_en: str | None = None,
-    *,
-    errors: Sequence[Mapping[str, Any]] | None = None,
-    headers: Mapping[str, str] | None = None,
-    extra: Mapping[str, Any] | None = None,
-) -> Response:
-    body = problem_body(request, status, code, detail_zh, detail_en, errors, extra)
     return Response(
         orjson.dumps(body, default=str),
         status_code=status,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter
@@ -10,54 +9,18 @@ from pydantic import BaseModel
 
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
-from liushou.auth.roles import ROLE_LABELS_ZH, Role
+from liushou.auth.roles import Role
+from liushou.enums import LabelledEnum
 from liushou.errors import problem_responses
-from liushou.guardianship.labels import GUARDIANSHIP_ENUM_NAMES, GUARDIANSHIP_LABELS
-from liushou.referrals.labels import REFERRAL_ENUM_NAMES, REFERRAL_LABELS
-from liushou.regions.codes import KIND_LABELS_ZH
+from liushou.guardianship.models import GUARDIANSHIP_ENUM_NAMES
+from liushou.referrals.models import REFERRAL_ENUM_NAMES
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
-from liushou.registry.labels import REGISTRY_ENUM_NAMES, REGISTRY_LABELS
+from liushou.registry.enums import REGISTRY_ENUM_NAMES
 
 router = APIRouter(prefix="/meta", tags=["meta"])
 
-LABELS: dict[type[StrEnum], dict[str, str]] = {
-    Role: {r.value: label for r, label in ROLE_LABELS_ZH.items()},
-    RegionLevel: {
-        "province": "省",
-        "city": "市",
-        "county": "县(区)",
-        "township": "乡(镇、街道)",
-        "village": "村(社区)",
-    },
-    RegionKind: {k.value: label for k, label in KIND_LABELS_ZH.items()},
-    OrganizationType: {
-        "village_committee": "村民委员会",
-        "community_committee": "社区居民委员会",
-        "street_office": "街道办事处",
-        "family_planning_association": "计划生育协会",
-        "police_station": "派出所",
-        "judicial_office": "司法所",
-        "womens_federation": "妇联",
-        "youth_league": "共青团",
-        "health_center": "卫生院",
-        "school": "学校",
-        "volunteer_team": "志愿者队伍",
-        "law_firm": "律师事务所",
-        "grassroots_legal_service": "基层法律服务所",
-        "social_work_agency": "社会工作服务机构",
-        "other": "其他",
-    },
-    Network: {
-        "education_management": "教育管理网络",
-        "support": "帮扶保障网络",
-        "rights_protection": "权益维护网络",
-        "social_care": "社会爱心网络",
-    },
-    **REGISTRY_LABELS,
-    **GUARDIANSHIP_LABELS,
-    **REFERRAL_LABELS,
-}
-ENUM_NAMES: dict[type[StrEnum], str] = {
+# Every enum of the API under its name here, in this order; each declares its own labels.
+ENUM_NAMES: dict[type[LabelledEnum], str] = {
     Role: "role",
     RegionLevel: "region_level",
     RegionKind: "region_kind",
@@ -78,6 +41,6 @@ class EnumValue(BaseModel):
 async def list_enums(caller: Annotated[Principal, requires()]) -> dict[str, list[EnumValue]]:
     """Every enum of the API: its codes (what the API accepts) and zh-CN labels."""
     return {
-        ENUM_NAMES[enum]: [EnumValue(code=m.value, label_zh=LABELS[enum][m.value]) for m in enum]
+        ENUM_NAMES[enum]: [EnumValue(code=m.value, label_zh=m.label_zh) for m in enum]
         for enum in ENUM_NAMES
     }

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from liushou.auth.models import RefreshToken
 from liushou.auth.roles import ROLE_SCOPES, Role
 from liushou.auth.tokens import hash_refresh_token
 from liushou.db import utcnow
@@ -81,15 +80,9 @@ def test_an_access_token_is_not_a_refresh_token(client, world):
     assert_problem(refresh(client, body["access_token"][:256]), 400, "invalid_grant")
 
 
-def test_an_expired_refresh_token_is_invalid_grant(client, world, db):
+def test_an_expired_refresh_token_is_invalid_grant(client, world, app, clock):
     token = login(client, "u_staff")["refresh_token"]
-    db.run_in_session(
-        lambda s: s.execute(
-            sa.update(RefreshToken)
-            .where(RefreshToken.token_hash == hash_refresh_token(token))
-            .values(expires_at=utcnow() - timedelta(seconds=1))
-        )
-    )
+    clock.advance(timedelta(days=app.state.settings.refresh_token_ttl_days, seconds=1))
 
     assert_problem(refresh(client, token), 400, "invalid_grant")
 

@@ -7,7 +7,6 @@ overdue, under 14) are about today.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 from typing import Any
 
@@ -108,12 +107,3 @@ def make_org(db: Database, region: Any, type_: OrganizationType, **extra: Any) -
 def count_rows(db: Database, table: str) -> int:
     with db.engine.connect() as conn:
         return int(conn.scalar(sa.text(f"SELECT count(*) FROM {table}")))
-
-
-def set_due_on(db: Database, referral_id: str, due_on: date) -> None:
-    """Move a due date into the past (the API refuses one): the overdue rule is about time."""
-    stmt = sa.text("UPDATE referral SET due_on = :d WHERE id = :i").bindparams(
-        sa.bindparam("d", type_=sa.Date), sa.bindparam("i", type_=sa.Uuid)
-    )
-    with db.engine.begin() as conn:
-        conn.execute(stmt, {"d": due_on, "i": uuid.UUID(referral_id)})

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, timedelta
+
 import pytest
 
+from liushou.clock import today
 from tests.http import list_all
 from tests.referrals.helpers import (
     REFERRALS,
@@ -13,7 +17,6 @@ from tests.referrals.helpers import (
     day,
     move,
     referred,
-    set_due_on,
 )
 
 
@@ -23,14 +26,23 @@ def _ids(items):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def setup(client, world):
-    """Referrals of two persons of 黄屯街道 (one per village) and one of 柳行街道."""
+    return _referrals(client, world)
+
+
+def _referrals(client, world, due_on: Mapping[str, date] | None = None):  # type: ignore[no-untyped-def]
+    """Referrals of two persons of 黄屯街道 (one per village) and one of 柳行街道, made
+    today; ``due_on`` gives some of them, by key, a due date other than the default."""
+
+    def due(key: str) -> dict[str, str]:
+        return {"due_on": due_on[key].isoformat()} if due_on and key in due_on else {}
+
     staff, other = world.as_("staff"), world.as_("other_staff")
     child = create_person(client, staff, world.community)
     woman = create_person(client, staff, world.village, "woman", name="王秀英")
     far = create_person(client, other, world.other_village, "elder", name="孙大爷")
     consent(client, staff, woman, ["womens_federation"])
     r = {
-        "child_dv": referred(client, staff, child, world.police),
+        "child_dv": referred(client, staff, child, world.police, **due("child_dv")),
         "child_urgent": referred(
             client,
             staff,
@@ -39,6 +51,7 @@ def setup(client, world):
             type="mandatory_report",
             urgency="urgent",
             legal_basis="emergency",
+            **due("child_urgent"),
         ),
         "woman_wf": referred(
             client,
@@ -48,8 +61,9 @@ def setup(client, world):
             type="referral",
             legal_basis="separate_consent",
             justification=None,
+            **due("woman_wf"),
         ),
-        "far_police": referred(client, other, far, world.police),
+        "far_police": referred(client, other, far, world.police, **due("far_police")),
     }
     return {"child": child, "woman": woman, "far": far, **r}
 
@@ -84,16 +98,23 @@ def test_bad_filters_are_422(client, world):
         assert_problem(client.get(REFERRALS, params=params, headers=admin), 422, "validation_error")
 
 
-def test_overdue_at_the_boundary_day(client, world, db, setup):
+def test_overdue_at_the_boundary_day(client, world, clock):
     admin = world.as_("admin")
+    due_on = {
+        "child_dv": day(-1),
+        "child_urgent": day(0),
+        "woman_wf": day(-30),
+        "far_police": day(-2),
+    }
+    # Made 30 days ago: the API refuses a due date in the past.
+    now = clock.now()
+    clock.set_today(today() - timedelta(days=30))
+    setup = _referrals(client, world, due_on)
+    clock.set(now)
     yesterday, today_ = setup["child_dv"], setup["child_urgent"]
-    set_due_on(db, yesterday["id"], day(-1))
-    set_due_on(db, today_["id"], day(0))
     # A finished referral is never overdue, however old its due date.
-    set_due_on(db, setup["woman_wf"]["id"], day(-30))
     assert move(client, admin, setup["woman_wf"], "declined").status_code == 200
     # Accepted and in progress still count.
-    set_due_on(db, setup["far_police"]["id"], day(-2))
     assert move(client, admin, setup["far_police"], "accepted").status_code == 200
 
     overdue = list_all(client, REFERRALS, admin, overdue="true")

@@ -165,30 +165,19 @@ def test_malformed_keys_are_400(client, world, db, key):
     assert count(db, "region", live=True) == 8
 
 
-def _claim(
-    db,
-    world,
-    body,
-    *,
-    age=timedelta(0),
-    state="in_progress",
-    expires_in=timedelta(days=7),
-    key="in-flight",
-):
-    """A key row as a concurrent (or crashed, or old) first attempt leaves it."""
+def _claim(db, world, body):
+    """The key row a concurrent (or crashed) first attempt leaves, claimed at the service
+    clock's now: no request of the test can stop half-way to leave one."""
     now = utcnow()
     row = IdempotencyKey(
         principal_id=world.users["admin"].id,
-        key=key,
+        key="in-flight",
         method="POST",
         path=REGIONS,
         body_sha256=hashlib.sha256(_bytes(body)).hexdigest(),
-        state=state,
-        status=201 if state == "done" else None,
-        body={"stale": True} if state == "done" else None,
-        headers={} if state == "done" else None,
-        created_at=now - age,
-        expires_at=now - age + expires_in,
+        state="in_progress",
+        created_at=now,
+        expires_at=now + timedelta(days=7),
     )
 
     def add(session):
@@ -210,9 +199,12 @@ def test_a_retry_while_the_first_is_in_flight_is_409(client, world, db):
     assert _keys(db) == [("in-flight", "in_progress")]  # the first attempt still owns it
 
 
-def test_an_abandoned_attempt_is_taken_over(client, world, db):
+def test_an_abandoned_attempt_is_taken_over(client, world, db, clock):
     body = village_body(world.huangtun, 202)
-    _claim(db, world, body, age=timedelta(minutes=5))
+    now = clock.now()
+    clock.set(now - timedelta(minutes=5))
+    _claim(db, world, body)
+    clock.set(now)
 
     response = _post(client, REGIONS, body, world.as_("admin"), "in-flight")
 
@@ -220,9 +212,15 @@ def test_an_abandoned_attempt_is_taken_over(client, world, db):
     assert _keys(db) == [("in-flight", "done")]
 
 
-def test_an_expired_key_may_be_used_again(client, world, db):
+def test_an_expired_key_may_be_used_again(client, world, db, clock):
     body = village_body(world.huangtun, 202)
-    _claim(db, world, {"something": "else"}, state="done", age=timedelta(days=8))
+    now = clock.now()
+    clock.set(now - timedelta(days=8))  # the key is kept 7 days
+    used = _post(
+        client, REGIONS, village_body(world.huangtun, 203), world.as_("admin"), "in-flight"
+    )
+    assert used.status_code == 201, used.text
+    clock.set(now)
 
     response = _post(client, REGIONS, body, world.as_("admin"), "in-flight")
 

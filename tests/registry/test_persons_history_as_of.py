@@ -1,20 +1,16 @@
 """GET /persons/{id}/history and GET /persons?as_of=D (docs/registry.md).
 
-Versions are stamped with the time they are recorded (now). To have versions recorded on
-earlier days, a test moves their ``at`` back in the person_version table: the only way to
-travel in time without replacing the service's clock.
+Versions are stamped with the time they are recorded (the service's clock). To have versions
+recorded on earlier days, a test sets the ``clock`` fixture to those days while it writes,
+then back to now to read.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, date, datetime, timedelta
-
-import sqlalchemy as sa
 
 from liushou.clock import today
 from liushou.registry.identifiers import birthday_at_age
-from liushou.registry.models import PersonVersion
 from tests.http import list_all
 from tests.registry.factories import (
     PERSONS,
@@ -29,8 +25,6 @@ from tests.registry.factories import (
 )
 from tests.registry.sheets import EXPORT_CSV, EXPORT_XLSX, csv_records, xlsx_records
 
-version_t = PersonVersion.__table__  # type: ignore[attr-defined]
-
 
 def _history(client, headers, person_id, **params):
     return list_all(client, f"{PERSONS}/{person_id}/history", headers, **params)
@@ -42,17 +36,6 @@ def _as_of(client, headers, day, **params):
 
 def _ago(days: int) -> str:
     return (today() - timedelta(days=days)).isoformat()
-
-
-def _recorded_on(db, person_id: str, version: int, day: date) -> None:
-    """Move a version's recording time to noon (Shanghai) of ``day``."""
-    at = datetime(day.year, day.month, day.day, 4, 0, tzinfo=UTC)  # 12:00 in Shanghai
-    with db.engine.begin() as conn:
-        conn.execute(
-            sa.update(version_t)
-            .where(version_t.c.person_id == uuid.UUID(person_id), version_t.c.version == version)
-            .values(at=at)
-        )
 
 
 # --- history ---------------------------------------------------------------------------
@@ -147,15 +130,17 @@ def test_a_child_whose_parents_came_home_in_may_leaves_the_register_on_the_exit_
     assert not on_register(str(today()))
 
 
-def test_as_of_shows_the_attributes_recorded_by_that_day(client, world, db):
+def test_as_of_shows_the_attributes_recorded_by_that_day(client, world, clock):
     staff = world.as_("staff")
+    now = clock.now()
+    clock.set_today(date(2026, 3, 1))  # at noon in Shanghai
     person = create(
         client, staff, woman_body(world.village, name="王芳", left_behind_since="2025-01-10")
     )
+    clock.set_today(date(2026, 6, 1))
     renamed = patch(client, staff, person, {"name": "王芳芳"})
+    clock.set(now)
     patch(client, staff, renamed, {"name": "王小芳"})
-    _recorded_on(db, person["id"], 1, date(2026, 3, 1))
-    _recorded_on(db, person["id"], 2, date(2026, 6, 1))
 
     def seen(day: str) -> dict:
         [item] = [p for p in _as_of(client, staff, day) if p["id"] == person["id"]]
@@ -230,21 +215,24 @@ def test_an_exit_and_a_reactivation_are_two_stays_on_the_register(client, world)
     assert on_register(str(today()))
 
 
-def test_the_list_and_the_exports_show_the_same_as_of_day_alike(client, world, db):
-    # Exit recorded 60 days ago, undone today by a reactivation starting 50 days ago: on a
-    # day in between, the version in force records the exit, yet the person is on the
-    # register (the second stay). The list and both exports must say so alike.
+def test_the_list_and_the_exports_show_the_same_as_of_day_alike(client, world, clock):
+    # Registered 100 days ago, exit recorded 60 days ago, undone today by a reactivation
+    # starting 50 days ago: on a day in between, the version in force records the exit, yet
+    # the person is on the register (the second stay). The list and both exports must say
+    # so alike.
     staff = world.as_("staff")
-    elder = create(client, staff, elder_body(world.village, left_behind_since=_ago(100)))
-    exited = exit_(client, staff, elder, _ago(60), "children_returned")
+    now, days_ago = clock.now(), {n: today() - timedelta(days=n) for n in (100, 60)}
+    clock.set_today(days_ago[100])
+    elder = create(client, staff, elder_body(world.village, left_behind_since=_ago(0)))
+    clock.set_today(days_ago[60])
+    exited = exit_(client, staff, elder, _ago(0), "children_returned")
+    clock.set(now)
     back = client.post(
         f"{PERSONS}/{elder['id']}/reactivate",
         json={"left_behind_since": _ago(50)},
         headers={**staff, "If-Match": f'"{exited["version"]}"'},
     )
     assert back.status_code == 200, back.text
-    _recorded_on(db, elder["id"], 1, today() - timedelta(days=100))
-    _recorded_on(db, elder["id"], 2, today() - timedelta(days=60))
     day = _ago(40)
 
     [listed] = [p for p in _as_of(client, staff, day) if p["id"] == elder["id"]]
@@ -314,20 +302,17 @@ def test_as_of_is_paginated(client, world):
     assert len(set(walked)) == 5
 
 
-def test_as_of_a_day_uses_shanghai_dates(client, world, db):
+def test_as_of_a_day_uses_shanghai_dates(client, world, clock):
     staff = world.as_("staff")
+    now = clock.now()
+    clock.set_today(date(2026, 3, 1))
     person = create(
         client, staff, woman_body(world.village, name="甲", left_behind_since="2025-01-01")
     )
-    patch(client, staff, person, {"name": "乙"})
-    _recorded_on(db, person["id"], 1, date(2026, 3, 1))
     # version 2 recorded at 2026-03-10 23:30 UTC = 11 March 07:30 in Shanghai
-    with db.engine.begin() as conn:
-        conn.execute(
-            sa.update(version_t)
-            .where(version_t.c.person_id == uuid.UUID(person["id"]), version_t.c.version == 2)
-            .values(at=datetime(2026, 3, 10, 23, 30, tzinfo=UTC))
-        )
+    clock.set(datetime(2026, 3, 10, 23, 30, tzinfo=UTC))
+    patch(client, staff, person, {"name": "乙"})
+    clock.set(now)
 
     def name_on(day: str) -> str:
         [item] = [p for p in _as_of(client, staff, day) if p["id"] == person["id"]]

@@ -41,6 +41,20 @@ def _out_of_range() -> PydanticCustomError:
     )
 
 
+def _documented_range(example: str, earliest: date, latest: date) -> Any:
+    """The example and the accepted range of a date or date-time type, for the OpenAPI
+    document: JSON Schema's ``formatMinimum``/``formatMaximum``, written as the example is
+    (a UTC instant ends in ``Z``)."""
+
+    def written(value: date) -> str:
+        return value.isoformat().replace("+00:00", "Z")
+
+    return Field(
+        examples=[example],
+        json_schema_extra={"formatMinimum": written(earliest), "formatMaximum": written(latest)},
+    )
+
+
 # --- date-times ----------------------------------------------------------------------------
 
 _RFC3339 = re.compile(
@@ -70,13 +84,7 @@ Instant = Annotated[
     AwareDatetime,
     BeforeValidator(_require_rfc3339),
     AfterValidator(_in_range_as_utc),
-    Field(
-        examples=["2026-05-01T00:00:00Z"],
-        json_schema_extra={
-            "formatMinimum": _EARLIEST_INSTANT.isoformat().replace("+00:00", "Z"),
-            "formatMaximum": _LATEST_INSTANT.isoformat().replace("+00:00", "Z"),
-        },
-    ),
+    _documented_range("2026-05-01T00:00:00Z", _EARLIEST_INSTANT, _LATEST_INSTANT),
 ]
 """An RFC 3339 date-time with an offset (``Z`` or ``+08:00``), in range, converted to UTC."""
 
@@ -105,13 +113,7 @@ Day = Annotated[
     date,
     BeforeValidator(_require_iso_date),
     AfterValidator(_in_range),
-    Field(
-        examples=["2026-05-01"],
-        json_schema_extra={
-            "formatMinimum": EARLIEST_DAY.isoformat(),
-            "formatMaximum": LATEST_DAY.isoformat(),
-        },
-    ),
+    _documented_range("2026-05-01", EARLIEST_DAY, LATEST_DAY),
 ]
 """A calendar date written ``YYYY-MM-DD``, from 1900-01-01 to 2999-12-31 (query parameters
 and request bodies)."""

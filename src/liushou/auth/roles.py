@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from liushou.enums import LabelledEnum
 
 
-class Role(StrEnum):
-    admin = "admin"
-    street_staff = "street_staff"
-    village_contact = "village_contact"
-    volunteer = "volunteer"
-    legal_advisor = "legal_advisor"
-    partner = "partner"
-    auditor = "auditor"
+class Role(LabelledEnum):
+    admin = "admin", "系统管理员"
+    street_staff = "street_staff", "街道计生协工作人员"
+    village_contact = "village_contact", "村联系人(包保人)"
+    volunteer = "volunteer", "志愿者"
+    legal_advisor = "legal_advisor", "法律顾问"
+    partner = "partner", "合作单位"
+    auditor = "auditor", "审计员"
 
-
-ROLE_LABELS_ZH: dict[Role, str] = {
-    Role.admin: "系统管理员",
-    Role.street_staff: "街道计生协工作人员",
-    Role.village_contact: "村联系人(包保人)",
-    Role.volunteer: "志愿者",
-    Role.legal_advisor: "法律顾问",
-    Role.partner: "合作单位",
-    Role.auditor: "审计员",
-}
 
 SCOPE_DESCRIPTIONS: dict[str, str] = {
     "registry:read": "Read the registry of left-behind persons (masked)",

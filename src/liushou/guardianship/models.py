@@ -4,55 +4,66 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field
 
 from liushou.db import Resource, enum_type, path_type
+from liushou.enums import LabelledEnum
+from liushou.indexes import partial_unique_index
 
 
-class CaretakerKind(StrEnum):
-    village_cadre = "village_cadre"
-    child_director = "child_director"  # 儿童主任
-    volunteer = "volunteer"
-    social_worker = "social_worker"
-    teacher = "teacher"
-    doctor = "doctor"
-    police_officer = "police_officer"
-    lawyer = "lawyer"
-    other = "other"
+class CaretakerKind(LabelledEnum):
+    village_cadre = "village_cadre", "村(社区)干部"
+    child_director = "child_director", "儿童主任"
+    volunteer = "volunteer", "志愿者"
+    social_worker = "social_worker", "社工"
+    teacher = "teacher", "教师"
+    doctor = "doctor", "医生"
+    police_officer = "police_officer", "民警"
+    lawyer = "lawyer", "律师"
+    other = "other", "其他"
 
 
-class AssignmentRole(StrEnum):
-    primary_contact = "primary_contact"  # 包保联系人: the one who visits and answers for the person
-    companion = "companion"
-    tutor = "tutor"
-    doctor = "doctor"
+class AssignmentRole(LabelledEnum):
+    primary_contact = "primary_contact", "包保联系人"  # visits and answers for the person
+    companion = "companion", "结对陪伴"
+    tutor = "tutor", "学业辅导"
+    doctor = "doctor", "签约医生"
 
 
-class VisitMode(StrEnum):
-    home = "home"
-    phone = "phone"
-    video = "video"
-    school = "school"
+class VisitMode(LabelledEnum):
+    home = "home", "入户走访"
+    phone = "phone", "电话"
+    video = "video", "视频"
+    school = "school", "到校"
 
 
-class VisitNeed(StrEnum):
-    study = "study"
-    health = "health"
-    safety = "safety"
-    psychological = "psychological"
-    economic = "economic"
-    legal = "legal"
-    daily_care = "daily_care"
+class VisitNeed(LabelledEnum):
+    study = "study", "学习"
+    health = "health", "健康"
+    safety = "safety", "安全"
+    psychological = "psychological", "心理"
+    economic = "economic", "经济"
+    legal = "legal", "法律"
+    daily_care = "daily_care", "生活照料"
 
 
-class VisitRiskLevel(StrEnum):
-    normal = "normal"
-    attention = "attention"
-    urgent = "urgent"
+class VisitRiskLevel(LabelledEnum):
+    normal = "normal", "正常"
+    attention = "attention", "需关注"
+    urgent = "urgent", "紧急"
+
+
+# The care enums under their names in `GET /meta/enums` (liushou/meta.py), in its order.
+GUARDIANSHIP_ENUM_NAMES: dict[type[LabelledEnum], str] = {
+    CaretakerKind: "caretaker_kind",
+    AssignmentRole: "assignment_role",
+    VisitMode: "visit_mode",
+    VisitNeed: "visit_need",
+    VisitRiskLevel: "visit_risk_level",
+}
 
 
 # An assignment is active while it has not ended and is not deleted. The partial unique index
@@ -75,12 +86,8 @@ class Caretaker(Resource, table=True):
     __tablename__ = "caretaker"
     __table_args__ = (
         # One caretaker record per login: "the caller's caretaker" is well defined.
-        sa.Index(
-            "uq_caretaker_user_id_live",
-            "user_id",
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL AND user_id IS NOT NULL"),
-            postgresql_where=sa.text("deleted_at IS NULL AND user_id IS NOT NULL"),
+        partial_unique_index(
+            "uq_caretaker_user_id_live", "user_id", "deleted_at IS NULL AND user_id IS NOT NULL"
         ),
     )
 
@@ -108,13 +115,7 @@ class Assignment(Resource, table=True):
 
     __tablename__ = "assignment"
     __table_args__ = (
-        sa.Index(
-            PRIMARY_CONTACT_INDEX,
-            "person_id",
-            unique=True,
-            sqlite_where=sa.text(ACTIVE_PRIMARY_CONTACT),
-            postgresql_where=sa.text(ACTIVE_PRIMARY_CONTACT),
-        ),
+        partial_unique_index(PRIMARY_CONTACT_INDEX, "person_id", ACTIVE_PRIMARY_CONTACT),
         sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
         sa.CheckConstraint("visit_interval_days >= 1", name="interval_positive"),
     )

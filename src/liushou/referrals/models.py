@@ -5,45 +5,56 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from liushou import clock
 from liushou.db import Resource, UTCDateTime, enum_type
+from liushou.enums import LabelledEnum
 from liushou.regions.models import Network
 
 
-class ReferralType(StrEnum):
-    referral = "referral"  # 转介: a need handed to the organization that can meet it
-    mandatory_report = "mandatory_report"  # 强制报告 (未成年人保护法 art. 11)
-    dv_report = "dv_report"  # 家暴报告 (反家庭暴力法 art. 14)
-    legal_aid_referral = "legal_aid_referral"  # 法律援助转介
+class ReferralType(LabelledEnum):
+    referral = "referral", "转介"  # a need handed to the organization that can meet it
+    mandatory_report = "mandatory_report", "强制报告"  # 未成年人保护法 art. 11
+    dv_report = "dv_report", "家暴报告"  # 反家庭暴力法 art. 14
+    legal_aid_referral = "legal_aid_referral", "法律援助转介"
 
 
-class Urgency(StrEnum):
-    normal = "normal"
-    urgent = "urgent"
+class Urgency(LabelledEnum):
+    normal = "normal", "一般"
+    urgent = "urgent", "紧急"
 
 
-class LegalBasis(StrEnum):
+class LegalBasis(LabelledEnum):
     """Why the person's data may go to the organization (PIPL art. 13, 23, 31)."""
 
-    consent = "consent"
-    separate_consent = "separate_consent"  # 单独同意 (PIPL art. 23)
-    guardian_consent = "guardian_consent"  # a guardian's consent (under 14: PIPL art. 31)
-    statutory_duty = "statutory_duty"  # 履行法定职责或者法定义务所必需 (art. 13 ③)
-    emergency = "emergency"  # 紧急情况下为保护自然人的生命健康和财产安全 (art. 13 ④)
+    consent = "consent", "本人同意"
+    separate_consent = "separate_consent", "单独同意"  # PIPL art. 23
+    guardian_consent = "guardian_consent", "监护人同意"  # under 14: PIPL art. 31
+    # 履行法定职责或者法定义务所必需 (art. 13 ③)
+    statutory_duty = "statutory_duty", "履行法定职责"
+    # 紧急情况下为保护自然人的生命健康和财产安全 (art. 13 ④)
+    emergency = "emergency", "紧急情况"
 
 
-class ReferralStatus(StrEnum):
-    open = "open"
-    accepted = "accepted"
-    in_progress = "in_progress"
-    resolved = "resolved"
-    declined = "declined"
-    cancelled = "cancelled"
+class ReferralStatus(LabelledEnum):
+    open = "open", "待受理"
+    accepted = "accepted", "已受理"
+    in_progress = "in_progress", "办理中"
+    resolved = "resolved", "已办结"
+    declined = "declined", "已退回"
+    cancelled = "cancelled", "已撤销"
+
+
+# The referral enums under their names in `GET /meta/enums` (liushou/meta.py), in its order.
+REFERRAL_ENUM_NAMES: dict[type[LabelledEnum], str] = {
+    ReferralType: "referral_type",
+    Urgency: "referral_urgency",
+    LegalBasis: "referral_legal_basis",
+    ReferralStatus: "referral_status",
+}
 
 
 # Still waiting for someone to act: these count as overdue once due_on has passed.

@@ -33,13 +33,6 @@ KIND_RANGES: dict[RegionKind, tuple[RegionLevel, int, int]] = {
     RegionKind.community: (RegionLevel.village, 1, 199),
     RegionKind.village: (RegionLevel.village, 200, 399),
 }
-KIND_LABELS_ZH = {
-    RegionKind.subdistrict: "街道",
-    RegionKind.town: "镇",
-    RegionKind.rural_township: "乡",
-    RegionKind.community: "社区",
-    RegionKind.village: "村",
-}
 
 
 @dataclass(frozen=True)
@@ -121,7 +114,7 @@ def _check_kind(code: str, level: RegionLevel, kind: RegionKind | None) -> list[
     else:
         part = int(code[9:12])
     if not low <= part <= high:
-        label = KIND_LABELS_ZH[kind]
+        label = kind.label_zh
         return [
             _bad_code(
                 f"{label}的代码段应在 {low:03d}–{high:03d} 之间，实际为 {part:03d}。",

@@ -3,70 +3,65 @@
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field
 
 from liushou.db import Resource, enum_type, path_type
+from liushou.enums import LabelledEnum
+from liushou.indexes import partial_unique_index
 
 
-class RegionLevel(StrEnum):
-    province = "province"
-    city = "city"
-    county = "county"
-    township = "township"
-    village = "village"
+class RegionLevel(LabelledEnum):
+    province = "province", "省"
+    city = "city", "市"
+    county = "county", "县(区)"
+    township = "township", "乡(镇、街道)"
+    village = "village", "村(社区)"
 
 
-class RegionKind(StrEnum):
+class RegionKind(LabelledEnum):
     """What kind of township (街道/镇/乡) or village (社区/村) a region is."""
 
-    subdistrict = "subdistrict"
-    town = "town"
-    rural_township = "rural_township"
-    community = "community"
-    village = "village"
+    subdistrict = "subdistrict", "街道"
+    town = "town", "镇"
+    rural_township = "rural_township", "乡"
+    community = "community", "社区"
+    village = "village", "村"
 
 
-class OrganizationType(StrEnum):
-    village_committee = "village_committee"
-    community_committee = "community_committee"
-    street_office = "street_office"
-    family_planning_association = "family_planning_association"
-    police_station = "police_station"
-    judicial_office = "judicial_office"
-    womens_federation = "womens_federation"
-    youth_league = "youth_league"
-    health_center = "health_center"
-    school = "school"
-    volunteer_team = "volunteer_team"
-    law_firm = "law_firm"
-    grassroots_legal_service = "grassroots_legal_service"
-    social_work_agency = "social_work_agency"
-    other = "other"
+class OrganizationType(LabelledEnum):
+    village_committee = "village_committee", "村民委员会"
+    community_committee = "community_committee", "社区居民委员会"
+    street_office = "street_office", "街道办事处"
+    family_planning_association = "family_planning_association", "计划生育协会"
+    police_station = "police_station", "派出所"
+    judicial_office = "judicial_office", "司法所"
+    womens_federation = "womens_federation", "妇联"
+    youth_league = "youth_league", "共青团"
+    health_center = "health_center", "卫生院"
+    school = "school", "学校"
+    volunteer_team = "volunteer_team", "志愿者队伍"
+    law_firm = "law_firm", "律师事务所"
+    grassroots_legal_service = "grassroots_legal_service", "基层法律服务所"
+    social_work_agency = "social_work_agency", "社会工作服务机构"
+    other = "other", "其他"
 
 
-class Network(StrEnum):
+class Network(LabelledEnum):
     """The four networks of the 五位一体 mechanism."""
 
-    education_management = "education_management"
-    support = "support"
-    rights_protection = "rights_protection"
-    social_care = "social_care"
+    education_management = "education_management", "教育管理网络"
+    support = "support", "帮扶保障网络"
+    rights_protection = "rights_protection", "权益维护网络"
+    social_care = "social_care", "社会爱心网络"
 
 
 class Region(Resource, table=True):
     __tablename__ = "region"
     __table_args__ = (
         # Codes are unique among live regions; a deleted region's code may be reused.
-        sa.Index(
-            "uq_region_code_live",
-            "code",
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL"),
-            postgresql_where=sa.text("deleted_at IS NULL"),
-        ),
+        partial_unique_index("uq_region_code_live", "code", "deleted_at IS NULL"),
     )
 
     code: str = Field(max_length=12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ from sqlmodel import Field, SQLModel
 
 from liushou import clock
 from liushou.db import Resource, UTCDateTime, enum_type, path_type
+from liushou.indexes import partial_unique_index
 from liushou.registry.enums import (
     ConsentGiver,
     ExitReason,
@@ -29,12 +31,10 @@ class Person(Resource, table=True):
     __tablename__ = "person"
     __table_args__ = (
         # One live person per ID number; the blind index stands in for the encrypted value.
-        sa.Index(
+        partial_unique_index(
             "uq_person_id_number_index_live",
             "id_number_index",
-            unique=True,
-            sqlite_where=sa.text("deleted_at IS NULL AND id_number_index IS NOT NULL"),
-            postgresql_where=sa.text("deleted_at IS NULL AND id_number_index IS NOT NULL"),
+            "deleted_at IS NULL AND id_number_index IS NOT NULL",
         ),
         # The list's main access path: a region subtree, by category and status.
         sa.Index("ix_person_scope", "region_path", "category", "status"),
@@ -86,6 +86,17 @@ class Person(Resource, table=True):
     )
     # The whole profile as given (guardian_phone replaced by its masked form).
     profile: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+# The profile attributes Person copies into columns, with their enums: person_values fills
+# them from the profile.
+PROMOTED_COLUMNS: dict[str, type[StrEnum]] = {
+    "guardianship_type": GuardianshipType,
+    "schooling_status": SchoolingStatus,
+    "health_status": HealthStatus,
+    "living_arrangement": LivingArrangement,
+    "risk_tier": RiskTier,
+}
 
 
 class PersonVersion(SQLModel, table=True):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from pydantic import SecretStr
@@ -27,16 +26,8 @@ from liushou.regions.models import Region, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as repo
 from liushou.registry.eligibility import check_eligible
-from liushou.registry.enums import (
-    GuardianshipType,
-    HealthStatus,
-    LivingArrangement,
-    PersonCategory,
-    PersonStatus,
-    RiskTier,
-    SchoolingStatus,
-)
-from liushou.registry.models import Person
+from liushou.registry.enums import PersonCategory, PersonStatus
+from liushou.registry.models import PROMOTED_COLUMNS, Person
 from liushou.registry.schemas import (
     PROFILE_FIELD,
     ChildProfile,
@@ -50,13 +41,6 @@ PROFILE_MODELS: dict[PersonCategory, type[Any]] = {
     PersonCategory.woman: WomanProfile,
     PersonCategory.elder: ElderProfile,
 }
-PROMOTED_FIELDS = (
-    "guardianship_type",
-    "schooling_status",
-    "health_status",
-    "living_arrangement",
-    "risk_tier",
-)
 # Fields whose clear value never leaves the service except through reveal.
 SECRET_FIELDS = ("id_number", "phone", "guardian_phone")
 
@@ -164,21 +148,12 @@ def _identity(
     return parsed, parsed.birth_date, parsed.sex
 
 
-_PROMOTED_ENUMS: dict[str, type[StrEnum]] = {
-    "guardianship_type": GuardianshipType,
-    "schooling_status": SchoolingStatus,
-    "health_status": HealthStatus,
-    "living_arrangement": LivingArrangement,
-    "risk_tier": RiskTier,
-}
-
-
 def _profile_columns(category: PersonCategory, profile: dict[str, Any]) -> dict[str, Any]:
-    values = dict.fromkeys(PROMOTED_FIELDS)
-    for name in PROMOTED_FIELDS:
+    values = dict.fromkeys(PROMOTED_COLUMNS)
+    for name, enum in PROMOTED_COLUMNS.items():
         if profile.get(name) is not None:
             # The profile holds JSON codes; the columns are typed by the enums.
-            values[name] = _PROMOTED_ENUMS[name](profile[name])
+            values[name] = enum(profile[name])
     return values
 
 
@@ -311,6 +286,6 @@ def _public_field(column: str) -> str:
         return "region_id"
     if column == "counts_until":
         return "birth_date"
-    if column in PROMOTED_FIELDS or column == "profile":
+    if column in PROMOTED_COLUMNS or column == "profile":
         return "profile"
     return column

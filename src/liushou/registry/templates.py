@@ -12,11 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
-from liushou.registry.enums import PersonCategory
 from liushou.registry.identifiers import make_id_number
 from liushou.registry.import_columns import COLUMNS, Column
 from liushou.registry.labels import REGISTRY_LABELS
@@ -75,7 +75,6 @@ EXAMPLES: list[dict[str, str]] = [
 ]
 
 HEADERS = [c.header for c in COLUMNS]
-REGISTRY_LABELS_CATEGORY = {c: REGISTRY_LABELS[PersonCategory][c.value] for c in PersonCategory}
 
 
 def build_csv() -> bytes:
@@ -153,42 +152,43 @@ def _required_text(column: Column) -> str:
     if column.required:
         return "列必须有（可留空）"
     if column.needed_by:
-        return "、".join(REGISTRY_LABELS_CATEGORY[c] for c in column.needed_by) + "必填"
+        return "、".join(c.label_zh for c in column.needed_by) + "必填"
     return "选填"
 
 
 def _who(column: Column) -> str:
     if len(column.categories) == 3:
         return "全部"
-    return "、".join(REGISTRY_LABELS_CATEGORY[c] for c in sorted(column.categories))
+    return "、".join(c.label_zh for c in sorted(column.categories))
+
+
+def _values_parts(column: Column, shown: Callable[[dict[str, str]], str]) -> list[str]:
+    """What a column may hold: its enums' labels as ``shown`` writes them (each prefixed by
+    the categories it is for, when the enum depends on the category), then its note."""
+    parts = []
+    for enum in column.all_enums():
+        prefix = ""
+        if isinstance(column.enum, dict):
+            who = [c for c, e in column.enum.items() if e is enum]
+            prefix = "、".join(c.label_zh for c in who) + "："
+        parts.append(prefix + shown(REGISTRY_LABELS[enum]))
+    if column.note:
+        parts.append(column.note)
+    return parts
 
 
 def _values_text(column: Column) -> str:
-    parts = []
-    for enum in column.all_enums():
-        labels = REGISTRY_LABELS[enum]
-        prefix = ""
-        if isinstance(column.enum, dict):
-            who = [c for c, e in column.enum.items() if e is enum]
-            prefix = "、".join(REGISTRY_LABELS_CATEGORY[c] for c in who) + "："
-        parts.append(prefix + "、".join(labels.values()))
-    if column.note:
-        parts.append(column.note)
-    return "；".join(parts)
+    """For the workbook's 填写说明 sheet: the labels only."""
+    return "；".join(_values_parts(column, lambda labels: "、".join(labels.values())))
 
 
 def _values_markdown(column: Column) -> str:
-    parts = []
-    for enum in column.all_enums():
-        labels = REGISTRY_LABELS[enum]
-        prefix = ""
-        if isinstance(column.enum, dict):
-            who = [c for c, e in column.enum.items() if e is enum]
-            prefix = "、".join(REGISTRY_LABELS_CATEGORY[c] for c in who) + "："
-        parts.append(prefix + ", ".join(f"{label} (`{code}`)" for code, label in labels.items()))
-    if column.note:
-        parts.append(column.note)
-    return "; ".join(parts)
+    """For the README: each label with its code."""
+
+    def shown(labels: dict[str, str]) -> str:
+        return ", ".join(f"{label} (`{code}`)" for code, label in labels.items())
+
+    return "; ".join(_values_parts(column, shown))
 
 
 def _field_name(column: Column) -> str:
