@@ -12,8 +12,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live, soft_delete
-from liushou.audit import service as audit
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    given_fields,
+    load_for_write,
+    refuse_immutable_changes,
+    refuse_nulls,
+    require_live,
+    soft_delete,
+)
 from liushou.auth.principal import Principal
 from liushou.clock import today
 from liushou.config import Settings
@@ -182,13 +190,12 @@ def create_assignment(
         },
         data.visit_interval_days or default_interval(settings, person),
     )
-    audit.record(
+    audit_write(
         session,
         caller,
-        "assignment.create",
-        resource_type="assignment",
-        resource_id=assignment.id,
-        changed_fields=sorted(n for n in data.model_fields_set if getattr(data, n) is not None),
+        assignment,
+        "create",
+        changed_fields=given_fields(data),
         detail={"person_id": str(person.id), "caretaker_id": str(caretaker.id)},
     )
     return assignment
@@ -227,14 +234,13 @@ def replace_assignment(
     assert person is not None
     assignment = require_live(assignment)
     check_if_match(if_match, assignment.version)
-    for name in ("person_id", "caretaker_id", "role"):
-        if getattr(data, name) != getattr(assignment, name):
-            raise FieldInvalid(
-                ["body", name],
-                "immutable_field",
-                f"包保关系的 {name} 创建后不能修改；请结束它并新建一条。",
-                f"An assignment's {name} cannot change; end it and create another.",
-            )
+    refuse_immutable_changes(
+        data,
+        assignment,
+        ("person_id", "caretaker_id", "role"),
+        "包保关系的 {name} 创建后不能修改；请结束它并新建一条。",
+        "An assignment's {name} cannot change; end it and create another.",
+    )
     values = {
         "visit_interval_days": data.visit_interval_days or assignment.visit_interval_days,
         "starts_on": data.starts_on or assignment.starts_on,
@@ -258,13 +264,7 @@ def update_assignment(
     assert person is not None
     check_if_match(if_match, assignment.version)
     given = patch.model_dump(exclude_unset=True)
-    if "visit_interval_days" in given and given["visit_interval_days"] is None:
-        raise FieldInvalid(
-            ["body", "visit_interval_days"],
-            "validation_error",
-            "visit_interval_days 不能为空。",
-            "visit_interval_days cannot be null.",
-        )
+    refuse_nulls(given, ["visit_interval_days"])
     if given.get("ends_on") is not None and "end_reason" not in given:
         given["end_reason"] = assignment.end_reason
     _change_assignment(session, caller, assignment, person, given)
@@ -300,12 +300,11 @@ def _change_assignment(
         changes["next_visit_due"] = _due(latest, starts_on, interval)
     changed = apply_changes(assignment, changes)
     _flush_assignment(session)
-    audit.record(
+    audit_write(
         session,
         caller,
-        "assignment.end" if ending else "assignment.update",
-        resource_type="assignment",
-        resource_id=assignment.id,
+        assignment,
+        "end" if ending else "update",
         changed_fields=[n for n in changed if n not in DERIVED_FIELDS] or changed,
         detail={"person_id": str(person.id)},
     )
@@ -322,14 +321,7 @@ def delete_assignment(
     soft_delete(assignment, if_match)
     assignment.next_visit_due = None
     session.flush()
-    audit.record(
-        session,
-        caller,
-        "assignment.delete",
-        resource_type="assignment",
-        resource_id=assignment.id,
-        detail={"person_id": str(person.id)},
-    )
+    audit_write(session, caller, assignment, "delete", detail={"person_id": str(person.id)})
 
 
 def hand_over(
@@ -366,12 +358,11 @@ def hand_over(
             },
         )
         session.flush()  # the old row leaves the unique index before the new one enters it
-        audit.record(
+        audit_write(
             session,
             caller,
-            "assignment.end",
-            resource_type="assignment",
-            resource_id=current.id,
+            current,
+            "end",
             changed_fields=["end_reason", "ends_on"],
             detail={"person_id": str(person.id), "handover_to": str(new_id)},
         )
@@ -386,12 +377,11 @@ def hand_over(
         },
         data.visit_interval_days or default_interval(settings, person),
     )
-    audit.record(
+    audit_write(
         session,
         caller,
-        "assignment.create",
-        resource_type="assignment",
-        resource_id=assignment.id,
+        assignment,
+        "create",
         changed_fields=["caretaker_id", "person_id", "role", "starts_on"],
         detail={
             "person_id": str(person.id),

@@ -10,8 +10,15 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live, soft_delete
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    for_change,
+    for_replace,
+    given_fields,
+    refuse_nulls,
+    soft_delete,
+)
 from liushou.audit import service as audit
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
@@ -163,15 +170,7 @@ def create_caretaker(
     caretaker = Caretaker.model_validate({**values, "id": caretaker_id})
     session.add(caretaker)
     _flush_caretaker(session)
-    audit.record(
-        session,
-        caller,
-        "caretaker.create",
-        resource_type="caretaker",
-        resource_id=caretaker.id,
-        changed_fields=sorted(n for n in data.model_fields_set if getattr(data, n) is not None)
-        or ["name"],
-    )
+    audit_write(session, caller, caretaker, "create", changed_fields=given_fields(data) or ["name"])
     return caretaker
 
 
@@ -185,12 +184,11 @@ def replace_caretaker(
 ) -> tuple[Caretaker, bool]:
     """PUT: create with the client's id (True) or replace the caretaker (False)."""
     require_manager(caller)
-    caretaker = load_for_write(session, Caretaker, caretaker_id, include_deleted=True)
+    caretaker = for_replace(
+        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
+    )
     if caretaker is None:
-        check_if_match(if_match, None)
         return create_caretaker(session, pii, caller, data, caretaker_id), True
-    caretaker = _caretaker_writable(require_live(caretaker), caller)
-    check_if_match(if_match, caretaker.version)
     values = _caretaker_values(session, caller, caretaker.id, data.model_dump())
     values = _seal_phone(pii, caretaker.id, values, caretaker_phone(pii, caretaker))
     _update_caretaker(session, caller, caretaker, values)
@@ -206,19 +204,11 @@ def update_caretaker(
     if_match: str | None,
 ) -> Caretaker:
     require_manager(caller)
-    caretaker = _caretaker_writable(
-        require_live(load_for_write(session, Caretaker, caretaker_id)), caller
+    caretaker = for_change(
+        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
     )
-    check_if_match(if_match, caretaker.version)
     given = patch.model_dump(exclude_unset=True)
-    for required in ("name", "kind", "region_id"):
-        if required in given and given[required] is None:
-            raise FieldInvalid(
-                ["body", required],
-                "validation_error",
-                f"{required} 不能为空。",
-                f"{required} cannot be null.",
-            )
+    refuse_nulls(given, ("name", "kind", "region_id"))
     phone = caretaker_phone(pii, caretaker)
     current = {
         "name": caretaker.name,
@@ -241,14 +231,8 @@ def _update_caretaker(
         _check_caseload_area(session, caretaker)
     if changed:
         _flush_caretaker(session)
-        audit.record(
-            session,
-            caller,
-            "caretaker.update",
-            resource_type="caretaker",
-            resource_id=caretaker.id,
-            changed_fields=sorted({_public_field(n) for n in changed}),
-        )
+        public = {_public_field(n) for n in changed}
+        audit_write(session, caller, caretaker, "update", changed_fields=public)
 
 
 def _public_field(column: str) -> str:
@@ -278,11 +262,9 @@ def delete_caretaker(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, if_match: str | None
 ) -> None:
     require_manager(caller)
-    caretaker = load_for_write(session, Caretaker, caretaker_id)
-    if caretaker is None:
-        raise NotFound()
-    _caretaker_writable(caretaker, caller)
-    check_if_match(if_match, caretaker.version)
+    caretaker = for_change(
+        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
+    )
     if repo.caretaker_in_use(session, caretaker.id):
         raise Conflict(
             "该联系人仍有在岗的包保关系，请先交接或结束。",
@@ -290,9 +272,7 @@ def delete_caretaker(
             code="caretaker_in_use",
         )
     soft_delete(caretaker, if_match)
-    audit.record(
-        session, caller, "caretaker.delete", resource_type="caretaker", resource_id=caretaker.id
-    )
+    audit_write(session, caller, caretaker, "delete")
 
 
 # --- the area a caretaker looks after ----------------------------------------------------
