@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from liushou.audit import service as audit
+from liushou.api.resources import audit_write
 from liushou.auth.models import ApiClient, UserAccount
 from liushou.auth.passwords import hash_secret
 from liushou.auth.principal import Principal
@@ -88,13 +88,9 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    audit.record(
-        session,
-        CLI_PRINCIPAL,
-        "user.create",
-        resource_type="user",
-        resource_id=user.id,
-        changed_fields=["username", "role", "region_id", "organization_id"],
+    created = ["username", "role", "region_id", "organization_id"]
+    audit_write(
+        session, CLI_PRINCIPAL, user, "create", changed_fields=created, resource_type="user"
     )
     return user
 
@@ -133,12 +129,6 @@ def create_client(
     )
     session.add(client)
     session.flush()
-    audit.record(
-        session,
-        CLI_PRINCIPAL,
-        "api_client.create",
-        resource_type="api_client",
-        resource_id=client.id,
-        changed_fields=["client_id", "name", "organization_id", "scopes"],
-    )
+    created = ["client_id", "name", "organization_id", "scopes"]
+    audit_write(session, CLI_PRINCIPAL, client, "create", changed_fields=created)
     return NewClient(client, secret)
