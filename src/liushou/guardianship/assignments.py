@@ -112,14 +112,26 @@ def _refuse_second_primary(session: Session, person_id: uuid.UUID, own_id: uuid.
         raise PrimaryContactExists(existing_id=str(existing.id))
 
 
-def _start(session: Session, values: dict[str, Any], interval: int) -> Assignment:
-    """Add a new assignment with its visit interval and the due date its person's latest
-    visit gives it (none once it has ended), and flush it."""
-    latest = repo.latest_visit_on(session, values["person_id"])
+def _start(
+    session: Session,
+    settings: Settings,
+    caller: Principal,
+    person: Person,
+    values: dict[str, Any],
+    interval: int | None,
+    changed_fields: list[str],
+    **detail: str,
+) -> Assignment:
+    """Add a new assignment of ``person`` with its visit interval (the one asked for, else
+    the person's default) and the due date the person's latest visit gives it (none once
+    it has ended), flush it, and audit its creation (create and handover alike)."""
+    interval = interval or default_interval(settings, person)
+    latest = repo.latest_visit_on(session, person.id)
     ended = values.get("ends_on") is not None
     assignment = Assignment.model_validate(
         {
             **values,
+            "person_id": person.id,
             "visit_interval_days": interval,
             "last_visited_on": latest,
             "next_visit_due": None if ended else _due(latest, values["starts_on"], interval),
@@ -127,6 +139,18 @@ def _start(session: Session, values: dict[str, Any], interval: int) -> Assignmen
     )
     session.add(assignment)
     _flush_assignment(session)
+    audit_write(
+        session,
+        caller,
+        assignment,
+        "create",
+        changed_fields=changed_fields,
+        detail={
+            "person_id": str(person.id),
+            "caretaker_id": str(assignment.caretaker_id),
+            **detail,
+        },
+    )
     return assignment
 
 
@@ -177,28 +201,17 @@ def create_assignment(
                 "This caretaker already looks after this person in this role.",
                 code="already_assigned",
             )
-    assignment = _start(
-        session,
-        {
-            "id": assignment_id,
-            "person_id": person.id,
-            "caretaker_id": caretaker.id,
-            "role": data.role,
-            "starts_on": starts_on,
-            "ends_on": data.ends_on,
-            "end_reason": data.end_reason,
-        },
-        data.visit_interval_days or default_interval(settings, person),
+    values = {
+        "id": assignment_id,
+        "caretaker_id": caretaker.id,
+        "role": data.role,
+        "starts_on": starts_on,
+        "ends_on": data.ends_on,
+        "end_reason": data.end_reason,
+    }
+    return _start(
+        session, settings, caller, person, values, data.visit_interval_days, given_fields(data)
     )
-    audit_write(
-        session,
-        caller,
-        assignment,
-        "create",
-        changed_fields=given_fields(data),
-        detail={"person_id": str(person.id), "caretaker_id": str(caretaker.id)},
-    )
-    return assignment
 
 
 def _writable_assignment(
@@ -366,27 +379,15 @@ def hand_over(
             changed_fields=["end_reason", "ends_on"],
             detail={"person_id": str(person.id), "handover_to": str(new_id)},
         )
+    values = {
+        "id": new_id,
+        "caretaker_id": caretaker.id,
+        "role": AssignmentRole.primary_contact,
+        "starts_on": today(),
+    }
+    changed = ["caretaker_id", "person_id", "role", "starts_on"]
+    handover = {"handover_from": str(current.id)} if current is not None else {}
     assignment = _start(
-        session,
-        {
-            "id": new_id,
-            "person_id": person.id,
-            "caretaker_id": caretaker.id,
-            "role": AssignmentRole.primary_contact,
-            "starts_on": today(),
-        },
-        data.visit_interval_days or default_interval(settings, person),
-    )
-    audit_write(
-        session,
-        caller,
-        assignment,
-        "create",
-        changed_fields=["caretaker_id", "person_id", "role", "starts_on"],
-        detail={
-            "person_id": str(person.id),
-            "caretaker_id": str(caretaker.id),
-            **({"handover_from": str(current.id)} if current is not None else {}),
-        },
+        session, settings, caller, person, values, data.visit_interval_days, changed, **handover
     )
     return assignment, True
