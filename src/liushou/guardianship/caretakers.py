@@ -29,6 +29,7 @@ from liushou.guardianship import repository as repo
 from liushou.guardianship.access import require_manager
 from liushou.guardianship.models import AssignmentRole, Caretaker, CaretakerKind
 from liushou.guardianship.schemas import CaretakerCreate, CaretakerUpdate
+from liushou.regions import repository as regions_repo
 from liushou.regions.models import Organization, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry.models import Person
@@ -60,7 +61,7 @@ def _caretaker_values(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, data: dict[str, Any]
 ) -> dict[str, Any]:
     """Every column of a caretaker from a complete description, checked."""
-    region = repo.live_region(session, data["region_id"])
+    region = regions_repo.live_region(session, data["region_id"])
     if (
         region is None
         or region.level not in (RegionLevel.village, RegionLevel.township)
@@ -75,7 +76,7 @@ def _caretaker_values(
     organization_id = data.get("organization_id")
     if organization_id is not None:
         org = session.get(Organization, organization_id)
-        org_region = repo.live_region(session, org.region_id) if org else None
+        org_region = regions_repo.live_region(session, org.region_id) if org else None
         if (
             org is None
             or org.deleted_at is not None

@@ -30,15 +30,14 @@ from liushou.guardianship.models import (
     Visit,
     VisitRiskLevel,
 )
-from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
+from liushou.registry.repository import person_t
 from liushou.visibility import person_scope
 
 caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
 assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
 visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
-person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 
 # The ciphertext never leaves the database in a read.
 CARETAKER_COLUMNS = [
@@ -79,6 +78,23 @@ def _either(
     first: sa.ColumnElement[bool] | None, second: sa.ColumnElement[bool]
 ) -> sa.ColumnElement[bool] | None:
     return None if first is None else sa.or_(first, second)
+
+
+def _of_visible_persons(
+    table: sa.Table, columns: Sequence[sa.Column[Any]], caller: Principal
+) -> sa.Select[Any]:
+    """The live rows of ``table`` (assignments or visits) whose person is live, that the
+    caller may see: those of the persons it may see (visibility.person_scope), and a
+    volunteer's also those of its own caretaker record."""
+    stmt = (
+        sa.select(*columns)
+        .join(person_t, person_t.c.id == table.c.person_id)
+        .where(table.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
+    )
+    scope = person_scope(person_t.c.id, person_t.c.region_path, caller)
+    if caller.role == Role.volunteer:
+        scope = _either(scope, table.c.caretaker_id.in_(_own_caretakers(caller)))
+    return _where(stmt, scope)
 
 
 # --- caretakers: reads ---------------------------------------------------------------------
@@ -134,33 +150,18 @@ class AssignmentFilters:
     role: AssignmentRole | None = None
 
 
-def _assignment_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
-    persons = person_scope(person_t.c.id, person_t.c.region_path, caller)
-    if caller.role == Role.volunteer:
-        return _either(persons, assignment_t.c.caretaker_id.in_(_own_caretakers(caller)))
-    return persons
-
-
-def _assignments() -> sa.Select[Any]:
-    return (
-        sa.select(*ASSIGNMENT_COLUMNS)
-        .join(person_t, person_t.c.id == assignment_t.c.person_id)
-        .where(assignment_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
-    )
-
-
 def get_assignment(
     conn: Connection, caller: Principal, assignment_id: uuid.UUID
 ) -> RowMapping | None:
-    stmt = _assignments().where(assignment_t.c.id == assignment_id)
-    return conn.execute(_where(stmt, _assignment_scope(caller))).mappings().one_or_none()
+    stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
+    return conn.execute(stmt.where(assignment_t.c.id == assignment_id)).mappings().one_or_none()
 
 
 def list_assignments(
     conn: Connection, caller: Principal, page: PageParams, f: AssignmentFilters
 ) -> Sequence[RowMapping]:
     t = assignment_t.c
-    stmt = _where(_assignments(), _assignment_scope(caller))
+    stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
     if f.person_id is not None:
         stmt = stmt.where(t.person_id == f.person_id)
     if f.caretaker_id is not None:
@@ -187,31 +188,16 @@ class VisitFilters:
     visited_to: date | None = None
 
 
-def _visit_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
-    persons = person_scope(person_t.c.id, person_t.c.region_path, caller)
-    if caller.role == Role.volunteer:
-        return _either(persons, visit_t.c.caretaker_id.in_(_own_caretakers(caller)))
-    return persons
-
-
-def _visits() -> sa.Select[Any]:
-    return (
-        sa.select(*VISIT_COLUMNS)
-        .join(person_t, person_t.c.id == visit_t.c.person_id)
-        .where(visit_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
-    )
-
-
 def get_visit(conn: Connection, caller: Principal, visit_id: uuid.UUID) -> RowMapping | None:
-    stmt = _visits().where(visit_t.c.id == visit_id)
-    return conn.execute(_where(stmt, _visit_scope(caller))).mappings().one_or_none()
+    stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
+    return conn.execute(stmt.where(visit_t.c.id == visit_id)).mappings().one_or_none()
 
 
 def list_visits(
     conn: Connection, caller: Principal, page: PageParams, f: VisitFilters
 ) -> Sequence[RowMapping]:
     t = visit_t.c
-    stmt = _where(_visits(), _visit_scope(caller))
+    stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
     if f.person_id is not None:
         stmt = stmt.where(t.person_id == f.person_id)
     if f.caretaker_id is not None:
@@ -227,12 +213,6 @@ def list_visits(
 
 
 # --- writes --------------------------------------------------------------------------------
-
-
-def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
-    return session.exec(
-        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
-    ).one_or_none()
 
 
 def live_caretaker(session: Session, caretaker_id: uuid.UUID) -> Caretaker | None:

@@ -136,12 +136,20 @@ def _region_list(
 # --- regions: reads ------------------------------------------------------------------
 
 
-def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> dict[str, Any] | None:
-    rows = _REGION_BY_ID.fetch(conn, {"id": region_id})
-    # One row by primary key, so the scope is checked on it (the same rule as lineage_scope).
+def _visible_one(
+    query: PreparedSelect, conn: Connection, caller: Principal, row_id: uuid.UUID
+) -> dict[str, Any] | None:
+    """The row of ``query`` with this id, if it lies in the caller's lineage. One row by
+    primary key, so the scope is checked on it (the same rule as lineage_scope) on the
+    ``path`` the query selects, which the row then drops."""
+    rows = query.fetch(conn, {"id": row_id})
     if not rows or not path_visible(rows[0].pop("path"), caller, lineage=True):
         return None
     return rows[0]
+
+
+def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> dict[str, Any] | None:
+    return _visible_one(_REGION_BY_ID, conn, caller, region_id)
 
 
 def list_regions(
@@ -227,10 +235,7 @@ def region_subtree(
 def get_organization(
     conn: Connection, caller: Principal, organization_id: uuid.UUID
 ) -> dict[str, Any] | None:
-    rows = _ORGANIZATION_BY_ID.fetch(conn, {"id": organization_id})
-    if not rows or not path_visible(rows[0].pop("path"), caller, lineage=True):
-        return None
-    return rows[0]
+    return _visible_one(_ORGANIZATION_BY_ID, conn, caller, organization_id)
 
 
 def list_organizations(

@@ -21,8 +21,7 @@ from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.db import PreparedSelect
-from liushou.regions.models import Region
-from liushou.regions.repository import region_subtree
+from liushou.regions.repository import region_subtree, region_t
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
 from liushou.registry.models import Consent, Person, PersonVersion
 from liushou.registry.register import on_register_sql, stay_covers_sql, still_counts_sql
@@ -37,7 +36,6 @@ from liushou.visibility import (
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
 consent_t: sa.Table = Consent.__table__  # type: ignore[attr-defined]
-region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 
 PERSON_COLUMNS = [
     c
