@@ -192,11 +192,7 @@ def exit_person(
     data: PersonExit,
     if_match: str | None,
 ) -> Person:
-    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
-    if person.status == PersonStatus.exited:
-        raise Conflict(
-            "此人已退出留守名册。", "This person has already exited.", code="already_exited"
-        )
+    person = _moving_to(session, caller, person_id, if_match, PersonStatus.exited)
     if data.exited_on > today() or data.exited_on < person.left_behind_since:
         raise FieldInvalid(
             ["body", "exited_on"],
@@ -204,16 +200,12 @@ def exit_person(
             "退出日期须在留守开始日期与今天之间。",
             "exited_on must lie between left_behind_since and today.",
         )
-    changed = apply_changes(
-        person,
-        {
-            "status": PersonStatus.exited,
-            "exited_on": data.exited_on,
-            "exit_reason": data.exit_reason,
-        },
-    )
-    session.flush()
-    record_version(session, person, caller, "exit", changed)
+    values = {
+        "status": PersonStatus.exited,
+        "exited_on": data.exited_on,
+        "exit_reason": data.exit_reason,
+    }
+    _change_status(session, caller, person, "exit", values)
     return person
 
 
@@ -225,11 +217,7 @@ def reactivate_person(
     data: PersonReactivate,
     if_match: str | None,
 ) -> Person:
-    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
-    if person.status == PersonStatus.active:
-        raise Conflict(
-            "此人仍在留守名册中。", "This person is already active.", code="already_active"
-        )
+    person = _moving_to(session, caller, person_id, if_match, PersonStatus.active)
     since = data.left_behind_since or person.left_behind_since
     if person.exited_on and data.left_behind_since and since < person.exited_on:
         raise FieldInvalid(
@@ -241,18 +229,42 @@ def reactivate_person(
     check_eligible(settings, person.category, person.birth_date, person.sex, since)
     if person.category == PersonCategory.child and not still_counts(person.counts_until, today()):
         raise NotEligible("已年满十六周岁。", "The child is 16 or older.")
-    changed = apply_changes(
-        person,
-        {
-            "status": PersonStatus.active,
-            "exited_on": None,
-            "exit_reason": None,
-            "left_behind_since": since,
-        },
-    )
-    session.flush()
-    record_version(session, person, caller, "reactivate", changed)
+    values = {
+        "status": PersonStatus.active,
+        "exited_on": None,
+        "exit_reason": None,
+        "left_behind_since": since,
+    }
+    _change_status(session, caller, person, "reactivate", values)
     return person
+
+
+def _moving_to(
+    session: Session,
+    caller: Principal,
+    person_id: uuid.UUID,
+    if_match: str | None,
+    status: PersonStatus,
+) -> Person:
+    """The person an exit or a reactivation moves to ``status``: 409 when it is there
+    already."""
+    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
+    if person.status != status:
+        return person
+    if status == PersonStatus.exited:
+        raise Conflict(
+            "此人已退出留守名册。", "This person has already exited.", code="already_exited"
+        )
+    raise Conflict("此人仍在留守名册中。", "This person is already active.", code="already_active")
+
+
+def _change_status(
+    session: Session, caller: Principal, person: Person, action: str, values: dict[str, Any]
+) -> None:
+    """Apply an exit or a reactivation and record its version (and audit event)."""
+    changed = apply_changes(person, values)
+    session.flush()
+    record_version(session, person, caller, action, changed)
 
 
 def delete_person(
@@ -277,14 +289,10 @@ def age_out(session: Session, caller: Principal, on_or_before: date) -> int:
         .with_for_update()
     ).all()
     for person in due:
-        changed = apply_changes(
-            person,
-            {
-                "status": PersonStatus.exited,
-                "exited_on": person.counts_until,
-                "exit_reason": ExitReason.aged_out,
-            },
-        )
-        session.flush()
-        record_version(session, person, caller, "exit", changed)
+        values = {
+            "status": PersonStatus.exited,
+            "exited_on": person.counts_until,
+            "exit_reason": ExitReason.aged_out,
+        }
+        _change_status(session, caller, person, "exit", values)
     return len(due)
