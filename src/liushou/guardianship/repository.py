@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
@@ -70,10 +71,6 @@ def caretaker_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
     return sa.false()
 
 
-def _where(stmt: sa.Select[Any], condition: sa.ColumnElement[bool] | None) -> sa.Select[Any]:
-    return stmt if condition is None else stmt.where(condition)
-
-
 def _either(
     first: sa.ColumnElement[bool] | None, second: sa.ColumnElement[bool]
 ) -> sa.ColumnElement[bool] | None:
@@ -94,7 +91,7 @@ def _of_visible_persons(
     scope = person_scope(person_t.c.id, person_t.c.region_path, caller)
     if caller.role == Role.volunteer:
         scope = _either(scope, table.c.caretaker_id.in_(_own_caretakers(caller)))
-    return _where(stmt, scope)
+    return scoped(stmt, scope)
 
 
 # --- caretakers: reads ---------------------------------------------------------------------
@@ -115,26 +112,23 @@ def get_caretaker(
     stmt = sa.select(*CARETAKER_COLUMNS).where(
         caretaker_t.c.id == caretaker_id, caretaker_t.c.deleted_at.is_(None)
     )
-    return conn.execute(_where(stmt, caretaker_scope(caller))).mappings().one_or_none()
+    return conn.execute(scoped(stmt, caretaker_scope(caller))).mappings().one_or_none()
 
 
 def list_caretakers(
     conn: Connection, caller: Principal, page: PageParams, f: CaretakerFilters
 ) -> Sequence[RowMapping]:
     t = caretaker_t.c
-    stmt = _where(
+    stmt = scoped(
         sa.select(*CARETAKER_COLUMNS).where(t.deleted_at.is_(None)), caretaker_scope(caller)
     )
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, t.region_path))
-    if f.kind is not None:
-        stmt = stmt.where(t.kind == f.kind.value)
     if f.q:
         stmt = stmt.where(t.name.contains(f.q.strip(), autoescape=True))
-    if f.organization_id is not None:
-        stmt = stmt.where(t.organization_id == f.organization_id)
-    if f.user_id is not None:
-        stmt = stmt.where(t.user_id == f.user_id)
+    stmt = where_equal(
+        stmt, caretaker_t, kind=f.kind, organization_id=f.organization_id, user_id=f.user_id
+    )
     stmt = keyset(stmt, page, CARETAKER_ORDER, updated_at=t.updated_at)
     return conn.execute(stmt).mappings().all()
 
@@ -162,12 +156,9 @@ def list_assignments(
 ) -> Sequence[RowMapping]:
     t = assignment_t.c
     stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
-    if f.person_id is not None:
-        stmt = stmt.where(t.person_id == f.person_id)
-    if f.caretaker_id is not None:
-        stmt = stmt.where(t.caretaker_id == f.caretaker_id)
-    if f.role is not None:
-        stmt = stmt.where(t.role == f.role.value)
+    stmt = where_equal(
+        stmt, assignment_t, person_id=f.person_id, caretaker_id=f.caretaker_id, role=f.role
+    )
     if f.active is True:
         stmt = stmt.where(t.ends_on.is_(None))
     elif f.active is False:
@@ -198,12 +189,9 @@ def list_visits(
 ) -> Sequence[RowMapping]:
     t = visit_t.c
     stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
-    if f.person_id is not None:
-        stmt = stmt.where(t.person_id == f.person_id)
-    if f.caretaker_id is not None:
-        stmt = stmt.where(t.caretaker_id == f.caretaker_id)
-    if f.risk_level is not None:
-        stmt = stmt.where(t.risk_level == f.risk_level.value)
+    stmt = where_equal(
+        stmt, visit_t, person_id=f.person_id, caretaker_id=f.caretaker_id, risk_level=f.risk_level
+    )
     if f.visited_from is not None:
         stmt = stmt.where(t.visited_on >= f.visited_from)
     if f.visited_to is not None:

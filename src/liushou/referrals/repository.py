@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
@@ -83,8 +84,7 @@ def _referrals(caller: Principal) -> sa.Select[Any]:
         .join(region_t, region_t.c.id == person_t.c.region_id)
         .where(referral_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
     )
-    condition = scope(caller)
-    return stmt if condition is None else stmt.where(condition)
+    return scoped(stmt, scope(caller))
 
 
 # --- reads ---------------------------------------------------------------------------------
@@ -137,17 +137,15 @@ def list_referrals(
 ) -> list[dict[str, Any]]:
     """One page (limit + 1 rows) with the people and timelines."""
     t = referral_t.c
-    stmt = _referrals(caller)
-    if f.person_id is not None:
-        stmt = stmt.where(t.person_id == f.person_id)
-    if f.to_organization_id is not None:
-        stmt = stmt.where(t.to_organization_id == f.to_organization_id)
-    if f.status is not None:
-        stmt = stmt.where(t.status == f.status.value)
-    if f.type is not None:
-        stmt = stmt.where(t.type == f.type.value)
-    if f.urgency is not None:
-        stmt = stmt.where(t.urgency == f.urgency.value)
+    stmt = where_equal(
+        _referrals(caller),
+        referral_t,
+        person_id=f.person_id,
+        to_organization_id=f.to_organization_id,
+        status=f.status,
+        type=f.type,
+        urgency=f.urgency,
+    )
     if f.overdue is True:
         stmt = stmt.where(overdue_condition(day))
     elif f.overdue is False:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
@@ -364,13 +365,10 @@ def list_persons_as_of(
             on_register,
         )
     )
-    condition = scope_condition(v.person_id, v.region_path, caller)
-    if condition is not None:
-        stmt = stmt.where(condition)
+    stmt = scoped(stmt, scope_condition(v.person_id, v.region_path, caller))
     if filters.region_id is not None:
         stmt = stmt.where(region_subtree(filters.region_id, v.region_path))
-    if filters.category is not None:
-        stmt = stmt.where(v.category == filters.category.value)
+    stmt = where_equal(stmt, version_t, category=filters.category)
     if filters.id_number_index is not None:
         stmt = stmt.where(person_t.c.id_number_index == filters.id_number_index)
     stmt = keyset(stmt, page, [v.person_id])
@@ -440,9 +438,7 @@ def duplicate_pool(
     stmt = sa.select(*PERSON_COLUMNS, *care_alert_columns(t.id, today())).where(
         t.deleted_at.is_(None), sa.or_(*wanted)
     )
-    condition = scope_condition(t.id, t.region_path, caller)
-    if condition is not None:
-        stmt = stmt.where(condition)
+    stmt = scoped(stmt, scope_condition(t.id, t.region_path, caller))
     stmt = stmt.order_by(priority, t.id).limit(limit)
     return conn.execute(stmt).mappings().all()
 
