@@ -37,6 +37,13 @@ def load_for_write(
     return row
 
 
+def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | None:
+    """The row, unless there is none or it is soft-deleted (not locked: for a row the
+    write only refers to; :func:`load_for_write` locks the one it changes)."""
+    row = session.get(model, resource_id)
+    return row if row is not None and row.deleted_at is None else None
+
+
 def _any_caller(row: R) -> R:
     return row
 

@@ -15,6 +15,7 @@ from liushou.api.resources import (
     audit_write,
     for_change,
     for_replace,
+    get_live,
     given_fields,
     refuse_nulls,
     soft_delete,
@@ -29,8 +30,7 @@ from liushou.guardianship import repository as repo
 from liushou.guardianship.access import require_manager
 from liushou.guardianship.models import AssignmentRole, Caretaker, CaretakerKind
 from liushou.guardianship.schemas import CaretakerCreate, CaretakerUpdate
-from liushou.regions import repository as regions_repo
-from liushou.regions.models import Organization, RegionLevel
+from liushou.regions.models import Organization, Region, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry.models import Person
 from liushou.registry.person_values import PersonalData
@@ -61,7 +61,7 @@ def _caretaker_values(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, data: dict[str, Any]
 ) -> dict[str, Any]:
     """Every column of a caretaker from a complete description, checked."""
-    region = regions_repo.live_region(session, data["region_id"])
+    region = get_live(session, Region, data["region_id"])
     if (
         region is None
         or region.level not in (RegionLevel.village, RegionLevel.township)
@@ -75,11 +75,10 @@ def _caretaker_values(
         )
     organization_id = data.get("organization_id")
     if organization_id is not None:
-        org = session.get(Organization, organization_id)
-        org_region = regions_repo.live_region(session, org.region_id) if org else None
+        org = get_live(session, Organization, organization_id)
+        org_region = get_live(session, Region, org.region_id) if org else None
         if (
             org is None
-            or org.deleted_at is not None
             or org_region is None
             or not path_visible(org_region.path, caller, lineage=True)
         ):
@@ -91,8 +90,7 @@ def _caretaker_values(
             )
     user_id = data.get("user_id")
     if user_id is not None:
-        user = session.get(UserAccount, user_id)
-        if user is None or user.deleted_at is not None:
+        if get_live(session, UserAccount, user_id) is None:
             raise FieldInvalid(
                 ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
             )
@@ -280,7 +278,7 @@ def delete_caretaker(
 
 
 def usable_caretaker(session: Session, caller: Principal, caretaker_id: uuid.UUID) -> Caretaker:
-    caretaker = repo.live_caretaker(session, caretaker_id)
+    caretaker = get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not path_visible(caretaker.region_path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "caretaker_id"],
@@ -327,7 +325,7 @@ def reveal_phone(
 ) -> str | None:
     """The clear phone, audited with the purpose; a refusal (404 for a caretaker the caller
     cannot read, 403 without the right) is audited too. The caller commits in both cases."""
-    caretaker = repo.live_caretaker(session, caretaker_id)
+    caretaker = get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not caretaker_readable(caller, caretaker):
         _record_reveal(session, caller, caretaker_id, purpose, refused="not_found")
         raise NotFound()

@@ -33,12 +33,8 @@ from liushou.guardianship.models import (
 )
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
-from liushou.registry.repository import person_t
+from liushou.tables import assignment_t, caretaker_t, person_t, visit_t
 from liushou.visibility import person_scope
-
-caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
-assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
-visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
 
 # The ciphertext never leaves the database in a read.
 CARETAKER_COLUMNS = [
@@ -201,12 +197,6 @@ def list_visits(
 
 
 # --- writes --------------------------------------------------------------------------------
-
-
-def live_caretaker(session: Session, caretaker_id: uuid.UUID) -> Caretaker | None:
-    return session.exec(
-        select(Caretaker).where(Caretaker.id == caretaker_id, col(Caretaker.deleted_at).is_(None))
-    ).one_or_none()
 
 
 def caretaker_of_user(session: Session, user_id: uuid.UUID) -> Caretaker | None:

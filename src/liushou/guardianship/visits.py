@@ -13,6 +13,7 @@ from liushou.api.concurrency import check_if_match
 from liushou.api.resources import (
     apply_changes,
     audit_write,
+    get_live,
     given_fields,
     load_for_write,
     refuse_immutable_changes,
@@ -238,7 +239,7 @@ def update_visit(
         moved = given.get("visited_on", visit.visited_on) != visit.visited_on
         # A moved visit takes the default due date of its new day (None: computed below).
         given["next_visit_due"] = None if moved else visit.next_visit_due
-    caretaker = repo.live_caretaker(session, visit.caretaker_id)
+    caretaker = get_live(session, Caretaker, visit.caretaker_id)
     if caretaker is None:
         raise Conflict(
             "记录走访的联系人已被删除。",

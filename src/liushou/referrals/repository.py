@@ -30,7 +30,6 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.referrals.models import (
     PENDING_STATUSES,
-    Referral,
     ReferralStatus,
     ReferralTransition,
     ReferralType,
@@ -39,11 +38,8 @@ from liushou.referrals.models import (
 from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree, region_t
 from liushou.registry.models import Consent
-from liushou.registry.repository import person_t
+from liushou.tables import person_t, referral_t, transition_t
 from liushou.visibility import person_scope
-
-referral_t: sa.Table = Referral.__table__  # type: ignore[attr-defined]
-transition_t: sa.Table = ReferralTransition.__table__  # type: ignore[attr-defined]
 
 REFERRAL_COLUMNS = [c for c in referral_t.c if c.name not in ("deleted_at", "created_by_id")]
 # The person's minimum form (views.person_min); nothing else of the person is ever selected.

@@ -37,6 +37,7 @@ from liushou.api.concurrency import check_if_match
 from liushou.api.resources import (
     apply_changes,
     audit_write,
+    get_live,
     given_fields,
     load_for_write,
     refuse_immutable_changes,
@@ -144,8 +145,8 @@ def _on_register(person: Person) -> None:
 
 
 def _organization(session: Session, organization_id: uuid.UUID) -> Organization:
-    org = session.get(Organization, organization_id)
-    if org is None or org.deleted_at is not None:
+    org = get_live(session, Organization, organization_id)
+    if org is None:
         raise FieldInvalid(
             ["body", "to_organization_id"],
             "invalid_organization",
@@ -420,8 +421,7 @@ def _writable(session: Session, caller: Principal, referral_id: uuid.UUID) -> Re
     if caller.role == Role.partner:
         if caller.organization_id is None or referral.to_organization_id != caller.organization_id:
             raise NotFound()
-        person = session.get(Person, referral.person_id)
-        if person is None or person.deleted_at is not None:
+        if get_live(session, Person, referral.person_id) is None:
             raise NotFound()
         return referral
     _visible_person(session, caller, referral.person_id)

@@ -178,12 +178,6 @@ def live_region_by_code(session: Session, code: str) -> Region | None:
     ).one_or_none()
 
 
-def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
-    return session.exec(
-        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
-    ).one_or_none()
-
-
 # Tables of the packages above this one whose rows sit in a region: named, not imported,
 # so that regions stays below registry and care.
 _PLACED_IN_REGION = [

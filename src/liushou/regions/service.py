@@ -12,6 +12,7 @@ from liushou.api.resources import (
     audit_write,
     for_change,
     for_replace,
+    get_live,
     load_for_write,
     refuse_immutable_changes,
     refuse_nulls,
@@ -40,7 +41,7 @@ IMMUTABLE_REGION_FIELDS = ("code", "level", "parent_id")
 def _parent(session: Session, caller: Principal, parent_id: uuid.UUID | None) -> Region | None:
     if parent_id is None:
         return None
-    parent = repo.live_region(session, parent_id)
+    parent = get_live(session, Region, parent_id)
     if parent is None or not path_visible(parent.path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "parent_id"],

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset, keyset_bound
+from liushou.api.resources import get_live
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
@@ -24,8 +25,9 @@ from liushou.clock import end_of_day_utc, today
 from liushou.db import PreparedSelect
 from liushou.regions.repository import region_subtree, region_t
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
-from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.models import Person
 from liushou.registry.register import on_register_sql, stay_covers_sql, still_counts_sql
+from liushou.tables import consent_t, person_t, version_t
 from liushou.visibility import (
     assigned_to_user,
     care_alert_columns,
@@ -33,10 +35,6 @@ from liushou.visibility import (
     is_assigned,
     person_scope,
 )
-
-person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
-version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
-consent_t: sa.Table = Consent.__table__  # type: ignore[attr-defined]
 
 PERSON_COLUMNS = [
     c
@@ -78,12 +76,8 @@ def person_visible(db: Any, caller: Principal, person_id: uuid.UUID, path: str) 
 
 def visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -> Person | None:
     """The live person, if the caller may see it (:func:`person_visible`); else None."""
-    person = session.get(Person, person_id)
-    if (
-        person is None
-        or person.deleted_at is not None
-        or not person_visible(session, caller, person.id, person.region_path)
-    ):
+    person = get_live(session, Person, person_id)
+    if person is None or not person_visible(session, caller, person.id, person.region_path):
         return None
     return person
 
