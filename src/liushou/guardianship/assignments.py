@@ -16,7 +16,6 @@ from liushou.api.resources import (
     apply_changes,
     audit_write,
     given_fields,
-    load_for_write,
     refuse_immutable_changes,
     refuse_nulls,
     require_live,
@@ -27,7 +26,7 @@ from liushou.clock import today
 from liushou.config import Settings
 from liushou.errors import Conflict, FieldInvalid, NotFound, Unprocessable
 from liushou.guardianship import repository as repo
-from liushou.guardianship.access import locked_person, require_manager
+from liushou.guardianship.access import locked_person, locked_with_person, require_manager
 from liushou.guardianship.caretakers import check_area, usable_caretaker
 from liushou.guardianship.models import PRIMARY_CONTACT_INDEX, Assignment, AssignmentRole
 from liushou.guardianship.schemas import AssignmentCreate, AssignmentUpdate, PrimaryContactHandover
@@ -218,10 +217,10 @@ def _writable_assignment(
     session: Session, caller: Principal, assignment_id: uuid.UUID, *, include_deleted: bool = False
 ) -> tuple[Assignment | None, Person | None]:
     """The assignment and its person, both locked, if the caller may see them."""
-    assignment = load_for_write(session, Assignment, assignment_id, include_deleted=True)
-    if assignment is None:
+    found = locked_with_person(session, caller, Assignment, assignment_id)
+    if found is None:
         return None, None
-    person = locked_person(session, caller, assignment.person_id)
+    assignment, person = found
     if assignment.deleted_at is not None and not include_deleted:
         return None, person
     return assignment, person

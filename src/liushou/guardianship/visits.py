@@ -27,7 +27,7 @@ from liushou.clock import today
 from liushou.config import Settings
 from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound
 from liushou.guardianship import repository as repo
-from liushou.guardianship.access import locked_person
+from liushou.guardianship.access import locked_person, locked_with_person
 from liushou.guardianship.assignments import default_interval, refresh_due
 from liushou.guardianship.caretakers import check_area, usable_caretaker
 from liushou.guardianship.models import Caretaker, Visit
@@ -177,10 +177,10 @@ def _needs(needs: list[Any]) -> list[str]:
 def _writable_visit(
     session: Session, caller: Principal, visit_id: uuid.UUID, *, include_deleted: bool = False
 ) -> tuple[Visit | None, Person]:
-    visit = load_for_write(session, Visit, visit_id, include_deleted=True)
-    if visit is None:
+    found = locked_with_person(session, caller, Visit, visit_id)
+    if found is None:
         raise NotFound()
-    person = locked_person(session, caller, visit.person_id)
+    visit, person = found
     if caller.role in FIELD_ROLES:
         own = repo.caretaker_of_user(session, caller.id)
         if own is None or visit.caretaker_id != own.id:
