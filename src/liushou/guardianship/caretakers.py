@@ -61,49 +61,13 @@ def _caretaker_values(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, data: dict[str, Any]
 ) -> dict[str, Any]:
     """Every column of a caretaker from a complete description, checked."""
-    region = get_live(session, Region, data["region_id"])
-    if (
-        region is None
-        or region.level not in (RegionLevel.village, RegionLevel.township)
-        or not (caller.role == Role.admin or path_visible(region.path, caller, lineage=False))
-    ):
-        raise FieldInvalid(
-            ["body", "region_id"],
-            "invalid_region",
-            "所属村/社区或街道(乡镇)不存在或不在您的管辖范围内。",
-            "The village or township does not exist or is outside your region.",
-        )
+    region = _caretaker_region(session, caller, data["region_id"])
     organization_id = data.get("organization_id")
     if organization_id is not None:
-        org = get_live(session, Organization, organization_id)
-        org_region = get_live(session, Region, org.region_id) if org else None
-        if (
-            org is None
-            or org_region is None
-            or not path_visible(org_region.path, caller, lineage=True)
-        ):
-            raise FieldInvalid(
-                ["body", "organization_id"],
-                "invalid_organization",
-                "所属组织不存在。",
-                "The organization does not exist.",
-            )
+        _check_organization(session, caller, organization_id)
     user_id = data.get("user_id")
     if user_id is not None:
-        if get_live(session, UserAccount, user_id) is None:
-            raise FieldInvalid(
-                ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
-            )
-        linked = repo.caretaker_of_user(session, user_id)
-        if linked is not None and linked.id != caretaker_id:
-            visible = path_visible(linked.region_path, caller, lineage=True)
-            extra: dict[str, Any] = {"existing_id": str(linked.id)} if visible else {}
-            raise Conflict(
-                "该账号已关联另一位联系人。",
-                "This user is already linked to another caretaker.",
-                code="user_already_linked",
-                **extra,
-            )
+        _check_login(session, caller, caretaker_id, user_id)
     phone = data.get("phone")
     if phone:
         try:
@@ -121,16 +85,67 @@ def _caretaker_values(
     }
 
 
+def _caretaker_region(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
+    """A caretaker works in a village or a township of the caller's area (an admin's: any)."""
+    region = get_live(session, Region, region_id)
+    if (
+        region is None
+        or region.level not in (RegionLevel.village, RegionLevel.township)
+        or not (caller.role == Role.admin or path_visible(region.path, caller, lineage=False))
+    ):
+        raise FieldInvalid(
+            ["body", "region_id"],
+            "invalid_region",
+            "所属村/社区或街道(乡镇)不存在或不在您的管辖范围内。",
+            "The village or township does not exist or is outside your region.",
+        )
+    return region
+
+
+def _check_organization(session: Session, caller: Principal, organization_id: uuid.UUID) -> None:
+    """A caretaker's organization is a live one the caller may see."""
+    org = get_live(session, Organization, organization_id)
+    org_region = get_live(session, Region, org.region_id) if org else None
+    if org_region is None or not path_visible(org_region.path, caller, lineage=True):
+        raise FieldInvalid(
+            ["body", "organization_id"],
+            "invalid_organization",
+            "所属组织不存在。",
+            "The organization does not exist.",
+        )
+
+
+def _check_login(
+    session: Session, caller: Principal, caretaker_id: uuid.UUID, user_id: uuid.UUID
+) -> None:
+    """A caretaker's login is a live user linked to no other caretaker."""
+    if get_live(session, UserAccount, user_id) is None:
+        raise FieldInvalid(
+            ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
+        )
+    linked = repo.caretaker_of_user(session, user_id)
+    if linked is not None and linked.id != caretaker_id:
+        visible = path_visible(linked.region_path, caller, lineage=True)
+        raise _user_already_linked(str(linked.id) if visible else None)
+
+
+def _user_already_linked(existing_id: str | None = None) -> Conflict:
+    """The 409 of a login linked twice; ``existing_id`` only if the caller may see it."""
+    extra: dict[str, Any] = {"existing_id": existing_id} if existing_id else {}
+    return Conflict(
+        "该账号已关联另一位联系人。",
+        "This user is already linked to another caretaker.",
+        code="user_already_linked",
+        **extra,
+    )
+
+
 def _flush_caretaker(session: Session) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
         if "user_id" in str(exc.orig):  # a concurrent link of the same login
-            raise Conflict(
-                "该账号已关联另一位联系人。",
-                "This user is already linked to another caretaker.",
-                code="user_already_linked",
-            ) from None
+            raise _user_already_linked() from None
         raise
 
 
