@@ -20,12 +20,9 @@ import sqlalchemy as sa
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import in_subtree
-from liushou.guardianship.models import Assignment, AssignmentRole, Caretaker, visit_overdue_sql
+from liushou.guardianship.models import AssignmentRole, visit_overdue_sql
 from liushou.registry.register import on_register_sql
-
-caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
-assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
-
+from liushou.tables import assignment_t, caretaker_t
 
 # --- the care alerts ------------------------------------------------------------------------
 

@@ -1,16 +1,20 @@
-"""What writes to any resource share: load for update, apply a change, soft delete."""
+"""What writes to any resource share: load for update (for a PUT, a change, a delete),
+apply a change, refuse what a body may not change, soft delete, and the audit event."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from liushou.api.concurrency import check_if_match, etag
+from liushou.audit import service as audit
+from liushou.auth.principal import Principal
 from liushou.db import Resource, utcnow
-from liushou.errors import Conflict, NotFound
+from liushou.errors import Conflict, FieldInvalid, NotFound
 
 R = TypeVar("R", bound=Resource)
 
@@ -33,6 +37,77 @@ def load_for_write(
     return row
 
 
+def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | None:
+    """The row, unless there is none or it is soft-deleted (not locked: for a row the
+    write only refers to; :func:`load_for_write` locks the one it changes)."""
+    row = session.get(model, resource_id)
+    return row if row is not None and row.deleted_at is None else None
+
+
+def _any_caller(row: R) -> R:
+    return row
+
+
+def for_replace(
+    session: Session,
+    model: type[R],
+    resource_id: uuid.UUID,
+    if_match: str | None,
+    writable: Callable[[R], R] = _any_caller,
+) -> R | None:
+    """The row a PUT replaces: locked, live (409 once deleted: its id is not given out
+    again), ``writable`` by the caller (it raises otherwise) and still at the version
+    If-Match names (412). None when no row has this id: the PUT creates it, and If-Match,
+    if any, names a version that does not exist (412)."""
+    row = load_for_write(session, model, resource_id, include_deleted=True)
+    if row is None:
+        check_if_match(if_match, None)
+        return None
+    row = writable(require_live(row))
+    check_if_match(if_match, row.version)
+    return row
+
+
+def for_change(
+    session: Session,
+    model: type[R],
+    resource_id: uuid.UUID,
+    if_match: str | None,
+    writable: Callable[[R], R] = _any_caller,
+) -> R:
+    """The row a PATCH or an action (``/exit``, ``/reactivate``) changes: locked, live
+    (404 otherwise), ``writable`` by the caller and still at the version If-Match names."""
+    row = writable(require_live(load_for_write(session, model, resource_id)))
+    check_if_match(if_match, row.version)
+    return row
+
+
+def refuse_nulls(given: Mapping[str, Any], required: Iterable[str]) -> None:
+    """422 ``validation_error`` for a PATCH that sets a required field to null (leaving it
+    out is fine: a PATCH changes only what it names)."""
+    for name in required:
+        if name in given and given[name] is None:
+            raise FieldInvalid(
+                ["body", name], "validation_error", f"{name} 不能为空。", f"{name} cannot be null."
+            )
+
+
+def refuse_immutable_changes(
+    body: BaseModel, row: Any, names: Iterable[str], detail_zh: str, detail_en: str
+) -> None:
+    """422 ``immutable_field`` for the first of ``names`` whose value in a PUT's ``body``
+    differs from the stored row's: what a resource *is* (a region's parent, a visit's
+    person) is fixed when it is created. The details may name the field as ``{name}``."""
+    for name in names:
+        if getattr(body, name) != getattr(row, name):
+            raise FieldInvalid(
+                ["body", name],
+                "immutable_field",
+                detail_zh.format(name=name),
+                detail_en.format(name=name),
+            )
+
+
 def apply_changes(row: Resource, values: Mapping[str, Any]) -> list[str]:
     """Set the given fields; bump version and updated_at only if something really changed."""
     changed = [name for name, value in values.items() if getattr(row, name) != value]
@@ -49,6 +124,37 @@ def soft_delete(row: Resource, if_match: str | None) -> None:
     row.deleted_at = utcnow()
     row.updated_at = row.deleted_at
     row.version += 1
+
+
+def given_fields(body: BaseModel) -> list[str]:
+    """The fields a request body gave a value (an explicit null gives none): what the audit
+    event of a create lists as changed."""
+    return sorted(name for name in body.model_fields_set if getattr(body, name) is not None)
+
+
+def audit_write(
+    session: Session,
+    caller: Principal,
+    row: Resource,
+    verb: str,
+    *,
+    changed_fields: Iterable[str] | None = None,
+    detail: dict[str, Any] | None = None,
+    resource_type: str | None = None,
+) -> None:
+    """The audit event of a write to ``row``, in the write's transaction: action
+    ``<type>.<verb>`` on the resource ``<type>``, its table's name unless ``resource_type``
+    names it otherwise. It lists the names of the changed fields, never their values."""
+    kind = resource_type or str(row.__tablename__)
+    audit.record(
+        session,
+        caller,
+        f"{kind}.{verb}",
+        resource_type=kind,
+        resource_id=row.id,
+        changed_fields=changed_fields,
+        detail=detail,
+    )
 
 
 def require_live(row: R | None) -> R:

@@ -6,15 +6,16 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from liushou.audit import service as audit
+from liushou.api.resources import audit_write, get_live
 from liushou.auth.models import ApiClient, UserAccount
 from liushou.auth.passwords import hash_secret
 from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
 from liushou.errors import Conflict, Unprocessable
-from liushou.regions.models import Organization, Region, RegionLevel
+from liushou.regions.models import Organization, RegionLevel
+from liushou.regions.repository import live_region_by_code
 
 # The actor of changes made from the command line.
 CLI_PRINCIPAL = Principal(
@@ -35,8 +36,7 @@ _ROLE_LEVELS = {Role.street_staff: RegionLevel.township, Role.village_contact: R
 
 
 def _require_organization(session: Session, organization_id: uuid.UUID) -> None:
-    org = session.get(Organization, organization_id)
-    if org is None or org.deleted_at is not None:
+    if get_live(session, Organization, organization_id) is None:
         raise Unprocessable("组织不存在。", f"No organization {organization_id}.")
 
 
@@ -63,9 +63,7 @@ def create_user(
         )
     region_id = None
     if region_code:
-        region = session.exec(
-            select(Region).where(Region.code == region_code, col(Region.deleted_at).is_(None))
-        ).one_or_none()
+        region = live_region_by_code(session, region_code)
         if region is None:
             raise Unprocessable(f"区划 {region_code} 不存在。", f"No region {region_code}.")
         required = _ROLE_LEVELS.get(role)
@@ -88,13 +86,9 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    audit.record(
-        session,
-        CLI_PRINCIPAL,
-        "user.create",
-        resource_type="user",
-        resource_id=user.id,
-        changed_fields=["username", "role", "region_id", "organization_id"],
+    created = ["username", "role", "region_id", "organization_id"]
+    audit_write(
+        session, CLI_PRINCIPAL, user, "create", changed_fields=created, resource_type="user"
     )
     return user
 
@@ -133,12 +127,6 @@ def create_client(
     )
     session.add(client)
     session.flush()
-    audit.record(
-        session,
-        CLI_PRINCIPAL,
-        "api_client.create",
-        resource_type="api_client",
-        resource_id=client.id,
-        changed_fields=["client_id", "name", "organization_id", "scopes"],
-    )
+    created = ["client_id", "name", "organization_id", "scopes"]
+    audit_write(session, CLI_PRINCIPAL, client, "create", changed_fields=created)
     return NewClient(client, secret)

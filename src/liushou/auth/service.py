@@ -23,7 +23,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import ROLE_SCOPES, UNSCOPED_ROLES, Role
 from liushou.auth.tokens import TokenService, hash_refresh_token, new_refresh_token
 from liushou.config import Settings
-from liushou.db import Database
+from liushou.db import Database, Resource
 from liushou.errors import AppError
 from liushou.regions.models import Organization, Region
 
@@ -166,7 +166,8 @@ class AuthService:
     def password_grant(
         self, session: Session, username: str, password: str, scope: str | None
     ) -> IssuedTokens:
-        attempt = self._record_attempt(session, self._password_throttle(username))
+        throttle = self._password_throttle(username)
+        attempt = self._record_attempt(session, throttle)
         user = session.exec(
             select(UserAccount).where(
                 UserAccount.username == username, col(UserAccount.deleted_at).is_(None)
@@ -174,20 +175,9 @@ class AuthService:
         ).one_or_none()
         ok = self._verify(session, password, user.password_hash if user else None)
         if not ok or user is None or not user.active:
-            audit.record(
-                session,
-                None,
-                "auth.login",
-                outcome="failure",
-                actor_name=username[:128],
-                resource_type="user",
-                resource_id=user.id if user else None,
-            )
-            session.commit()
+            self._record_refusal(session, throttle, "user", user)
             raise invalid_grant()
-        # The password was right: this attempt is no failure (even if the scope is refused).
-        session.delete(attempt)
-        session.commit()
+        self._forget_attempt(session, attempt)
         scopes = self._narrow(ROLE_SCOPES[user.role], scope)
         principal = self.user_principal(session, user, scopes)
         refresh = self._new_refresh(session, user.id, uuid.uuid4(), scopes)
@@ -204,7 +194,8 @@ class AuthService:
         source: str | None,
     ) -> IssuedTokens:
         """``source``: the caller's address, which its failures are counted under."""
-        attempt = self._record_attempt(session, self._client_throttle(client_id, source))
+        throttle = self._client_throttle(client_id, source)
+        attempt = self._record_attempt(session, throttle)
         client = session.exec(
             select(ApiClient).where(
                 ApiClient.client_id == client_id, col(ApiClient.deleted_at).is_(None)
@@ -213,20 +204,9 @@ class AuthService:
         ok = self._verify(session, client_secret, client.secret_hash if client else None)
         # A client speaks for its organization: once that is deleted, the client is refused.
         if not ok or client is None or not client.active or not self._org_live(session, client):
-            audit.record(
-                session,
-                None,
-                "auth.client_credentials",
-                outcome="failure",
-                actor_name=client_id[:128],
-                resource_type="api_client",
-                resource_id=client.id if client else None,
-            )
-            session.commit()
+            self._record_refusal(session, throttle, "api_client", client)
             raise invalid_client()
-        # The secret was right: this attempt is no failure (even if the scope is refused).
-        session.delete(attempt)
-        session.commit()
+        self._forget_attempt(session, attempt)
         scopes = self._narrow(frozenset(client.scopes.split()), scope)
         principal = self.client_principal(session, client, scopes)
         audit.record(
@@ -332,6 +312,29 @@ class AuthService:
         session.commit()
         self._refuse_if_locked_out(session, throttle, throttle.limit + 1, release=attempt)
         return attempt
+
+    @staticmethod
+    def _record_refusal(
+        session: Session, throttle: Throttle, resource_type: str, account: Resource | None
+    ) -> None:
+        """Audit a refused password or client secret (the account, when there is one) and
+        commit: the attempt stays counted against the throttle."""
+        audit.record(
+            session,
+            None,
+            throttle.audit_action,
+            outcome="failure",
+            actor_name=throttle.actor_name,
+            resource_type=resource_type,
+            resource_id=account.id if account else None,
+        )
+        session.commit()
+
+    @staticmethod
+    def _forget_attempt(session: Session, attempt: LoginFailure) -> None:
+        """The secret was right: this attempt is no failure (even if the scope is refused)."""
+        session.delete(attempt)
+        session.commit()
 
     @staticmethod
     def _verify(session: Session, secret: str, hashed: str | None) -> bool:

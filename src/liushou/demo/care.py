@@ -20,7 +20,7 @@ the assignment started long ago and nobody has visited yet.
 
 Caretakers and assignments go through ``guardianship.caretakers`` and ``guardianship.assignments`` under the CLI principal
 (area rules, one primary contact, intervals by category and risk, due dates, audit events);
-visits are written as ``guardianship.visits.create_visit`` writes them, with one ``guardianship.assignments.refresh_due``
+visits go through ``guardianship.visits.add_visit``, with one ``guardianship.assignments.refresh_due``
 per person (see ``_record_visits``). Ids are ``uuid5`` and each person's draws come
 from a generator seeded with the person's id, so the plan is the same every time; a person
 whose assignments already exist is skipped as a whole (with its visits), which makes a
@@ -38,7 +38,6 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from liushou.audit import service as audit
 from liushou.auth.accounts import CLI_PRINCIPAL
 from liushou.clock import today
 from liushou.config import Settings
@@ -46,20 +45,21 @@ from liushou.demo import persons as demo_persons
 from liushou.guardianship import assignments as assignment_service
 from liushou.guardianship import caretakers as caretaker_service
 from liushou.guardianship import repository as guardianship_repo
+from liushou.guardianship import visits as visit_service
 from liushou.guardianship.models import (
     Assignment,
     AssignmentRole,
     Caretaker,
     CaretakerKind,
-    Visit,
     VisitMode,
     VisitNeed,
     VisitRiskLevel,
 )
 from liushou.guardianship.schemas import AssignmentCreate, CaretakerCreate, VisitCreate
-from liushou.registry.enums import GuardianshipType, PersonCategory, PersonStatus
+from liushou.registry.enums import GuardianshipType, PersonCategory
 from liushou.registry.models import Person
 from liushou.registry.person_values import PersonalData
+from liushou.registry.register import on_register
 
 NAMESPACE = uuid.UUID("0b8e7c55-2f5d-4d8a-8c1e-3a9f6b2d4e71")
 SEED = demo_persons.SEED
@@ -161,10 +161,9 @@ def seed_care(
     settings: Settings,
     setting: CareSetting,
     persons: Sequence[Person],
-    pii: PersonalData | None = None,
+    pii: PersonalData,
 ) -> CareReport:
     """Caretakers, assignments and visits for ``persons``; what exists is skipped."""
-    pii = pii or PersonalData.from_settings(settings)
     on = today()
     caretakers = _caretakers(setting)
     report = CareReport()
@@ -227,36 +226,17 @@ def seed_care(
 
 
 def _record_visits(session: Session, plan: _PersonPlan, interval: int) -> None:
-    """The person's visit history, as ``guardianship.visits.create_visit`` records a visit (due the
-    primary contact's interval later, audited), then one ``guardianship.assignments.refresh_due`` for the
-    person's assignments instead of one per visit: seed-demo stays quick. The plan keeps
-    the rules create_visit checks: past days, visitors of the person's area or volunteers.
+    """The person's visit history through ``guardianship.visits.add_visit`` (the row and its
+    audit event, due the primary contact's interval later), then one
+    ``guardianship.assignments.refresh_due`` for the person's assignments instead of one per
+    visit: seed-demo stays quick. The plan keeps the rules create_visit checks: past days,
+    visitors of the person's area or volunteers.
     """
     for visit in plan.visits:
         body = visit.body
-        row = Visit.model_validate(
-            {
-                "id": visit.id,
-                "person_id": body.person_id,
-                "caretaker_id": body.caretaker_id,
-                "visited_on": body.visited_on,
-                "mode": body.mode,
-                "findings": body.findings,
-                "needs": sorted(n.value for n in body.needs),
-                "risk_level": body.risk_level,
-                "next_visit_due": body.visited_on + timedelta(days=interval),
-            }
-        )
-        session.add(row)
-        audit.record(
-            session,
-            CLI_PRINCIPAL,
-            "visit.create",
-            resource_type="visit",
-            resource_id=row.id,
-            changed_fields=sorted(n for n in body.model_fields_set if getattr(body, n) is not None),
-            detail={"person_id": str(body.person_id), "caretaker_id": str(body.caretaker_id)},
-        )
+        assert body.caretaker_id is not None  # the plan names every visitor
+        next_due = body.visited_on + timedelta(days=interval)
+        visit_service.add_visit(session, CLI_PRINCIPAL, body, body.caretaker_id, next_due, visit.id)
     assignment_service.refresh_due(session, plan.person_id)
 
 
@@ -359,12 +339,6 @@ class _PersonPlan:
     visits: list[_Visit] = field(default_factory=list)
 
 
-def _counts(person: Person, on: date) -> bool:
-    return person.status == PersonStatus.active and (
-        person.counts_until is None or person.counts_until > on
-    )
-
-
 def _person_plans(
     settings: Settings,
     setting: CareSetting,
@@ -374,14 +348,16 @@ def _person_plans(
 ) -> list[_PersonPlan]:
     codes = {v.id: v.code for v in setting.villages}
     community = {v.id for v in setting.villages if v.community}
-    on_register = [p for p in persons if _counts(p, on) and p.region_id in codes]
-    home = [p for p in on_register if p.region_id == setting.home_village_id]
+    counting = [
+        p for p in persons if on_register(p.status, p.counts_until, on) and p.region_id in codes
+    ]
+    home = [p for p in counting if p.region_id == setting.home_village_id]
     home_elders = [p for p in home if p.category == PersonCategory.elder]
     home_children = [p for p in home if p.category == PersonCategory.child]
     volunteer_primary = {p.id for p in home_elders[:HOME_VOLUNTEER_PRIMARY]}
     volunteer_companion = {p.id for p in home_children[:HOME_VOLUNTEER_COMPANION]}
     plans = []
-    for person in on_register:
+    for person in counting:
         rng = random.Random(f"{SEED}/care/{person.id}")
         code = codes[person.region_id]
         unattended = person.guardianship_type == GuardianshipType.none

@@ -155,10 +155,9 @@ def seed_persons(
     session: Session,
     settings: Settings,
     villages: Sequence[DemoVillage],
-    pii: PersonalData | None = None,
+    pii: PersonalData,
 ) -> PersonsReport:
     """Create the demo register in ``villages`` (黄屯街道's 33); existing ids are skipped."""
-    pii = pii or PersonalData.from_settings(settings)
     draw = _Drawer(settings, today())
     plans = _plan(draw, list(villages))
     existing = set(

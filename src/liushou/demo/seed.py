@@ -26,6 +26,7 @@ from liushou.demo.persons import DemoVillage, PersonsReport, demo_person_ids, se
 from liushou.demo.referrals import ReferralsReport, seed_referrals
 from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
+from liushou.regions.repository import live_region_by_code
 from liushou.regions.schemas import OrganizationCreate, RegionCreate
 from liushou.registry.models import Person
 from liushou.registry.person_values import PersonalData
@@ -124,9 +125,7 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
     report = SeedReport()
     region_ids: dict[str, uuid.UUID] = {}
     for seed in data.REGIONS:
-        existing = session.exec(
-            select(Region).where(Region.code == seed.code, col(Region.deleted_at).is_(None))
-        ).one_or_none()
+        existing = live_region_by_code(session, seed.code)
         if existing is None:
             parent_id = region_ids.get(seed.parent_code) if seed.parent_code else None
             existing = regions.create_region(

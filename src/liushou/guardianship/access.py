@@ -12,6 +12,7 @@ the database refuses the second row and the caller gets the same 409.
 from __future__ import annotations
 
 import uuid
+from typing import TypeVar
 
 from sqlmodel import Session
 
@@ -19,8 +20,11 @@ from liushou.api.resources import load_for_write
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.errors import Forbidden, NotFound
+from liushou.guardianship.models import Assignment, Visit
 from liushou.registry import repository as registry_repo
 from liushou.registry.models import Person
+
+OfPerson = TypeVar("OfPerson", Assignment, Visit)
 
 # Who manages caretakers and assignments; village contacts and volunteers record visits.
 MANAGERS = frozenset({Role.admin, Role.street_staff})
@@ -46,3 +50,15 @@ def locked_person(session: Session, caller: Principal, person_id: uuid.UUID) -> 
     if person is None or not _person_visible(session, caller, person):
         raise NotFound()
     return person
+
+
+def locked_with_person(
+    session: Session, caller: Principal, model: type[OfPerson], row_id: uuid.UUID
+) -> tuple[OfPerson, Person] | None:
+    """An assignment or a visit, soft-deleted or not, locked with its person (checked as
+    :func:`locked_person` checks it: 404 when the caller may not see it); None when no row
+    has this id."""
+    row = load_for_write(session, model, row_id, include_deleted=True)
+    if row is None:
+        return None
+    return row, locked_person(session, caller, row.person_id)

@@ -12,14 +12,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live, soft_delete
-from liushou.audit import service as audit
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    given_fields,
+    refuse_immutable_changes,
+    refuse_nulls,
+    require_live,
+    soft_delete,
+)
 from liushou.auth.principal import Principal
 from liushou.clock import today
 from liushou.config import Settings
 from liushou.errors import Conflict, FieldInvalid, NotFound, Unprocessable
 from liushou.guardianship import repository as repo
-from liushou.guardianship.access import locked_person, require_manager
+from liushou.guardianship.access import locked_person, locked_with_person, require_manager
 from liushou.guardianship.caretakers import check_area, usable_caretaker
 from liushou.guardianship.models import PRIMARY_CONTACT_INDEX, Assignment, AssignmentRole
 from liushou.guardianship.schemas import AssignmentCreate, AssignmentUpdate, PrimaryContactHandover
@@ -104,14 +111,26 @@ def _refuse_second_primary(session: Session, person_id: uuid.UUID, own_id: uuid.
         raise PrimaryContactExists(existing_id=str(existing.id))
 
 
-def _start(session: Session, values: dict[str, Any], interval: int) -> Assignment:
-    """Add a new assignment with its visit interval and the due date its person's latest
-    visit gives it (none once it has ended), and flush it."""
-    latest = repo.latest_visit_on(session, values["person_id"])
+def _start(
+    session: Session,
+    settings: Settings,
+    caller: Principal,
+    person: Person,
+    values: dict[str, Any],
+    interval: int | None,
+    changed_fields: list[str],
+    **detail: str,
+) -> Assignment:
+    """Add a new assignment of ``person`` with its visit interval (the one asked for, else
+    the person's default) and the due date the person's latest visit gives it (none once
+    it has ended), flush it, and audit its creation (create and handover alike)."""
+    interval = interval or default_interval(settings, person)
+    latest = repo.latest_visit_on(session, person.id)
     ended = values.get("ends_on") is not None
     assignment = Assignment.model_validate(
         {
             **values,
+            "person_id": person.id,
             "visit_interval_days": interval,
             "last_visited_on": latest,
             "next_visit_due": None if ended else _due(latest, values["starts_on"], interval),
@@ -119,6 +138,18 @@ def _start(session: Session, values: dict[str, Any], interval: int) -> Assignmen
     )
     session.add(assignment)
     _flush_assignment(session)
+    audit_write(
+        session,
+        caller,
+        assignment,
+        "create",
+        changed_fields=changed_fields,
+        detail={
+            "person_id": str(person.id),
+            "caretaker_id": str(assignment.caretaker_id),
+            **detail,
+        },
+    )
     return assignment
 
 
@@ -169,39 +200,27 @@ def create_assignment(
                 "This caretaker already looks after this person in this role.",
                 code="already_assigned",
             )
-    assignment = _start(
-        session,
-        {
-            "id": assignment_id,
-            "person_id": person.id,
-            "caretaker_id": caretaker.id,
-            "role": data.role,
-            "starts_on": starts_on,
-            "ends_on": data.ends_on,
-            "end_reason": data.end_reason,
-        },
-        data.visit_interval_days or default_interval(settings, person),
+    values = {
+        "id": assignment_id,
+        "caretaker_id": caretaker.id,
+        "role": data.role,
+        "starts_on": starts_on,
+        "ends_on": data.ends_on,
+        "end_reason": data.end_reason,
+    }
+    return _start(
+        session, settings, caller, person, values, data.visit_interval_days, given_fields(data)
     )
-    audit.record(
-        session,
-        caller,
-        "assignment.create",
-        resource_type="assignment",
-        resource_id=assignment.id,
-        changed_fields=sorted(n for n in data.model_fields_set if getattr(data, n) is not None),
-        detail={"person_id": str(person.id), "caretaker_id": str(caretaker.id)},
-    )
-    return assignment
 
 
 def _writable_assignment(
     session: Session, caller: Principal, assignment_id: uuid.UUID, *, include_deleted: bool = False
 ) -> tuple[Assignment | None, Person | None]:
     """The assignment and its person, both locked, if the caller may see them."""
-    assignment = load_for_write(session, Assignment, assignment_id, include_deleted=True)
-    if assignment is None:
+    found = locked_with_person(session, caller, Assignment, assignment_id)
+    if found is None:
         return None, None
-    person = locked_person(session, caller, assignment.person_id)
+    assignment, person = found
     if assignment.deleted_at is not None and not include_deleted:
         return None, person
     return assignment, person
@@ -227,14 +246,13 @@ def replace_assignment(
     assert person is not None
     assignment = require_live(assignment)
     check_if_match(if_match, assignment.version)
-    for name in ("person_id", "caretaker_id", "role"):
-        if getattr(data, name) != getattr(assignment, name):
-            raise FieldInvalid(
-                ["body", name],
-                "immutable_field",
-                f"包保关系的 {name} 创建后不能修改；请结束它并新建一条。",
-                f"An assignment's {name} cannot change; end it and create another.",
-            )
+    refuse_immutable_changes(
+        data,
+        assignment,
+        ("person_id", "caretaker_id", "role"),
+        "包保关系的 {name} 创建后不能修改；请结束它并新建一条。",
+        "An assignment's {name} cannot change; end it and create another.",
+    )
     values = {
         "visit_interval_days": data.visit_interval_days or assignment.visit_interval_days,
         "starts_on": data.starts_on or assignment.starts_on,
@@ -258,13 +276,7 @@ def update_assignment(
     assert person is not None
     check_if_match(if_match, assignment.version)
     given = patch.model_dump(exclude_unset=True)
-    if "visit_interval_days" in given and given["visit_interval_days"] is None:
-        raise FieldInvalid(
-            ["body", "visit_interval_days"],
-            "validation_error",
-            "visit_interval_days 不能为空。",
-            "visit_interval_days cannot be null.",
-        )
+    refuse_nulls(given, ["visit_interval_days"])
     if given.get("ends_on") is not None and "end_reason" not in given:
         given["end_reason"] = assignment.end_reason
     _change_assignment(session, caller, assignment, person, given)
@@ -300,12 +312,11 @@ def _change_assignment(
         changes["next_visit_due"] = _due(latest, starts_on, interval)
     changed = apply_changes(assignment, changes)
     _flush_assignment(session)
-    audit.record(
+    audit_write(
         session,
         caller,
-        "assignment.end" if ending else "assignment.update",
-        resource_type="assignment",
-        resource_id=assignment.id,
+        assignment,
+        "end" if ending else "update",
         changed_fields=[n for n in changed if n not in DERIVED_FIELDS] or changed,
         detail={"person_id": str(person.id)},
     )
@@ -322,14 +333,7 @@ def delete_assignment(
     soft_delete(assignment, if_match)
     assignment.next_visit_due = None
     session.flush()
-    audit.record(
-        session,
-        caller,
-        "assignment.delete",
-        resource_type="assignment",
-        resource_id=assignment.id,
-        detail={"person_id": str(person.id)},
-    )
+    audit_write(session, caller, assignment, "delete", detail={"person_id": str(person.id)})
 
 
 def hand_over(
@@ -366,37 +370,23 @@ def hand_over(
             },
         )
         session.flush()  # the old row leaves the unique index before the new one enters it
-        audit.record(
+        audit_write(
             session,
             caller,
-            "assignment.end",
-            resource_type="assignment",
-            resource_id=current.id,
+            current,
+            "end",
             changed_fields=["end_reason", "ends_on"],
             detail={"person_id": str(person.id), "handover_to": str(new_id)},
         )
+    values = {
+        "id": new_id,
+        "caretaker_id": caretaker.id,
+        "role": AssignmentRole.primary_contact,
+        "starts_on": today(),
+    }
+    changed = ["caretaker_id", "person_id", "role", "starts_on"]
+    handover = {"handover_from": str(current.id)} if current is not None else {}
     assignment = _start(
-        session,
-        {
-            "id": new_id,
-            "person_id": person.id,
-            "caretaker_id": caretaker.id,
-            "role": AssignmentRole.primary_contact,
-            "starts_on": today(),
-        },
-        data.visit_interval_days or default_interval(settings, person),
-    )
-    audit.record(
-        session,
-        caller,
-        "assignment.create",
-        resource_type="assignment",
-        resource_id=assignment.id,
-        changed_fields=["caretaker_id", "person_id", "role", "starts_on"],
-        detail={
-            "person_id": str(person.id),
-            "caretaker_id": str(caretaker.id),
-            **({"handover_from": str(current.id)} if current is not None else {}),
-        },
+        session, settings, caller, person, values, data.visit_interval_days, changed, **handover
     )
     return assignment, True

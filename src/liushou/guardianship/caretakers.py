@@ -10,8 +10,16 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live, soft_delete
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    for_change,
+    for_replace,
+    get_live,
+    given_fields,
+    refuse_nulls,
+    soft_delete,
+)
 from liushou.audit import service as audit
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
@@ -22,7 +30,7 @@ from liushou.guardianship import repository as repo
 from liushou.guardianship.access import require_manager
 from liushou.guardianship.models import AssignmentRole, Caretaker, CaretakerKind
 from liushou.guardianship.schemas import CaretakerCreate, CaretakerUpdate
-from liushou.regions.models import Organization, RegionLevel
+from liushou.regions.models import Organization, Region, RegionLevel
 from liushou.registry import identifiers as ids
 from liushou.registry.models import Person
 from liushou.registry.person_values import PersonalData
@@ -53,51 +61,13 @@ def _caretaker_values(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, data: dict[str, Any]
 ) -> dict[str, Any]:
     """Every column of a caretaker from a complete description, checked."""
-    region = repo.live_region(session, data["region_id"])
-    if (
-        region is None
-        or region.level not in (RegionLevel.village, RegionLevel.township)
-        or not (caller.role == Role.admin or path_visible(region.path, caller, lineage=False))
-    ):
-        raise FieldInvalid(
-            ["body", "region_id"],
-            "invalid_region",
-            "所属村/社区或街道(乡镇)不存在或不在您的管辖范围内。",
-            "The village or township does not exist or is outside your region.",
-        )
+    region = _caretaker_region(session, caller, data["region_id"])
     organization_id = data.get("organization_id")
     if organization_id is not None:
-        org = session.get(Organization, organization_id)
-        org_region = repo.live_region(session, org.region_id) if org else None
-        if (
-            org is None
-            or org.deleted_at is not None
-            or org_region is None
-            or not path_visible(org_region.path, caller, lineage=True)
-        ):
-            raise FieldInvalid(
-                ["body", "organization_id"],
-                "invalid_organization",
-                "所属组织不存在。",
-                "The organization does not exist.",
-            )
+        _check_organization(session, caller, organization_id)
     user_id = data.get("user_id")
     if user_id is not None:
-        user = session.get(UserAccount, user_id)
-        if user is None or user.deleted_at is not None:
-            raise FieldInvalid(
-                ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
-            )
-        linked = repo.caretaker_of_user(session, user_id)
-        if linked is not None and linked.id != caretaker_id:
-            visible = path_visible(linked.region_path, caller, lineage=True)
-            extra: dict[str, Any] = {"existing_id": str(linked.id)} if visible else {}
-            raise Conflict(
-                "该账号已关联另一位联系人。",
-                "This user is already linked to another caretaker.",
-                code="user_already_linked",
-                **extra,
-            )
+        _check_login(session, caller, caretaker_id, user_id)
     phone = data.get("phone")
     if phone:
         try:
@@ -115,16 +85,67 @@ def _caretaker_values(
     }
 
 
+def _caretaker_region(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
+    """A caretaker works in a village or a township of the caller's area (an admin's: any)."""
+    region = get_live(session, Region, region_id)
+    if (
+        region is None
+        or region.level not in (RegionLevel.village, RegionLevel.township)
+        or not (caller.role == Role.admin or path_visible(region.path, caller, lineage=False))
+    ):
+        raise FieldInvalid(
+            ["body", "region_id"],
+            "invalid_region",
+            "所属村/社区或街道(乡镇)不存在或不在您的管辖范围内。",
+            "The village or township does not exist or is outside your region.",
+        )
+    return region
+
+
+def _check_organization(session: Session, caller: Principal, organization_id: uuid.UUID) -> None:
+    """A caretaker's organization is a live one the caller may see."""
+    org = get_live(session, Organization, organization_id)
+    org_region = get_live(session, Region, org.region_id) if org else None
+    if org_region is None or not path_visible(org_region.path, caller, lineage=True):
+        raise FieldInvalid(
+            ["body", "organization_id"],
+            "invalid_organization",
+            "所属组织不存在。",
+            "The organization does not exist.",
+        )
+
+
+def _check_login(
+    session: Session, caller: Principal, caretaker_id: uuid.UUID, user_id: uuid.UUID
+) -> None:
+    """A caretaker's login is a live user linked to no other caretaker."""
+    if get_live(session, UserAccount, user_id) is None:
+        raise FieldInvalid(
+            ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
+        )
+    linked = repo.caretaker_of_user(session, user_id)
+    if linked is not None and linked.id != caretaker_id:
+        visible = path_visible(linked.region_path, caller, lineage=True)
+        raise _user_already_linked(str(linked.id) if visible else None)
+
+
+def _user_already_linked(existing_id: str | None = None) -> Conflict:
+    """The 409 of a login linked twice; ``existing_id`` only if the caller may see it."""
+    extra: dict[str, Any] = {"existing_id": existing_id} if existing_id else {}
+    return Conflict(
+        "该账号已关联另一位联系人。",
+        "This user is already linked to another caretaker.",
+        code="user_already_linked",
+        **extra,
+    )
+
+
 def _flush_caretaker(session: Session) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
         if "user_id" in str(exc.orig):  # a concurrent link of the same login
-            raise Conflict(
-                "该账号已关联另一位联系人。",
-                "This user is already linked to another caretaker.",
-                code="user_already_linked",
-            ) from None
+            raise _user_already_linked() from None
         raise
 
 
@@ -163,15 +184,7 @@ def create_caretaker(
     caretaker = Caretaker.model_validate({**values, "id": caretaker_id})
     session.add(caretaker)
     _flush_caretaker(session)
-    audit.record(
-        session,
-        caller,
-        "caretaker.create",
-        resource_type="caretaker",
-        resource_id=caretaker.id,
-        changed_fields=sorted(n for n in data.model_fields_set if getattr(data, n) is not None)
-        or ["name"],
-    )
+    audit_write(session, caller, caretaker, "create", changed_fields=given_fields(data) or ["name"])
     return caretaker
 
 
@@ -185,12 +198,11 @@ def replace_caretaker(
 ) -> tuple[Caretaker, bool]:
     """PUT: create with the client's id (True) or replace the caretaker (False)."""
     require_manager(caller)
-    caretaker = load_for_write(session, Caretaker, caretaker_id, include_deleted=True)
+    caretaker = for_replace(
+        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
+    )
     if caretaker is None:
-        check_if_match(if_match, None)
         return create_caretaker(session, pii, caller, data, caretaker_id), True
-    caretaker = _caretaker_writable(require_live(caretaker), caller)
-    check_if_match(if_match, caretaker.version)
     values = _caretaker_values(session, caller, caretaker.id, data.model_dump())
     values = _seal_phone(pii, caretaker.id, values, caretaker_phone(pii, caretaker))
     _update_caretaker(session, caller, caretaker, values)
@@ -206,19 +218,11 @@ def update_caretaker(
     if_match: str | None,
 ) -> Caretaker:
     require_manager(caller)
-    caretaker = _caretaker_writable(
-        require_live(load_for_write(session, Caretaker, caretaker_id)), caller
+    caretaker = for_change(
+        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
     )
-    check_if_match(if_match, caretaker.version)
     given = patch.model_dump(exclude_unset=True)
-    for required in ("name", "kind", "region_id"):
-        if required in given and given[required] is None:
-            raise FieldInvalid(
-                ["body", required],
-                "validation_error",
-                f"{required} 不能为空。",
-                f"{required} cannot be null.",
-            )
+    refuse_nulls(given, ("name", "kind", "region_id"))
     phone = caretaker_phone(pii, caretaker)
     current = {
         "name": caretaker.name,
@@ -241,14 +245,8 @@ def _update_caretaker(
         _check_caseload_area(session, caretaker)
     if changed:
         _flush_caretaker(session)
-        audit.record(
-            session,
-            caller,
-            "caretaker.update",
-            resource_type="caretaker",
-            resource_id=caretaker.id,
-            changed_fields=sorted({_public_field(n) for n in changed}),
-        )
+        public = {_public_field(n) for n in changed}
+        audit_write(session, caller, caretaker, "update", changed_fields=public)
 
 
 def _public_field(column: str) -> str:
@@ -278,11 +276,9 @@ def delete_caretaker(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, if_match: str | None
 ) -> None:
     require_manager(caller)
-    caretaker = load_for_write(session, Caretaker, caretaker_id)
-    if caretaker is None:
-        raise NotFound()
-    _caretaker_writable(caretaker, caller)
-    check_if_match(if_match, caretaker.version)
+    caretaker = for_change(
+        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
+    )
     if repo.caretaker_in_use(session, caretaker.id):
         raise Conflict(
             "该联系人仍有在岗的包保关系，请先交接或结束。",
@@ -290,16 +286,14 @@ def delete_caretaker(
             code="caretaker_in_use",
         )
     soft_delete(caretaker, if_match)
-    audit.record(
-        session, caller, "caretaker.delete", resource_type="caretaker", resource_id=caretaker.id
-    )
+    audit_write(session, caller, caretaker, "delete")
 
 
 # --- the area a caretaker looks after ----------------------------------------------------
 
 
 def usable_caretaker(session: Session, caller: Principal, caretaker_id: uuid.UUID) -> Caretaker:
-    caretaker = repo.live_caretaker(session, caretaker_id)
+    caretaker = get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not path_visible(caretaker.region_path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "caretaker_id"],
@@ -346,7 +340,7 @@ def reveal_phone(
 ) -> str | None:
     """The clear phone, audited with the purpose; a refusal (404 for a caretaker the caller
     cannot read, 403 without the right) is audited too. The caller commits in both cases."""
-    caretaker = repo.live_caretaker(session, caretaker_id)
+    caretaker = get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not caretaker_readable(caller, caretaker):
         _record_reveal(session, caller, caretaker_id, purpose, refused="not_found")
         raise NotFound()

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
@@ -30,15 +31,10 @@ from liushou.guardianship.models import (
     Visit,
     VisitRiskLevel,
 )
-from liushou.regions.models import Region
 from liushou.regions.repository import region_subtree
 from liushou.registry.models import Person
+from liushou.tables import assignment_t, caretaker_t, person_t, visit_t
 from liushou.visibility import person_scope
-
-caretaker_t: sa.Table = Caretaker.__table__  # type: ignore[attr-defined]
-assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
-visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
-person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 
 # The ciphertext never leaves the database in a read.
 CARETAKER_COLUMNS = [
@@ -71,14 +67,27 @@ def caretaker_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
     return sa.false()
 
 
-def _where(stmt: sa.Select[Any], condition: sa.ColumnElement[bool] | None) -> sa.Select[Any]:
-    return stmt if condition is None else stmt.where(condition)
-
-
 def _either(
     first: sa.ColumnElement[bool] | None, second: sa.ColumnElement[bool]
 ) -> sa.ColumnElement[bool] | None:
     return None if first is None else sa.or_(first, second)
+
+
+def _of_visible_persons(
+    table: sa.Table, columns: Sequence[sa.Column[Any]], caller: Principal
+) -> sa.Select[Any]:
+    """The live rows of ``table`` (assignments or visits) whose person is live, that the
+    caller may see: those of the persons it may see (visibility.person_scope), and a
+    volunteer's also those of its own caretaker record."""
+    stmt = (
+        sa.select(*columns)
+        .join(person_t, person_t.c.id == table.c.person_id)
+        .where(table.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
+    )
+    scope = person_scope(person_t.c.id, person_t.c.region_path, caller)
+    if caller.role == Role.volunteer:
+        scope = _either(scope, table.c.caretaker_id.in_(_own_caretakers(caller)))
+    return scoped(stmt, scope)
 
 
 # --- caretakers: reads ---------------------------------------------------------------------
@@ -99,26 +108,23 @@ def get_caretaker(
     stmt = sa.select(*CARETAKER_COLUMNS).where(
         caretaker_t.c.id == caretaker_id, caretaker_t.c.deleted_at.is_(None)
     )
-    return conn.execute(_where(stmt, caretaker_scope(caller))).mappings().one_or_none()
+    return conn.execute(scoped(stmt, caretaker_scope(caller))).mappings().one_or_none()
 
 
 def list_caretakers(
     conn: Connection, caller: Principal, page: PageParams, f: CaretakerFilters
 ) -> Sequence[RowMapping]:
     t = caretaker_t.c
-    stmt = _where(
+    stmt = scoped(
         sa.select(*CARETAKER_COLUMNS).where(t.deleted_at.is_(None)), caretaker_scope(caller)
     )
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, t.region_path))
-    if f.kind is not None:
-        stmt = stmt.where(t.kind == f.kind.value)
     if f.q:
         stmt = stmt.where(t.name.contains(f.q.strip(), autoescape=True))
-    if f.organization_id is not None:
-        stmt = stmt.where(t.organization_id == f.organization_id)
-    if f.user_id is not None:
-        stmt = stmt.where(t.user_id == f.user_id)
+    stmt = where_equal(
+        stmt, caretaker_t, kind=f.kind, organization_id=f.organization_id, user_id=f.user_id
+    )
     stmt = keyset(stmt, page, CARETAKER_ORDER, updated_at=t.updated_at)
     return conn.execute(stmt).mappings().all()
 
@@ -134,39 +140,21 @@ class AssignmentFilters:
     role: AssignmentRole | None = None
 
 
-def _assignment_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
-    persons = person_scope(person_t.c.id, person_t.c.region_path, caller)
-    if caller.role == Role.volunteer:
-        return _either(persons, assignment_t.c.caretaker_id.in_(_own_caretakers(caller)))
-    return persons
-
-
-def _assignments() -> sa.Select[Any]:
-    return (
-        sa.select(*ASSIGNMENT_COLUMNS)
-        .join(person_t, person_t.c.id == assignment_t.c.person_id)
-        .where(assignment_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
-    )
-
-
 def get_assignment(
     conn: Connection, caller: Principal, assignment_id: uuid.UUID
 ) -> RowMapping | None:
-    stmt = _assignments().where(assignment_t.c.id == assignment_id)
-    return conn.execute(_where(stmt, _assignment_scope(caller))).mappings().one_or_none()
+    stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
+    return conn.execute(stmt.where(assignment_t.c.id == assignment_id)).mappings().one_or_none()
 
 
 def list_assignments(
     conn: Connection, caller: Principal, page: PageParams, f: AssignmentFilters
 ) -> Sequence[RowMapping]:
     t = assignment_t.c
-    stmt = _where(_assignments(), _assignment_scope(caller))
-    if f.person_id is not None:
-        stmt = stmt.where(t.person_id == f.person_id)
-    if f.caretaker_id is not None:
-        stmt = stmt.where(t.caretaker_id == f.caretaker_id)
-    if f.role is not None:
-        stmt = stmt.where(t.role == f.role.value)
+    stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
+    stmt = where_equal(
+        stmt, assignment_t, person_id=f.person_id, caretaker_id=f.caretaker_id, role=f.role
+    )
     if f.active is True:
         stmt = stmt.where(t.ends_on.is_(None))
     elif f.active is False:
@@ -187,37 +175,19 @@ class VisitFilters:
     visited_to: date | None = None
 
 
-def _visit_scope(caller: Principal) -> sa.ColumnElement[bool] | None:
-    persons = person_scope(person_t.c.id, person_t.c.region_path, caller)
-    if caller.role == Role.volunteer:
-        return _either(persons, visit_t.c.caretaker_id.in_(_own_caretakers(caller)))
-    return persons
-
-
-def _visits() -> sa.Select[Any]:
-    return (
-        sa.select(*VISIT_COLUMNS)
-        .join(person_t, person_t.c.id == visit_t.c.person_id)
-        .where(visit_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
-    )
-
-
 def get_visit(conn: Connection, caller: Principal, visit_id: uuid.UUID) -> RowMapping | None:
-    stmt = _visits().where(visit_t.c.id == visit_id)
-    return conn.execute(_where(stmt, _visit_scope(caller))).mappings().one_or_none()
+    stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
+    return conn.execute(stmt.where(visit_t.c.id == visit_id)).mappings().one_or_none()
 
 
 def list_visits(
     conn: Connection, caller: Principal, page: PageParams, f: VisitFilters
 ) -> Sequence[RowMapping]:
     t = visit_t.c
-    stmt = _where(_visits(), _visit_scope(caller))
-    if f.person_id is not None:
-        stmt = stmt.where(t.person_id == f.person_id)
-    if f.caretaker_id is not None:
-        stmt = stmt.where(t.caretaker_id == f.caretaker_id)
-    if f.risk_level is not None:
-        stmt = stmt.where(t.risk_level == f.risk_level.value)
+    stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
+    stmt = where_equal(
+        stmt, visit_t, person_id=f.person_id, caretaker_id=f.caretaker_id, risk_level=f.risk_level
+    )
     if f.visited_from is not None:
         stmt = stmt.where(t.visited_on >= f.visited_from)
     if f.visited_to is not None:
@@ -227,18 +197,6 @@ def list_visits(
 
 
 # --- writes --------------------------------------------------------------------------------
-
-
-def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
-    return session.exec(
-        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
-    ).one_or_none()
-
-
-def live_caretaker(session: Session, caretaker_id: uuid.UUID) -> Caretaker | None:
-    return session.exec(
-        select(Caretaker).where(Caretaker.id == caretaker_id, col(Caretaker.deleted_at).is_(None))
-    ).one_or_none()
 
 
 def caretaker_of_user(session: Session, user_id: uuid.UUID) -> Caretaker | None:

@@ -10,15 +10,24 @@ from typing import Any
 from sqlmodel import Session
 
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live, soft_delete
-from liushou.audit import service as audit
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    get_live,
+    given_fields,
+    load_for_write,
+    refuse_immutable_changes,
+    refuse_nulls,
+    require_live,
+    soft_delete,
+)
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.clock import today
 from liushou.config import Settings
 from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound
 from liushou.guardianship import repository as repo
-from liushou.guardianship.access import locked_person
+from liushou.guardianship.access import locked_person, locked_with_person
 from liushou.guardianship.assignments import default_interval, refresh_due
 from liushou.guardianship.caretakers import check_area, usable_caretaker
 from liushou.guardianship.models import Caretaker, Visit
@@ -112,32 +121,53 @@ def create_visit(
     next_due = data.next_visit_due or data.visited_on + timedelta(
         days=_visit_interval(session, settings, person, caretaker)
     )
+    visit = add_visit(session, caller, data, caretaker.id, next_due, visit_id)
+    refresh_due(session, person.id)
+    return visit
+
+
+def add_visit(
+    session: Session,
+    caller: Principal,
+    data: VisitCreate,
+    caretaker_id: uuid.UUID,
+    next_visit_due: date,
+    visit_id: uuid.UUID | None = None,
+) -> Visit:
+    """The visit row, as checked by :func:`create_visit`, with its audit event. The due
+    dates of the person's assignments are left to :func:`refresh_due`: create_visit calls
+    it after each visit, the demo seed once after a person's whole history."""
     visit = Visit.model_validate(
         {
+            **_described(data, caretaker_id),
             "id": visit_id or uuid.uuid4(),
-            "person_id": person.id,
-            "caretaker_id": caretaker.id,
-            "visited_on": data.visited_on,
-            "mode": data.mode,
-            "findings": data.findings,
-            "needs": _needs(data.needs),
-            "risk_level": data.risk_level,
-            "next_visit_due": next_due,
+            "person_id": data.person_id,
+            "next_visit_due": next_visit_due,
         }
     )
     session.add(visit)
-    session.flush()
-    refresh_due(session, person.id)
-    audit.record(
+    audit_write(
         session,
         caller,
-        "visit.create",
-        resource_type="visit",
-        resource_id=visit.id,
-        changed_fields=sorted(n for n in data.model_fields_set if getattr(data, n) is not None),
-        detail={"person_id": str(person.id), "caretaker_id": str(caretaker.id)},
+        visit,
+        "create",
+        changed_fields=given_fields(data),
+        detail={"person_id": str(data.person_id), "caretaker_id": str(caretaker_id)},
     )
     return visit
+
+
+def _described(data: VisitCreate, caretaker_id: uuid.UUID) -> dict[str, Any]:
+    """The columns a visit's description gives (a create's and a replacement's)."""
+    return {
+        "caretaker_id": caretaker_id,
+        "visited_on": data.visited_on,
+        "mode": data.mode,
+        "findings": data.findings,
+        "needs": _needs(data.needs),
+        "risk_level": data.risk_level,
+        "next_visit_due": data.next_visit_due,
+    }
 
 
 def _needs(needs: list[Any]) -> list[str]:
@@ -147,10 +177,10 @@ def _needs(needs: list[Any]) -> list[str]:
 def _writable_visit(
     session: Session, caller: Principal, visit_id: uuid.UUID, *, include_deleted: bool = False
 ) -> tuple[Visit | None, Person]:
-    visit = load_for_write(session, Visit, visit_id, include_deleted=True)
-    if visit is None:
+    found = locked_with_person(session, caller, Visit, visit_id)
+    if found is None:
         raise NotFound()
-    person = locked_person(session, caller, visit.person_id)
+    visit, person = found
     if caller.role in FIELD_ROLES:
         own = repo.caretaker_of_user(session, caller.id)
         if own is None or visit.caretaker_id != own.id:
@@ -181,23 +211,11 @@ def replace_visit(
     visit, person = _writable_visit(session, caller, visit_id, include_deleted=True)
     visit = require_live(visit)
     check_if_match(if_match, visit.version)
-    if data.person_id != visit.person_id:
-        raise FieldInvalid(
-            ["body", "person_id"],
-            "immutable_field",
-            "走访的对象创建后不能修改。",
-            "A visit's person cannot change.",
-        )
+    refuse_immutable_changes(
+        data, visit, ["person_id"], "走访的对象创建后不能修改。", "A visit's person cannot change."
+    )
     caretaker = _visitor(session, caller, person, data.caretaker_id or visit.caretaker_id)
-    values = {
-        "caretaker_id": caretaker.id,
-        "visited_on": data.visited_on,
-        "mode": data.mode,
-        "findings": data.findings,
-        "needs": _needs(data.needs),
-        "risk_level": data.risk_level,
-        "next_visit_due": data.next_visit_due,
-    }
+    values = _described(data, caretaker.id)
     _change_visit(session, settings, caller, visit, person, caretaker, values)
     return visit, False
 
@@ -214,21 +232,14 @@ def update_visit(
     visit = require_live(visit)
     check_if_match(if_match, visit.version)
     given = patch.model_dump(exclude_unset=True)
-    for required in ("visited_on", "mode", "needs", "risk_level"):
-        if required in given and given[required] is None:
-            raise FieldInvalid(
-                ["body", required],
-                "validation_error",
-                f"{required} 不能为空。",
-                f"{required} cannot be null.",
-            )
+    refuse_nulls(given, ("visited_on", "mode", "needs", "risk_level"))
     if "needs" in given:
         given["needs"] = _needs(given["needs"])
     if "next_visit_due" not in given:
         moved = given.get("visited_on", visit.visited_on) != visit.visited_on
         # A moved visit takes the default due date of its new day (None: computed below).
         given["next_visit_due"] = None if moved else visit.next_visit_due
-    caretaker = repo.live_caretaker(session, visit.caretaker_id)
+    caretaker = get_live(session, Caretaker, visit.caretaker_id)
     if caretaker is None:
         raise Conflict(
             "记录走访的联系人已被删除。",
@@ -259,12 +270,11 @@ def _change_visit(
         return
     session.flush()
     refresh_due(session, person.id)
-    audit.record(
+    audit_write(
         session,
         caller,
-        "visit.update",
-        resource_type="visit",
-        resource_id=visit.id,
+        visit,
+        "update",
         changed_fields=changed,
         detail={"person_id": str(person.id)},
     )
@@ -278,11 +288,4 @@ def delete_visit(
         raise NotFound()
     soft_delete(visit, if_match)
     refresh_due(session, person.id)
-    audit.record(
-        session,
-        caller,
-        "visit.delete",
-        resource_type="visit",
-        resource_id=visit.id,
-        detail={"person_id": str(person.id)},
-    )
+    audit_write(session, caller, visit, "delete", detail={"person_id": str(person.id)})

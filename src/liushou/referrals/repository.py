@@ -24,26 +24,22 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.referrals.models import (
     PENDING_STATUSES,
-    Referral,
     ReferralStatus,
     ReferralTransition,
     ReferralType,
     Urgency,
 )
 from liushou.regions.models import Region
-from liushou.regions.repository import region_subtree
-from liushou.registry.models import Consent, Person
+from liushou.regions.repository import region_subtree, region_t
+from liushou.registry.models import Consent
+from liushou.tables import person_t, referral_t, transition_t
 from liushou.visibility import person_scope
-
-referral_t: sa.Table = Referral.__table__  # type: ignore[attr-defined]
-transition_t: sa.Table = ReferralTransition.__table__  # type: ignore[attr-defined]
-person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
-region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 
 REFERRAL_COLUMNS = [c for c in referral_t.c if c.name not in ("deleted_at", "created_by_id")]
 # The person's minimum form (views.person_min); nothing else of the person is ever selected.
@@ -84,8 +80,7 @@ def _referrals(caller: Principal) -> sa.Select[Any]:
         .join(region_t, region_t.c.id == person_t.c.region_id)
         .where(referral_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
     )
-    condition = scope(caller)
-    return stmt if condition is None else stmt.where(condition)
+    return scoped(stmt, scope(caller))
 
 
 # --- reads ---------------------------------------------------------------------------------
@@ -138,17 +133,15 @@ def list_referrals(
 ) -> list[dict[str, Any]]:
     """One page (limit + 1 rows) with the people and timelines."""
     t = referral_t.c
-    stmt = _referrals(caller)
-    if f.person_id is not None:
-        stmt = stmt.where(t.person_id == f.person_id)
-    if f.to_organization_id is not None:
-        stmt = stmt.where(t.to_organization_id == f.to_organization_id)
-    if f.status is not None:
-        stmt = stmt.where(t.status == f.status.value)
-    if f.type is not None:
-        stmt = stmt.where(t.type == f.type.value)
-    if f.urgency is not None:
-        stmt = stmt.where(t.urgency == f.urgency.value)
+    stmt = where_equal(
+        _referrals(caller),
+        referral_t,
+        person_id=f.person_id,
+        to_organization_id=f.to_organization_id,
+        status=f.status,
+        type=f.type,
+        urgency=f.urgency,
+    )
     if f.overdue is True:
         stmt = stmt.where(overdue_condition(day))
     elif f.overdue is False:

@@ -34,7 +34,14 @@ from typing import Any
 from sqlmodel import Session
 
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    get_live,
+    given_fields,
+    load_for_write,
+    refuse_immutable_changes,
+)
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
@@ -138,8 +145,8 @@ def _on_register(person: Person) -> None:
 
 
 def _organization(session: Session, organization_id: uuid.UUID) -> Organization:
-    org = session.get(Organization, organization_id)
-    if org is None or org.deleted_at is not None:
+    org = get_live(session, Organization, organization_id)
+    if org is None:
         raise FieldInvalid(
             ["body", "to_organization_id"],
             "invalid_organization",
@@ -328,13 +335,12 @@ def create_referral(
     session.flush()
     _step(session, caller, referral, None, ReferralStatus.open, None, 1)
     session.flush()
-    audit.record(
+    audit_write(
         session,
         caller,
-        "referral.create",
-        resource_type="referral",
-        resource_id=referral.id,
-        changed_fields=sorted(n for n in data.model_fields_set if getattr(data, n) is not None),
+        referral,
+        "create",
+        changed_fields=given_fields(data),
         detail={
             "person_id": str(person.id),
             "to_organization_id": str(data.to_organization_id),
@@ -365,14 +371,13 @@ def replace_referral(
         raise NotFound()
     person = _visible_person(session, caller, referral.person_id)
     check_if_match(if_match, referral.version)
-    for field in ("person_id", "to_organization_id", "type"):
-        if getattr(data, field) != getattr(referral, field):
-            raise FieldInvalid(
-                ["body", field],
-                "immutable_field",
-                f"转介的 {field} 创建后不能修改。",
-                f"A referral's {field} cannot change.",
-            )
+    refuse_immutable_changes(
+        data,
+        referral,
+        ("person_id", "to_organization_id", "type"),
+        "转介的 {name} 创建后不能修改。",
+        "A referral's {name} cannot change.",
+    )
     made_on = local_date(referral.created_at)
     wanted = {
         "network": data.network,
@@ -393,12 +398,11 @@ def replace_referral(
     values = _values(session, settings, person, data, made_on, referral.due_on)
     changed = apply_changes(referral, values)
     session.flush()
-    audit.record(
+    audit_write(
         session,
         caller,
-        "referral.update",
-        resource_type="referral",
-        resource_id=referral.id,
+        referral,
+        "update",
         changed_fields=changed,
         detail={"person_id": str(person.id)},
     )
@@ -417,8 +421,7 @@ def _writable(session: Session, caller: Principal, referral_id: uuid.UUID) -> Re
     if caller.role == Role.partner:
         if caller.organization_id is None or referral.to_organization_id != caller.organization_id:
             raise NotFound()
-        person = session.get(Person, referral.person_id)
-        if person is None or person.deleted_at is not None:
+        if get_live(session, Person, referral.person_id) is None:
             raise NotFound()
         return referral
     _visible_person(session, caller, referral.person_id)
@@ -456,12 +459,11 @@ def transition(
         repo.last_seq(session, referral.id) + 1,
     )
     session.flush()
-    audit.record(
+    audit_write(
         session,
         caller,
-        "referral.transition",
-        resource_type="referral",
-        resource_id=referral.id,
+        referral,
+        "transition",
         changed_fields=["status"],
         detail={
             "from_status": current.value,

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset, keyset_bound
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import (
@@ -49,11 +50,6 @@ ORG_COLUMNS = [
     org_t.c.updated_at,
     org_t.c.version,
 ]
-
-
-def _scoped(stmt: sa.Select[Any], caller: Principal) -> sa.Select[Any]:
-    condition = lineage_scope(region_t.c.path, caller)
-    return stmt if condition is None else stmt.where(condition)
 
 
 def subtree_of(region_id: uuid.UUID | sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
@@ -124,9 +120,7 @@ def _region_list(
         stmt = stmt.where(region_t.c.level == sa.bindparam("level"))
     if within:
         stmt = stmt.where(subtree_of(sa.bindparam("within", type_=region_t.c.id.type)))
-    condition = _bound_lineage_scope(scope)
-    if condition is not None:
-        stmt = stmt.where(condition)
+    stmt = scoped(stmt, _bound_lineage_scope(scope))
     stmt = keyset_bound(
         stmt, REGION_ORDER, after=after, since=since, updated_at=region_t.c.updated_at
     )
@@ -136,12 +130,20 @@ def _region_list(
 # --- regions: reads ------------------------------------------------------------------
 
 
-def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> dict[str, Any] | None:
-    rows = _REGION_BY_ID.fetch(conn, {"id": region_id})
-    # One row by primary key, so the scope is checked on it (the same rule as lineage_scope).
+def _visible_one(
+    query: PreparedSelect, conn: Connection, caller: Principal, row_id: uuid.UUID
+) -> dict[str, Any] | None:
+    """The row of ``query`` with this id, if it lies in the caller's lineage. One row by
+    primary key, so the scope is checked on it (the same rule as lineage_scope) on the
+    ``path`` the query selects, which the row then drops."""
+    rows = query.fetch(conn, {"id": row_id})
     if not rows or not path_visible(rows[0].pop("path"), caller, lineage=True):
         return None
     return rows[0]
+
+
+def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> dict[str, Any] | None:
+    return _visible_one(_REGION_BY_ID, conn, caller, region_id)
 
 
 def list_regions(
@@ -173,12 +175,6 @@ def list_regions(
 def live_region_by_code(session: Session, code: str) -> Region | None:
     return session.exec(
         select(Region).where(Region.code == code, col(Region.deleted_at).is_(None))
-    ).one_or_none()
-
-
-def live_region(session: Session, region_id: uuid.UUID) -> Region | None:
-    return session.exec(
-        select(Region).where(Region.id == region_id, col(Region.deleted_at).is_(None))
     ).one_or_none()
 
 
@@ -227,10 +223,7 @@ def region_subtree(
 def get_organization(
     conn: Connection, caller: Principal, organization_id: uuid.UUID
 ) -> dict[str, Any] | None:
-    rows = _ORGANIZATION_BY_ID.fetch(conn, {"id": organization_id})
-    if not rows or not path_visible(rows[0].pop("path"), caller, lineage=True):
-        return None
-    return rows[0]
+    return _visible_one(_ORGANIZATION_BY_ID, conn, caller, organization_id)
 
 
 def list_organizations(
@@ -248,8 +241,7 @@ def list_organizations(
         .join(region_t, region_t.c.id == org_t.c.region_id)
         .where(org_t.c.deleted_at.is_(None))
     )
-    if type_ is not None:
-        stmt = stmt.where(org_t.c.type == type_)
+    stmt = where_equal(stmt, org_t, type=type_)
     if network is not None:
         # Networks are a short JSON list of fixed codes: a quoted-substring match is exact.
         stmt = stmt.where(sa.cast(org_t.c.networks, sa.Text).contains(f'"{network}"'))
@@ -257,9 +249,8 @@ def list_organizations(
         stmt = stmt.where(subtree_of(within))
     if q:
         stmt = stmt.where(org_t.c.name.contains(q, autoescape=True))
-    stmt = keyset(
-        _scoped(stmt, caller), page, [org_t.c.name, org_t.c.id], updated_at=org_t.c.updated_at
-    )
+    stmt = scoped(stmt, lineage_scope(region_t.c.path, caller))
+    stmt = keyset(stmt, page, [org_t.c.name, org_t.c.id], updated_at=org_t.c.updated_at)
     return conn.execute(stmt).mappings().all()
 
 

@@ -7,12 +7,21 @@ from typing import Any
 
 from sqlmodel import Session
 
-from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live, soft_delete
-from liushou.audit import service as audit
+from liushou.api.resources import (
+    apply_changes,
+    audit_write,
+    for_change,
+    for_replace,
+    get_live,
+    load_for_write,
+    refuse_immutable_changes,
+    refuse_nulls,
+    require_live,
+    soft_delete,
+)
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible
-from liushou.errors import Conflict, FieldInvalid, NotFound, Unprocessable, field_error
+from liushou.errors import Conflict, FieldInvalid, Unprocessable, field_error
 from liushou.regions import repository as repo
 from liushou.regions.codes import check_region
 from liushou.regions.models import Organization, Region
@@ -32,7 +41,7 @@ IMMUTABLE_REGION_FIELDS = ("code", "level", "parent_id")
 def _parent(session: Session, caller: Principal, parent_id: uuid.UUID | None) -> Region | None:
     if parent_id is None:
         return None
-    parent = repo.live_region(session, parent_id)
+    parent = get_live(session, Region, parent_id)
     if parent is None or not path_visible(parent.path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "parent_id"],
@@ -81,12 +90,11 @@ def create_region(
     region.path = (parent.path if parent else "") + region.id.hex + "/"
     session.add(region)
     session.flush()
-    audit.record(
+    audit_write(
         session,
         caller,
-        "region.create",
-        resource_type="region",
-        resource_id=region.id,
+        region,
+        "create",
         changed_fields=data.model_fields_set | {"code", "name", "level"},
     )
     return region
@@ -100,20 +108,16 @@ def replace_region(
     if_match: str | None,
 ) -> tuple[Region, bool]:
     """PUT: create with the client's id (True) or replace the existing region (False)."""
-    region = load_for_write(session, Region, region_id, include_deleted=True)
+    region = for_replace(session, Region, region_id, if_match)
     if region is None:
-        check_if_match(if_match, None)
         return create_region(session, caller, data, region_id), True
-    region = require_live(region)
-    check_if_match(if_match, region.version)
-    for name in IMMUTABLE_REGION_FIELDS:
-        if getattr(data, name) != getattr(region, name):
-            raise FieldInvalid(
-                ["body", name],
-                "immutable_field",
-                f"区划的 {name} 创建后不能修改。",
-                f"A region's {name} cannot change after creation.",
-            )
+    refuse_immutable_changes(
+        data,
+        region,
+        IMMUTABLE_REGION_FIELDS,
+        "区划的 {name} 创建后不能修改。",
+        "A region's {name} cannot change after creation.",
+    )
     _validate_region(session, caller, data)
     changed = apply_changes(region, {"name": data.name, "kind": data.kind})
     _audit_update(session, caller, region, changed)
@@ -127,8 +131,7 @@ def update_region(
     patch: RegionUpdate,
     if_match: str | None,
 ) -> Region:
-    region = require_live(load_for_write(session, Region, region_id))
-    check_if_match(if_match, region.version)
+    region = for_change(session, Region, region_id, if_match)
     values = patch.model_dump(exclude_unset=True)
     if "name" in values and values["name"] is None:
         raise FieldInvalid(
@@ -150,9 +153,7 @@ def update_region(
 def delete_region(
     session: Session, caller: Principal, region_id: uuid.UUID, if_match: str | None
 ) -> None:
-    region = load_for_write(session, Region, region_id)
-    if region is None:
-        raise NotFound()
+    region = require_live(load_for_write(session, Region, region_id))
     if repo.region_in_use(session, region):
         raise Conflict(
             "该区划下仍有下级区划、组织、人员、联系人或账号，不能删除。",
@@ -160,21 +161,15 @@ def delete_region(
             code="region_in_use",
         )
     soft_delete(region, if_match)
-    audit.record(session, caller, "region.delete", resource_type="region", resource_id=region.id)
+    audit_write(session, caller, region, "delete")
 
 
-def _audit_update(session: Session, caller: Principal, row: Any, changed: list[str]) -> None:
+def _audit_update(
+    session: Session, caller: Principal, row: Region | Organization, changed: list[str]
+) -> None:
     if changed:
         session.flush()
-        table = row.__tablename__
-        audit.record(
-            session,
-            caller,
-            f"{table}.update",
-            resource_type=table,
-            resource_id=row.id,
-            changed_fields=changed,
-        )
+        audit_write(session, caller, row, "update", changed_fields=changed)
 
 
 # --- organizations -------------------------------------------------------------------
@@ -203,12 +198,11 @@ def create_organization(
     )
     session.add(org)
     session.flush()
-    audit.record(
+    audit_write(
         session,
         caller,
-        "organization.create",
-        resource_type="organization",
-        resource_id=org.id,
+        org,
+        "create",
         changed_fields=data.model_fields_set | {"name", "type", "region_id"},
     )
     return org
@@ -221,12 +215,9 @@ def replace_organization(
     data: OrganizationCreate,
     if_match: str | None,
 ) -> tuple[Organization, bool]:
-    org = load_for_write(session, Organization, organization_id, include_deleted=True)
+    org = for_replace(session, Organization, organization_id, if_match)
     if org is None:
-        check_if_match(if_match, None)
         return create_organization(session, caller, data, organization_id), True
-    org = require_live(org)
-    check_if_match(if_match, org.version)
     _check_org_region(session, caller, data.region_id)
     changed = apply_changes(org, _org_values(data.model_dump()))
     _audit_update(session, caller, org, changed)
@@ -240,17 +231,9 @@ def update_organization(
     patch: OrganizationUpdate,
     if_match: str | None,
 ) -> Organization:
-    org = require_live(load_for_write(session, Organization, organization_id))
-    check_if_match(if_match, org.version)
+    org = for_change(session, Organization, organization_id, if_match)
     values = patch.model_dump(exclude_unset=True)
-    for required in ("name", "type", "region_id", "networks"):
-        if required in values and values[required] is None:
-            raise FieldInvalid(
-                ["body", required],
-                "validation_error",
-                f"{required} 不能为空。",
-                f"{required} cannot be null.",
-            )
+    refuse_nulls(values, ("name", "type", "region_id", "networks"))
     if "region_id" in values:
         _check_org_region(session, caller, values["region_id"])
     changed = apply_changes(org, _org_values(values))
@@ -261,13 +244,9 @@ def update_organization(
 def delete_organization(
     session: Session, caller: Principal, organization_id: uuid.UUID, if_match: str | None
 ) -> None:
-    org = load_for_write(session, Organization, organization_id)
-    if org is None:
-        raise NotFound()
+    org = require_live(load_for_write(session, Organization, organization_id))
     soft_delete(org, if_match)
-    audit.record(
-        session, caller, "organization.delete", resource_type="organization", resource_id=org.id
-    )
+    audit_write(session, caller, org, "delete")
 
 
 def _org_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -15,17 +15,19 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
+from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset, keyset_bound
+from liushou.api.resources import get_live
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.read_path import PreparedSelect
-from liushou.regions.models import Region
-from liushou.regions.repository import region_subtree
+from liushou.regions.repository import region_subtree, region_t
 from liushou.registry.enums import Alert, GuardianshipType, PersonCategory, PersonStatus
-from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.registry.models import Person
 from liushou.registry.register import on_register_sql, stay_covers_sql, still_counts_sql
+from liushou.tables import consent_t, person_t, version_t
 from liushou.visibility import (
     assigned_to_user,
     care_alert_columns,
@@ -33,11 +35,6 @@ from liushou.visibility import (
     is_assigned,
     person_scope,
 )
-
-person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
-version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
-consent_t: sa.Table = Consent.__table__  # type: ignore[attr-defined]
-region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 
 PERSON_COLUMNS = [
     c
@@ -79,12 +76,8 @@ def person_visible(db: Any, caller: Principal, person_id: uuid.UUID, path: str) 
 
 def visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -> Person | None:
     """The live person, if the caller may see it (:func:`person_visible`); else None."""
-    person = session.get(Person, person_id)
-    if (
-        person is None
-        or person.deleted_at is not None
-        or not person_visible(session, caller, person.id, person.region_path)
-    ):
+    person = get_live(session, Person, person_id)
+    if person is None or not person_visible(session, caller, person.id, person.region_path):
         return None
     return person
 
@@ -366,13 +359,10 @@ def list_persons_as_of(
             on_register,
         )
     )
-    condition = scope_condition(v.person_id, v.region_path, caller)
-    if condition is not None:
-        stmt = stmt.where(condition)
+    stmt = scoped(stmt, scope_condition(v.person_id, v.region_path, caller))
     if filters.region_id is not None:
         stmt = stmt.where(region_subtree(filters.region_id, v.region_path))
-    if filters.category is not None:
-        stmt = stmt.where(v.category == filters.category.value)
+    stmt = where_equal(stmt, version_t, category=filters.category)
     if filters.id_number_index is not None:
         stmt = stmt.where(person_t.c.id_number_index == filters.id_number_index)
     stmt = keyset(stmt, page, [v.person_id])
@@ -442,9 +432,7 @@ def duplicate_pool(
     stmt = sa.select(*PERSON_COLUMNS, *care_alert_columns(t.id, today())).where(
         t.deleted_at.is_(None), sa.or_(*wanted)
     )
-    condition = scope_condition(t.id, t.region_path, caller)
-    if condition is not None:
-        stmt = stmt.where(condition)
+    stmt = scoped(stmt, scope_condition(t.id, t.region_path, caller))
     stmt = stmt.order_by(priority, t.id).limit(limit)
     return conn.execute(stmt).mappings().all()
 

@@ -8,14 +8,20 @@ event (registry/versions.py) in the same transaction.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from liushou import clock
-from liushou.api.concurrency import check_if_match
-from liushou.api.resources import apply_changes, load_for_write, require_live
+from liushou.api.resources import (
+    apply_changes,
+    for_change,
+    for_replace,
+    refuse_immutable_changes,
+    refuse_nulls,
+    soft_delete,
+)
 from liushou.auth.principal import Principal
 from liushou.clock import today
 from liushou.config import Settings
@@ -89,19 +95,12 @@ def replace_person(
     if_match: str | None,
 ) -> tuple[Person, bool]:
     """PUT: create with the client's id (True) or replace the person (False)."""
-    person = load_for_write(session, Person, person_id, include_deleted=True)
+    person = for_replace(session, Person, person_id, if_match, _writable(session, caller))
     if person is None:
-        check_if_match(if_match, None)
         return create_person(session, settings, pii, caller, data, person_id), True
-    person = _writable(session, require_live(person), caller)
-    check_if_match(if_match, person.version)
-    if data.category != person.category:
-        raise FieldInvalid(
-            ["body", "category"],
-            "immutable_field",
-            "类别创建后不能修改。",
-            "A person's category cannot change.",
-        )
+    refuse_immutable_changes(
+        data, person, ["category"], "类别创建后不能修改。", "A person's category cannot change."
+    )
     profile = getattr(data, PROFILE_FIELD[data.category]).model_dump(mode="json")
     values = column_values(session, settings, pii, caller, person.id, data.model_dump(), profile)
     _refuse_duplicate(session, caller, values["id_number_index"], person.id)
@@ -121,14 +120,9 @@ def update_person(
     patch: PersonUpdate,
     if_match: str | None,
 ) -> Person:
-    person = _writable(session, require_live(load_for_write(session, Person, person_id)), caller)
-    check_if_match(if_match, person.version)
+    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
     given = patch.model_dump(exclude_unset=True)
-    for name in ("name", "region_id", "left_behind_since"):
-        if name in given and given[name] is None:
-            raise FieldInvalid(
-                ["body", name], "validation_error", f"{name} 不能为空。", f"{name} cannot be null."
-            )
+    refuse_nulls(given, ("name", "region_id", "left_behind_since"))
     wrong = [
         name
         for name in PROFILE_FIELD.values()
@@ -179,10 +173,16 @@ def _current_description(person: Person, pii: PersonalData) -> dict[str, Any]:
     }
 
 
-def _writable(session: Session, person: Person, caller: Principal) -> Person:
-    if not repo.person_visible(session, caller, person.id, person.region_path):
-        raise NotFound()
-    return person
+def _writable(session: Session, caller: Principal) -> Callable[[Person], Person]:
+    """The check :func:`for_change` and :func:`for_replace` make of the person: the caller
+    changes only a person it may see (404 otherwise)."""
+
+    def visible(person: Person) -> Person:
+        if not repo.person_visible(session, caller, person.id, person.region_path):
+            raise NotFound()
+        return person
+
+    return visible
 
 
 def exit_person(
@@ -192,12 +192,7 @@ def exit_person(
     data: PersonExit,
     if_match: str | None,
 ) -> Person:
-    person = _writable(session, require_live(load_for_write(session, Person, person_id)), caller)
-    check_if_match(if_match, person.version)
-    if person.status == PersonStatus.exited:
-        raise Conflict(
-            "此人已退出留守名册。", "This person has already exited.", code="already_exited"
-        )
+    person = _moving_to(session, caller, person_id, if_match, PersonStatus.exited)
     if data.exited_on > today() or data.exited_on < person.left_behind_since:
         raise FieldInvalid(
             ["body", "exited_on"],
@@ -205,16 +200,12 @@ def exit_person(
             "退出日期须在留守开始日期与今天之间。",
             "exited_on must lie between left_behind_since and today.",
         )
-    changed = apply_changes(
-        person,
-        {
-            "status": PersonStatus.exited,
-            "exited_on": data.exited_on,
-            "exit_reason": data.exit_reason,
-        },
-    )
-    session.flush()
-    record_version(session, person, caller, "exit", changed)
+    values = {
+        "status": PersonStatus.exited,
+        "exited_on": data.exited_on,
+        "exit_reason": data.exit_reason,
+    }
+    _change_status(session, caller, person, "exit", values)
     return person
 
 
@@ -226,12 +217,7 @@ def reactivate_person(
     data: PersonReactivate,
     if_match: str | None,
 ) -> Person:
-    person = _writable(session, require_live(load_for_write(session, Person, person_id)), caller)
-    check_if_match(if_match, person.version)
-    if person.status == PersonStatus.active:
-        raise Conflict(
-            "此人仍在留守名册中。", "This person is already active.", code="already_active"
-        )
+    person = _moving_to(session, caller, person_id, if_match, PersonStatus.active)
     since = data.left_behind_since or person.left_behind_since
     if person.exited_on and data.left_behind_since and since < person.exited_on:
         raise FieldInvalid(
@@ -243,31 +229,49 @@ def reactivate_person(
     check_eligible(settings, person.category, person.birth_date, person.sex, since)
     if person.category == PersonCategory.child and not still_counts(person.counts_until, today()):
         raise NotEligible("已年满十六周岁。", "The child is 16 or older.")
-    changed = apply_changes(
-        person,
-        {
-            "status": PersonStatus.active,
-            "exited_on": None,
-            "exit_reason": None,
-            "left_behind_since": since,
-        },
-    )
-    session.flush()
-    record_version(session, person, caller, "reactivate", changed)
+    values = {
+        "status": PersonStatus.active,
+        "exited_on": None,
+        "exit_reason": None,
+        "left_behind_since": since,
+    }
+    _change_status(session, caller, person, "reactivate", values)
     return person
+
+
+def _moving_to(
+    session: Session,
+    caller: Principal,
+    person_id: uuid.UUID,
+    if_match: str | None,
+    status: PersonStatus,
+) -> Person:
+    """The person an exit or a reactivation moves to ``status``: 409 when it is there
+    already."""
+    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
+    if person.status != status:
+        return person
+    if status == PersonStatus.exited:
+        raise Conflict(
+            "此人已退出留守名册。", "This person has already exited.", code="already_exited"
+        )
+    raise Conflict("此人仍在留守名册中。", "This person is already active.", code="already_active")
+
+
+def _change_status(
+    session: Session, caller: Principal, person: Person, action: str, values: dict[str, Any]
+) -> None:
+    """Apply an exit or a reactivation and record its version (and audit event)."""
+    changed = apply_changes(person, values)
+    session.flush()
+    record_version(session, person, caller, action, changed)
 
 
 def delete_person(
     session: Session, caller: Principal, person_id: uuid.UUID, if_match: str | None
 ) -> None:
-    person = load_for_write(session, Person, person_id)
-    if person is None:
-        raise NotFound()
-    _writable(session, person, caller)
-    check_if_match(if_match, person.version)
-    person.deleted_at = clock.now()
-    person.updated_at = person.deleted_at
-    person.version += 1
+    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
+    soft_delete(person, if_match)
     session.flush()
     record_version(session, person, caller, "delete", [])
 
@@ -285,14 +289,10 @@ def age_out(session: Session, caller: Principal, on_or_before: date) -> int:
         .with_for_update()
     ).all()
     for person in due:
-        changed = apply_changes(
-            person,
-            {
-                "status": PersonStatus.exited,
-                "exited_on": person.counts_until,
-                "exit_reason": ExitReason.aged_out,
-            },
-        )
-        session.flush()
-        record_version(session, person, caller, "exit", changed)
+        values = {
+            "status": PersonStatus.exited,
+            "exited_on": person.counts_until,
+            "exit_reason": ExitReason.aged_out,
+        }
+        _change_status(session, caller, person, "exit", values)
     return len(due)
