@@ -51,7 +51,7 @@ from liushou.regions.router import regions as regions_router
 from liushou.registry.duplicates_router import router as duplicates_router
 from liushou.registry.person_values import PersonalData
 from liushou.registry.router import persons as persons_router
-from liushou.registry.transfer_router import exports_router, imports
+from liushou.registry.sheets_router import exports_router, imports
 from liushou.reports.router import reports as reports_router
 
 DESCRIPTION = """\

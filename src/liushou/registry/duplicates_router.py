@@ -22,7 +22,7 @@ from liushou.regions.models import RegionLevel
 from liushou.registry import duplicates as dup
 from liushou.registry import repository as repo
 from liushou.registry.schemas import PersonRead
-from liushou.registry.views import person_body
+from liushou.registry.serializers import person_body
 
 Reader = Annotated[Principal, requires("registry:read")]
 

@@ -41,7 +41,7 @@ from liushou.registry.import_columns import COLUMNS, Column
 from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.query import PersonQuery
 from liushou.registry.schemas import PROFILE_FIELD
-from liushou.registry.views import as_of_body, person_body
+from liushou.registry.serializers import as_of_body, person_body
 
 # Columns the import ignores: what a reader of the export needs besides the template's.
 EXTRA_HEADERS = ["村/社区名称", "年龄", "状态", "退出日期", "退出原因", "人员编号", "更新时间"]

@@ -111,7 +111,7 @@ def _as_driver_gives(column: sa.Column[Any]) -> Any:
 
 READ_COLUMNS = [_as_driver_gives(c) for c in PERSON_COLUMNS]
 # The care alerts (overdue_visit, no_primary_contact) as of the bound "today", computed by
-# the database with the row (views.person_body turns them into codes).
+# the database with the row (serializers.person_body turns them into codes).
 _TODAY = sa.bindparam("today", type_=sa.Date)
 READ_WITH_ALERTS = [*READ_COLUMNS, *care_alert_columns(person_t.c.id, _TODAY)]
 

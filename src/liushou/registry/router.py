@@ -59,7 +59,7 @@ from liushou.registry.schemas import (
     Revealed,
     RevealRequest,
 )
-from liushou.registry.views import as_of_body, person_body
+from liushou.registry.serializers import as_of_body, person_body
 
 Reader = Annotated[Principal, requires("registry:read")]
 Writer = Annotated[Principal, requires("registry:write")]
