@@ -12,7 +12,7 @@ import binascii
 import hashlib
 import hmac
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import cached_property
 from typing import Annotated, Any, Generic, TypeVar
@@ -21,8 +21,10 @@ import orjson
 import sqlalchemy as sa
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel
+from sqlalchemy.engine import Connection, RowMapping
 
 from liushou.api.params import Instant
+from liushou.db import Database
 from liushou.errors import BadRequest
 
 T = TypeVar("T")
@@ -35,6 +37,9 @@ _NOT_FILTERS = frozenset({"cursor", "limit"})
 class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None
+
+
+PageT = TypeVar("PageT", bound=Page[Any])
 
 
 class InvalidCursor(BadRequest):
@@ -163,6 +168,20 @@ def keyset(
     return stmt.order_by(*order).limit(page.limit + 1)
 
 
+def keyset_rows(
+    conn: Connection,
+    stmt: sa.Select[Any],
+    page: PageParams,
+    columns: Sequence[Any],
+    *,
+    descending: bool = False,
+    updated_at: Any | None = None,
+) -> Sequence[RowMapping]:
+    """The rows of a list query for this page: ``stmt`` through :func:`keyset`, run."""
+    stmt = keyset(stmt, page, columns, descending=descending, updated_at=updated_at)
+    return conn.execute(stmt).mappings().all()
+
+
 def keyset_bound(
     stmt: sa.Select[Any],
     columns: Sequence[Any],
@@ -193,6 +212,25 @@ def page_of(rows: Sequence[Any], page: PageParams, sort_key: Any) -> tuple[list[
     if len(rows) > page.limit:
         return items, page.cursor_for(sort_key(items[-1]))
     return items, None
+
+
+async def read_page(
+    db: Database,
+    page: PageParams,
+    page_model: type[PageT],
+    query: Callable[[Connection], Sequence[Any]],
+    sort_key: Callable[[Any], Sequence[Any]],
+    item: Callable[[Any], Any] | None = None,
+) -> PageT:
+    """The answer of a list: the limit+1 rows ``query`` reads (:func:`keyset`), the first
+    ``limit`` of them as ``item`` makes them (the rows themselves by default), and the
+    cursor after the last, from its ``sort_key``. ``page_model`` is the route's
+    ``Page[...]``."""
+    rows = await db.read(query)
+    items, next_cursor = page_of(rows, page, sort_key)
+    if item is not None:
+        items = [item(row) for row in items]
+    return page_model(items=items, next_cursor=next_cursor)
 
 
 def _filters_hash(request: Request) -> str:

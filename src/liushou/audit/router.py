@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from pydantic import AwareDatetime, BaseModel
 
 from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, keyset, page_of
+from liushou.api.pagination import Page, Paging, keyset_rows, read_page
 from liushou.api.params import Instant, SearchText
 from liushou.audit.models import AuditEvent
 from liushou.auth.dependencies import requires
@@ -64,7 +64,10 @@ async def list_audit_events(
         stmt = stmt.where(audit_t.c.at >= from_)
     if to is not None:
         stmt = stmt.where(audit_t.c.at < to)
-    stmt = keyset(stmt, page, [audit_t.c.at, audit_t.c.id], descending=True)
-    rows = await db.read(lambda conn: conn.execute(stmt).mappings().all())
-    items, next_cursor = page_of(rows, page, lambda r: (r["at"], r["id"]))
-    return Page[AuditEventRead](items=items, next_cursor=next_cursor)
+    return await read_page(
+        db,
+        page,
+        Page[AuditEventRead],
+        lambda conn: keyset_rows(conn, stmt, page, [audit_t.c.at, audit_t.c.id], descending=True),
+        lambda r: (r["at"], r["id"]),
+    )

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import JSONResponse
 
 from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, keyset, page_of
+from liushou.api.pagination import Page, Paging, keyset_rows, read_page
 from liushou.api.params import SearchText
 from liushou.auth.dependencies import AuthServiceDep, requires
 from liushou.auth.models import UserAccount
@@ -166,12 +166,12 @@ async def list_users(
         user_t.c.updated_at,
         user_t.c.version,
     ]
-    stmt = keyset(
-        sa.select(*columns).where(user_t.c.deleted_at.is_(None)),
+    stmt = sa.select(*columns).where(user_t.c.deleted_at.is_(None))
+    order = [user_t.c.username, user_t.c.id]
+    return await read_page(
+        db,
         page,
-        [user_t.c.username, user_t.c.id],
-        updated_at=user_t.c.updated_at,
+        Page[UserRead],
+        lambda conn: keyset_rows(conn, stmt, page, order, updated_at=user_t.c.updated_at),
+        lambda r: (r["username"], r["id"]),
     )
-    rows = await db.read(lambda conn: conn.execute(stmt).mappings().all())
-    items, next_cursor = page_of(rows, page, lambda r: (r["username"], r["id"]))
-    return Page[UserRead](items=items, next_cursor=next_cursor)

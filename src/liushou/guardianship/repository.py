@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
-from liushou.api.pagination import PageParams, keyset
+from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import lineage_scope
@@ -125,8 +125,7 @@ def list_caretakers(
     stmt = where_equal(
         stmt, caretaker_t, kind=f.kind, organization_id=f.organization_id, user_id=f.user_id
     )
-    stmt = keyset(stmt, page, CARETAKER_ORDER, updated_at=t.updated_at)
-    return conn.execute(stmt).mappings().all()
+    return keyset_rows(conn, stmt, page, CARETAKER_ORDER, updated_at=t.updated_at)
 
 
 # --- assignments: reads --------------------------------------------------------------------
@@ -159,8 +158,7 @@ def list_assignments(
         stmt = stmt.where(t.ends_on.is_(None))
     elif f.active is False:
         stmt = stmt.where(t.ends_on.is_not(None))
-    stmt = keyset(stmt, page, ASSIGNMENT_ORDER, updated_at=t.updated_at)
-    return conn.execute(stmt).mappings().all()
+    return keyset_rows(conn, stmt, page, ASSIGNMENT_ORDER, updated_at=t.updated_at)
 
 
 # --- visits: reads -------------------------------------------------------------------------
@@ -192,8 +190,7 @@ def list_visits(
         stmt = stmt.where(t.visited_on >= f.visited_from)
     if f.visited_to is not None:
         stmt = stmt.where(t.visited_on <= f.visited_to)
-    stmt = keyset(stmt, page, VISIT_ORDER, descending=True, updated_at=t.updated_at)
-    return conn.execute(stmt).mappings().all()
+    return keyset_rows(conn, stmt, page, VISIT_ORDER, descending=True, updated_at=t.updated_at)
 
 
 # --- writes --------------------------------------------------------------------------------

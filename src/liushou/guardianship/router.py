@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query
 
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
-from liushou.api.pagination import Page, Paging, page_of
+from liushou.api.pagination import Page, Paging, read_page
 from liushou.api.params import Day, SearchText
 from liushou.api.responses import READ_ERRORS, WRITE_ERRORS, put_responses
 from liushou.api.routes import StandardRoutes
@@ -106,9 +106,14 @@ async def list_caretakers(
     filters = repo.CaretakerFilters(
         region_id=region_id, kind=kind, q=q, organization_id=organization_id, user_id=user_id
     )
-    rows = await db.read(lambda conn: repo.list_caretakers(conn, caller, page, filters))
-    items, next_cursor = page_of(rows, page, lambda r: (r["name"], r["id"]))
-    return Page[CaretakerRead](items=[_caretaker(r) for r in items], next_cursor=next_cursor)
+    return await read_page(
+        db,
+        page,
+        Page[CaretakerRead],
+        lambda conn: repo.list_caretakers(conn, caller, page, filters),
+        lambda r: (r["name"], r["id"]),
+        _caretaker,
+    )
 
 
 CARETAKER_ROUTES = StandardRoutes(
@@ -174,9 +179,14 @@ async def list_assignments(
     filters = repo.AssignmentFilters(
         person_id=person_id, caretaker_id=caretaker_id, active=active, role=role
     )
-    rows = await db.read(lambda conn: repo.list_assignments(conn, caller, page, filters))
-    items, next_cursor = page_of(rows, page, lambda r: (r["starts_on"], r["id"]))
-    return Page[AssignmentRead](items=[_assignment(r) for r in items], next_cursor=next_cursor)
+    return await read_page(
+        db,
+        page,
+        Page[AssignmentRead],
+        lambda conn: repo.list_assignments(conn, caller, page, filters),
+        lambda r: (r["starts_on"], r["id"]),
+        _assignment,
+    )
 
 
 ASSIGNMENT_ROUTES = StandardRoutes(
@@ -250,9 +260,14 @@ async def list_visits(
         visited_from=from_,
         visited_to=to,
     )
-    rows = await db.read(lambda conn: repo.list_visits(conn, caller, page, filters))
-    items, next_cursor = page_of(rows, page, lambda r: (r["visited_on"], r["id"]))
-    return Page[VisitRead](items=[_visit(r) for r in items], next_cursor=next_cursor)
+    return await read_page(
+        db,
+        page,
+        Page[VisitRead],
+        lambda conn: repo.list_visits(conn, caller, page, filters),
+        lambda r: (r["visited_on"], r["id"]),
+        _visit,
+    )
 
 
 VISIT_ROUTES = StandardRoutes(visits, "visit", VISITS, VisitRead, reader=Reader, writer=Writer)

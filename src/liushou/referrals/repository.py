@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
-from liushou.api.pagination import PageParams, keyset
+from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.referrals.models import (
@@ -148,8 +148,8 @@ def list_referrals(
         stmt = stmt.where(sa.not_(overdue_condition(day)))
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path))
-    stmt = keyset(stmt, page, ORDER, descending=True, updated_at=t.updated_at)
-    rows = [dict(r) for r in conn.execute(stmt).mappings().all()]
+    page_rows = keyset_rows(conn, stmt, page, ORDER, descending=True, updated_at=t.updated_at)
+    rows = [dict(r) for r in page_rows]
     steps = timelines(conn, [r["id"] for r in rows])
     for row in rows:
         row["timeline"] = steps.get(row["id"], [])

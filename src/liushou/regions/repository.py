@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
-from liushou.api.pagination import PageParams, keyset, keyset_bound
+from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import (
     in_subtree,
@@ -250,8 +250,7 @@ def list_organizations(
     if q:
         stmt = stmt.where(org_t.c.name.contains(q, autoescape=True))
     stmt = scoped(stmt, lineage_scope(region_t.c.path, caller))
-    stmt = keyset(stmt, page, [org_t.c.name, org_t.c.id], updated_at=org_t.c.updated_at)
-    return conn.execute(stmt).mappings().all()
+    return keyset_rows(conn, stmt, page, [org_t.c.name, org_t.c.id], updated_at=org_t.c.updated_at)
 
 
 def region_path(session: Session, region_id: uuid.UUID) -> str | None:

@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, page_of
+from liushou.api.pagination import Page, Paging, read_page
 from liushou.api.params import SearchText
 from liushou.api.responses import READ_ERRORS, json_response
 from liushou.api.routes import StandardRoutes
@@ -63,13 +63,16 @@ async def list_regions(
     ] = None,
 ) -> Response:
     """Regions visible to the caller: its own subtree and the regions above it."""
-    rows = await db.read(
+    answer = await read_page(
+        db,
+        page,
+        RegionPage,
         lambda conn: repo.list_regions(
             conn, caller, page, parent_id=parent_id, level=level, within=within
-        )
+        ),
+        lambda r: (r["code"], r["id"]),
     )
-    items, next_cursor = page_of(rows, page, lambda r: (r["code"], r["id"]))
-    return json_response(RegionPage(items=items, next_cursor=next_cursor))
+    return json_response(answer)
 
 
 REGION_ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
@@ -102,13 +105,16 @@ async def list_organizations(
         Query(max_length=100, description="Name contains"),
     ] = None,
 ) -> Response:
-    rows = await db.read(
+    answer = await read_page(
+        db,
+        page,
+        OrganizationPage,
         lambda conn: repo.list_organizations(
             conn, caller, page, type_=type, network=network, within=region_id, q=q
-        )
+        ),
+        lambda r: (r["name"], r["id"]),
     )
-    items, next_cursor = page_of(rows, page, lambda r: (r["name"], r["id"]))
-    return json_response(OrganizationPage(items=items, next_cursor=next_cursor))
+    return json_response(answer)
 
 
 ORGANIZATION_ROUTES = StandardRoutes(

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
-from liushou.api.pagination import PageParams, keyset, keyset_bound
+from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
 from liushou.api.resources import get_live
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
@@ -365,8 +365,7 @@ def list_persons_as_of(
     stmt = where_equal(stmt, version_t, category=filters.category)
     if filters.id_number_index is not None:
         stmt = stmt.where(person_t.c.id_number_index == filters.id_number_index)
-    stmt = keyset(stmt, page, [v.person_id])
-    return conn.execute(stmt).mappings().all()
+    return keyset_rows(conn, stmt, page, [v.person_id])
 
 
 def history(conn: Connection, person_id: uuid.UUID, page: PageParams) -> Sequence[RowMapping]:
@@ -374,7 +373,7 @@ def history(conn: Connection, person_id: uuid.UUID, page: PageParams) -> Sequenc
     stmt = sa.select(
         v.version, v.at, v.actor_name.label("by"), v.action, v.changed_fields, v.status
     ).where(v.person_id == person_id)
-    return conn.execute(keyset(stmt, page, [v.version])).mappings().all()
+    return keyset_rows(conn, stmt, page, [v.version])
 
 
 def list_consents(conn: Connection, person_id: uuid.UUID, page: PageParams) -> Sequence[RowMapping]:
@@ -382,11 +381,7 @@ def list_consents(conn: Connection, person_id: uuid.UUID, page: PageParams) -> S
     stmt = sa.select(*[col for col in consent_t.c if col.name != "deleted_at"]).where(
         c.person_id == person_id, c.deleted_at.is_(None)
     )
-    return (
-        conn.execute(keyset(stmt, page, [c.given_on, c.id], updated_at=c.updated_at))
-        .mappings()
-        .all()
-    )
+    return keyset_rows(conn, stmt, page, [c.given_on, c.id], updated_at=c.updated_at)
 
 
 # --- duplicate candidates (registry/duplicates.py scores them) ---------------------------

@@ -21,7 +21,7 @@ from starlette.status import HTTP_201_CREATED
 from liushou.api.concurrency import IfMatch
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
-from liushou.api.pagination import Page, Paging, page_of
+from liushou.api.pagination import Page, Paging, page_of, read_page
 from liushou.api.responses import (
     ONE_ERRORS,
     READ_ERRORS,
@@ -214,9 +214,13 @@ async def person_history(
 ) -> Page[HistoryEntry]:
     """Every version of the person, oldest first (field names only, never values)."""
     await _check_visible(db, caller, person_id)
-    rows = await db.read(lambda conn: repo.history(conn, person_id, page))
-    items, next_cursor = page_of(rows, page, lambda r: (r["version"],))
-    return Page[HistoryEntry](items=items, next_cursor=next_cursor)
+    return await read_page(
+        db,
+        page,
+        Page[HistoryEntry],
+        lambda conn: repo.history(conn, person_id, page),
+        lambda r: (r["version"],),
+    )
 
 
 # --- consents ----------------------------------------------------------------------------
@@ -227,9 +231,13 @@ async def list_consents(
     person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
 ) -> Page[ConsentRead]:
     await _check_visible(db, caller, person_id)
-    rows = await db.read(lambda conn: repo.list_consents(conn, person_id, page))
-    items, next_cursor = page_of(rows, page, lambda r: (r["given_on"], r["id"]))
-    return Page[ConsentRead](items=items, next_cursor=next_cursor)
+    return await read_page(
+        db,
+        page,
+        Page[ConsentRead],
+        lambda conn: repo.list_consents(conn, person_id, page),
+        lambda r: (r["given_on"], r["id"]),
+    )
 
 
 @persons.post(
