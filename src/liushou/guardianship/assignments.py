@@ -11,16 +11,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from liushou.api import resources
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import (
-    apply_changes,
-    audit_write,
-    given_fields,
-    refuse_immutable_changes,
-    refuse_nulls,
-    require_live,
-    soft_delete,
-)
 from liushou.auth.principal import Principal
 from liushou.clock import today
 from liushou.config import Settings
@@ -77,7 +69,7 @@ def refresh_due(session: Session, person_id: uuid.UUID) -> None:
     latest = repo.latest_visit_on(session, person_id)
     for assignment in repo.active_assignments(session, person_id):
         due = _due(latest, assignment.starts_on, assignment.visit_interval_days)
-        apply_changes(assignment, {"last_visited_on": latest, "next_visit_due": due})
+        resources.apply_changes(assignment, {"last_visited_on": latest, "next_visit_due": due})
     session.flush()
 
 
@@ -138,7 +130,7 @@ def _start(
     )
     session.add(assignment)
     _flush_assignment(session)
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         assignment,
@@ -209,7 +201,13 @@ def create_assignment(
         "end_reason": data.end_reason,
     }
     return _start(
-        session, settings, caller, person, values, data.visit_interval_days, given_fields(data)
+        session,
+        settings,
+        caller,
+        person,
+        values,
+        data.visit_interval_days,
+        resources.given_fields(data),
     )
 
 
@@ -244,9 +242,9 @@ def replace_assignment(
         check_if_match(if_match, None)
         return create_assignment(session, settings, caller, data, assignment_id), True
     assert person is not None
-    assignment = require_live(assignment)
+    assignment = resources.require_live(assignment)
     check_if_match(if_match, assignment.version)
-    refuse_immutable_changes(
+    resources.refuse_immutable_changes(
         data,
         assignment,
         ("person_id", "caretaker_id", "role"),
@@ -272,11 +270,11 @@ def update_assignment(
 ) -> Assignment:
     require_manager(caller)
     assignment, person = _writable_assignment(session, caller, assignment_id)
-    assignment = require_live(assignment)
+    assignment = resources.require_live(assignment)
     assert person is not None
     check_if_match(if_match, assignment.version)
     given = patch.model_dump(exclude_unset=True)
-    refuse_nulls(given, ["visit_interval_days"])
+    resources.refuse_nulls(given, ["visit_interval_days"])
     if given.get("ends_on") is not None and "end_reason" not in given:
         given["end_reason"] = assignment.end_reason
     _change_assignment(session, caller, assignment, person, given)
@@ -310,9 +308,9 @@ def _change_assignment(
         interval = values.get("visit_interval_days", assignment.visit_interval_days)
         changes["last_visited_on"] = latest
         changes["next_visit_due"] = _due(latest, starts_on, interval)
-    changed = apply_changes(assignment, changes)
+    changed = resources.apply_changes(assignment, changes)
     _flush_assignment(session)
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         assignment,
@@ -330,10 +328,12 @@ def delete_assignment(
     assignment, person = _writable_assignment(session, caller, assignment_id)
     if assignment is None or person is None:
         raise NotFound()
-    soft_delete(assignment, if_match)
+    resources.soft_delete(assignment, if_match)
     assignment.next_visit_due = None
     session.flush()
-    audit_write(session, caller, assignment, "delete", detail={"person_id": str(person.id)})
+    resources.audit_write(
+        session, caller, assignment, "delete", detail={"person_id": str(person.id)}
+    )
 
 
 def hand_over(
@@ -361,7 +361,7 @@ def hand_over(
         return current, False
     new_id = uuid.uuid4()
     if current is not None:
-        apply_changes(
+        resources.apply_changes(
             current,
             {
                 "ends_on": max(today(), current.starts_on),
@@ -370,7 +370,7 @@ def hand_over(
             },
         )
         session.flush()  # the old row leaves the unique index before the new one enters it
-        audit_write(
+        resources.audit_write(
             session,
             caller,
             current,

@@ -10,16 +10,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from liushou.api.resources import (
-    apply_changes,
-    audit_write,
-    for_change,
-    for_replace,
-    get_live,
-    given_fields,
-    refuse_nulls,
-    soft_delete,
-)
+from liushou.api import resources
 from liushou.audit import service as audit
 from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
@@ -87,7 +78,7 @@ def _caretaker_values(
 
 def _caretaker_region(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
     """A caretaker works in a village or a township of the caller's area (an admin's: any)."""
-    region = get_live(session, Region, region_id)
+    region = resources.get_live(session, Region, region_id)
     if (
         region is None
         or region.level not in (RegionLevel.village, RegionLevel.township)
@@ -104,8 +95,8 @@ def _caretaker_region(session: Session, caller: Principal, region_id: uuid.UUID)
 
 def _check_organization(session: Session, caller: Principal, organization_id: uuid.UUID) -> None:
     """A caretaker's organization is a live one the caller may see."""
-    org = get_live(session, Organization, organization_id)
-    org_region = get_live(session, Region, org.region_id) if org else None
+    org = resources.get_live(session, Organization, organization_id)
+    org_region = resources.get_live(session, Region, org.region_id) if org else None
     if org_region is None or not path_visible(org_region.path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "organization_id"],
@@ -119,7 +110,7 @@ def _check_login(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, user_id: uuid.UUID
 ) -> None:
     """A caretaker's login is a live user linked to no other caretaker."""
-    if get_live(session, UserAccount, user_id) is None:
+    if resources.get_live(session, UserAccount, user_id) is None:
         raise FieldInvalid(
             ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
         )
@@ -184,7 +175,13 @@ def create_caretaker(
     caretaker = Caretaker.model_validate({**values, "id": caretaker_id})
     session.add(caretaker)
     _flush_caretaker(session)
-    audit_write(session, caller, caretaker, "create", changed_fields=given_fields(data) or ["name"])
+    resources.audit_write(
+        session,
+        caller,
+        caretaker,
+        "create",
+        changed_fields=resources.given_fields(data) or ["name"],
+    )
     return caretaker
 
 
@@ -198,7 +195,7 @@ def replace_caretaker(
 ) -> tuple[Caretaker, bool]:
     """PUT: create with the client's id (True) or replace the caretaker (False)."""
     require_manager(caller)
-    caretaker = for_replace(
+    caretaker = resources.for_replace(
         session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
     )
     if caretaker is None:
@@ -218,11 +215,11 @@ def update_caretaker(
     if_match: str | None,
 ) -> Caretaker:
     require_manager(caller)
-    caretaker = for_change(
+    caretaker = resources.for_change(
         session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
     )
     given = patch.model_dump(exclude_unset=True)
-    refuse_nulls(given, ("name", "kind", "region_id"))
+    resources.refuse_nulls(given, ("name", "kind", "region_id"))
     phone = caretaker_phone(pii, caretaker)
     current = {
         "name": caretaker.name,
@@ -240,13 +237,13 @@ def update_caretaker(
 def _update_caretaker(
     session: Session, caller: Principal, caretaker: Caretaker, values: dict[str, Any]
 ) -> None:
-    changed = apply_changes(caretaker, values)
+    changed = resources.apply_changes(caretaker, values)
     if {"region_id", "kind"} & set(changed):
         _check_caseload_area(session, caretaker)
     if changed:
         _flush_caretaker(session)
         public = {_public_field(n) for n in changed}
-        audit_write(session, caller, caretaker, "update", changed_fields=public)
+        resources.audit_write(session, caller, caretaker, "update", changed_fields=public)
 
 
 def _public_field(column: str) -> str:
@@ -276,7 +273,7 @@ def delete_caretaker(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, if_match: str | None
 ) -> None:
     require_manager(caller)
-    caretaker = for_change(
+    caretaker = resources.for_change(
         session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
     )
     if repo.caretaker_in_use(session, caretaker.id):
@@ -285,15 +282,15 @@ def delete_caretaker(
             "This caretaker still has active assignments; hand them over or end them first.",
             code="caretaker_in_use",
         )
-    soft_delete(caretaker, if_match)
-    audit_write(session, caller, caretaker, "delete")
+    resources.soft_delete(caretaker, if_match)
+    resources.audit_write(session, caller, caretaker, "delete")
 
 
 # --- the area a caretaker looks after ----------------------------------------------------
 
 
 def usable_caretaker(session: Session, caller: Principal, caretaker_id: uuid.UUID) -> Caretaker:
-    caretaker = get_live(session, Caretaker, caretaker_id)
+    caretaker = resources.get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not path_visible(caretaker.region_path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "caretaker_id"],
@@ -340,7 +337,7 @@ def reveal_phone(
 ) -> str | None:
     """The clear phone, audited with the purpose; a refusal (404 for a caretaker the caller
     cannot read, 403 without the right) is audited too. The caller commits in both cases."""
-    caretaker = get_live(session, Caretaker, caretaker_id)
+    caretaker = resources.get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not caretaker_readable(caller, caretaker):
         _record_reveal(session, caller, caretaker_id, purpose, refused="not_found")
         raise NotFound()

@@ -9,18 +9,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from liushou.api import resources
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import (
-    apply_changes,
-    audit_write,
-    get_live,
-    given_fields,
-    load_for_write,
-    refuse_immutable_changes,
-    refuse_nulls,
-    require_live,
-    soft_delete,
-)
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.clock import today
@@ -146,12 +136,12 @@ def add_visit(
         }
     )
     session.add(visit)
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         visit,
         "create",
-        changed_fields=given_fields(data),
+        changed_fields=resources.given_fields(data),
         detail={"person_id": str(data.person_id), "caretaker_id": str(caretaker_id)},
     )
     return visit
@@ -204,14 +194,14 @@ def replace_visit(
 ) -> tuple[Visit, bool]:
     """PUT: record the visit with the client's id (True) or replace it (False); a phone that
     was offline retries the same PUT safely."""
-    existing = load_for_write(session, Visit, visit_id, include_deleted=True)
+    existing = resources.load_for_write(session, Visit, visit_id, include_deleted=True)
     if existing is None:
         check_if_match(if_match, None)
         return create_visit(session, settings, caller, data, visit_id), True
     visit, person = _writable_visit(session, caller, visit_id, include_deleted=True)
-    visit = require_live(visit)
+    visit = resources.require_live(visit)
     check_if_match(if_match, visit.version)
-    refuse_immutable_changes(
+    resources.refuse_immutable_changes(
         data, visit, ["person_id"], "走访的对象创建后不能修改。", "A visit's person cannot change."
     )
     caretaker = _visitor(session, caller, person, data.caretaker_id or visit.caretaker_id)
@@ -229,17 +219,17 @@ def update_visit(
     if_match: str | None,
 ) -> Visit:
     visit, person = _writable_visit(session, caller, visit_id)
-    visit = require_live(visit)
+    visit = resources.require_live(visit)
     check_if_match(if_match, visit.version)
     given = patch.model_dump(exclude_unset=True)
-    refuse_nulls(given, ("visited_on", "mode", "needs", "risk_level"))
+    resources.refuse_nulls(given, ("visited_on", "mode", "needs", "risk_level"))
     if "needs" in given:
         given["needs"] = _needs(given["needs"])
     if "next_visit_due" not in given:
         moved = given.get("visited_on", visit.visited_on) != visit.visited_on
         # A moved visit takes the default due date of its new day (None: computed below).
         given["next_visit_due"] = None if moved else visit.next_visit_due
-    caretaker = get_live(session, Caretaker, visit.caretaker_id)
+    caretaker = resources.get_live(session, Caretaker, visit.caretaker_id)
     if caretaker is None:
         raise Conflict(
             "记录走访的联系人已被删除。",
@@ -265,12 +255,12 @@ def _change_visit(
         values["next_visit_due"] = visited_on + timedelta(
             days=_visit_interval(session, settings, person, caretaker)
         )
-    changed = apply_changes(visit, values)
+    changed = resources.apply_changes(visit, values)
     if not changed:
         return
     session.flush()
     refresh_due(session, person.id)
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         visit,
@@ -286,6 +276,6 @@ def delete_visit(
     visit, person = _writable_visit(session, caller, visit_id)
     if visit is None:
         raise NotFound()
-    soft_delete(visit, if_match)
+    resources.soft_delete(visit, if_match)
     refresh_due(session, person.id)
-    audit_write(session, caller, visit, "delete", detail={"person_id": str(person.id)})
+    resources.audit_write(session, caller, visit, "delete", detail={"person_id": str(person.id)})

@@ -33,15 +33,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from liushou.api import resources
 from liushou.api.concurrency import check_if_match
-from liushou.api.resources import (
-    apply_changes,
-    audit_write,
-    get_live,
-    given_fields,
-    load_for_write,
-    refuse_immutable_changes,
-)
 from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
@@ -145,7 +138,7 @@ def _on_register(person: Person) -> None:
 
 
 def _organization(session: Session, organization_id: uuid.UUID) -> Organization:
-    org = get_live(session, Organization, organization_id)
+    org = resources.get_live(session, Organization, organization_id)
     if org is None:
         raise FieldInvalid(
             ["body", "to_organization_id"],
@@ -335,12 +328,12 @@ def create_referral(
     session.flush()
     _step(session, caller, referral, None, ReferralStatus.open, None, 1)
     session.flush()
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         referral,
         "create",
-        changed_fields=given_fields(data),
+        changed_fields=resources.given_fields(data),
         detail={
             "person_id": str(person.id),
             "to_organization_id": str(data.to_organization_id),
@@ -363,7 +356,7 @@ def replace_referral(
     while it is still open (False). The person, the organization and the type never change;
     the same description again changes nothing, whatever the status (a safe retry)."""
     _not_partner(caller)
-    referral = load_for_write(session, Referral, referral_id, include_deleted=True)
+    referral = resources.load_for_write(session, Referral, referral_id, include_deleted=True)
     if referral is None:
         check_if_match(if_match, None)
         return create_referral(session, settings, caller, data, referral_id), True
@@ -371,7 +364,7 @@ def replace_referral(
         raise NotFound()
     person = _visible_person(session, caller, referral.person_id)
     check_if_match(if_match, referral.version)
-    refuse_immutable_changes(
+    resources.refuse_immutable_changes(
         data,
         referral,
         ("person_id", "to_organization_id", "type"),
@@ -396,9 +389,9 @@ def replace_referral(
             code="referral_not_open",
         )
     values = _values(session, settings, person, data, made_on, referral.due_on)
-    changed = apply_changes(referral, values)
+    changed = resources.apply_changes(referral, values)
     session.flush()
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         referral,
@@ -415,13 +408,13 @@ def replace_referral(
 def _writable(session: Session, caller: Principal, referral_id: uuid.UUID) -> Referral:
     """The referral locked for this transaction, if the caller may move it (404 otherwise,
     the same answer as for an unknown id)."""
-    referral = load_for_write(session, Referral, referral_id)
+    referral = resources.load_for_write(session, Referral, referral_id)
     if referral is None:
         raise NotFound()
     if caller.role == Role.partner:
         if caller.organization_id is None or referral.to_organization_id != caller.organization_id:
             raise NotFound()
-        if get_live(session, Person, referral.person_id) is None:
+        if resources.get_live(session, Person, referral.person_id) is None:
             raise NotFound()
         return referral
     _visible_person(session, caller, referral.person_id)
@@ -448,7 +441,7 @@ def transition(
             current_status=current.value,
             allowed_to_status=sorted(s.value for s in allowed),
         )
-    apply_changes(referral, {"status": data.to_status})
+    resources.apply_changes(referral, {"status": data.to_status})
     _step(
         session,
         caller,
@@ -459,7 +452,7 @@ def transition(
         repo.last_seq(session, referral.id) + 1,
     )
     session.flush()
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         referral,

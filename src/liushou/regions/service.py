@@ -7,18 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from liushou.api.resources import (
-    apply_changes,
-    audit_write,
-    for_change,
-    for_replace,
-    get_live,
-    load_for_write,
-    refuse_immutable_changes,
-    refuse_nulls,
-    require_live,
-    soft_delete,
-)
+from liushou.api import resources
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible
 from liushou.errors import Conflict, FieldInvalid, Unprocessable, field_error
@@ -41,7 +30,7 @@ IMMUTABLE_REGION_FIELDS = ("code", "level", "parent_id")
 def _parent(session: Session, caller: Principal, parent_id: uuid.UUID | None) -> Region | None:
     if parent_id is None:
         return None
-    parent = get_live(session, Region, parent_id)
+    parent = resources.get_live(session, Region, parent_id)
     if parent is None or not path_visible(parent.path, caller, lineage=True):
         raise FieldInvalid(
             ["body", "parent_id"],
@@ -90,7 +79,7 @@ def create_region(
     region.path = (parent.path if parent else "") + region.id.hex + "/"
     session.add(region)
     session.flush()
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         region,
@@ -108,10 +97,10 @@ def replace_region(
     if_match: str | None,
 ) -> tuple[Region, bool]:
     """PUT: create with the client's id (True) or replace the existing region (False)."""
-    region = for_replace(session, Region, region_id, if_match)
+    region = resources.for_replace(session, Region, region_id, if_match)
     if region is None:
         return create_region(session, caller, data, region_id), True
-    refuse_immutable_changes(
+    resources.refuse_immutable_changes(
         data,
         region,
         IMMUTABLE_REGION_FIELDS,
@@ -119,7 +108,7 @@ def replace_region(
         "A region's {name} cannot change after creation.",
     )
     _validate_region(session, caller, data)
-    changed = apply_changes(region, {"name": data.name, "kind": data.kind})
+    changed = resources.apply_changes(region, {"name": data.name, "kind": data.kind})
     _audit_update(session, caller, region, changed)
     return region, False
 
@@ -131,7 +120,7 @@ def update_region(
     patch: RegionUpdate,
     if_match: str | None,
 ) -> Region:
-    region = for_change(session, Region, region_id, if_match)
+    region = resources.for_change(session, Region, region_id, if_match)
     values = patch.model_dump(exclude_unset=True)
     if "name" in values and values["name"] is None:
         raise FieldInvalid(
@@ -145,7 +134,7 @@ def update_region(
         parent_id=region.parent_id,
     )
     _validate_region(session, caller, merged)
-    changed = apply_changes(region, values)
+    changed = resources.apply_changes(region, values)
     _audit_update(session, caller, region, changed)
     return region
 
@@ -153,15 +142,15 @@ def update_region(
 def delete_region(
     session: Session, caller: Principal, region_id: uuid.UUID, if_match: str | None
 ) -> None:
-    region = require_live(load_for_write(session, Region, region_id))
+    region = resources.require_live(resources.load_for_write(session, Region, region_id))
     if repo.region_in_use(session, region):
         raise Conflict(
             "该区划下仍有下级区划、组织、人员、联系人或账号，不能删除。",
             "The region still has child regions, organizations, persons, caretakers or users.",
             code="region_in_use",
         )
-    soft_delete(region, if_match)
-    audit_write(session, caller, region, "delete")
+    resources.soft_delete(region, if_match)
+    resources.audit_write(session, caller, region, "delete")
 
 
 def _audit_update(
@@ -169,7 +158,7 @@ def _audit_update(
 ) -> None:
     if changed:
         session.flush()
-        audit_write(session, caller, row, "update", changed_fields=changed)
+        resources.audit_write(session, caller, row, "update", changed_fields=changed)
 
 
 # --- organizations -------------------------------------------------------------------
@@ -198,7 +187,7 @@ def create_organization(
     )
     session.add(org)
     session.flush()
-    audit_write(
+    resources.audit_write(
         session,
         caller,
         org,
@@ -215,11 +204,11 @@ def replace_organization(
     data: OrganizationCreate,
     if_match: str | None,
 ) -> tuple[Organization, bool]:
-    org = for_replace(session, Organization, organization_id, if_match)
+    org = resources.for_replace(session, Organization, organization_id, if_match)
     if org is None:
         return create_organization(session, caller, data, organization_id), True
     _check_org_region(session, caller, data.region_id)
-    changed = apply_changes(org, _org_values(data.model_dump()))
+    changed = resources.apply_changes(org, _org_values(data.model_dump()))
     _audit_update(session, caller, org, changed)
     return org, False
 
@@ -231,12 +220,12 @@ def update_organization(
     patch: OrganizationUpdate,
     if_match: str | None,
 ) -> Organization:
-    org = for_change(session, Organization, organization_id, if_match)
+    org = resources.for_change(session, Organization, organization_id, if_match)
     values = patch.model_dump(exclude_unset=True)
-    refuse_nulls(values, ("name", "type", "region_id", "networks"))
+    resources.refuse_nulls(values, ("name", "type", "region_id", "networks"))
     if "region_id" in values:
         _check_org_region(session, caller, values["region_id"])
-    changed = apply_changes(org, _org_values(values))
+    changed = resources.apply_changes(org, _org_values(values))
     _audit_update(session, caller, org, changed)
     return org
 
@@ -244,9 +233,9 @@ def update_organization(
 def delete_organization(
     session: Session, caller: Principal, organization_id: uuid.UUID, if_match: str | None
 ) -> None:
-    org = require_live(load_for_write(session, Organization, organization_id))
-    soft_delete(org, if_match)
-    audit_write(session, caller, org, "delete")
+    org = resources.require_live(resources.load_for_write(session, Organization, organization_id))
+    resources.soft_delete(org, if_match)
+    resources.audit_write(session, caller, org, "delete")
 
 
 def _org_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -13,17 +13,8 @@ from fastapi import Depends, Query
 from liushou.api.dependencies import PersonalDataDep
 from liushou.api.params import Day, SearchText
 from liushou.errors import Unprocessable
+from liushou.registry import enums
 from liushou.registry import identifiers as ids
-from liushou.registry.enums import (
-    Alert,
-    GuardianshipType,
-    HealthStatus,
-    LivingArrangement,
-    PersonCategory,
-    PersonStatus,
-    RiskTier,
-    SchoolingStatus,
-)
 from liushou.registry.repository import PersonFilters
 
 
@@ -50,20 +41,20 @@ class PersonQuery:
 async def person_query(
     pii: PersonalDataDep,
     region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
-    category: PersonCategory | None = None,
-    status: PersonStatus | None = None,
+    category: enums.PersonCategory | None = None,
+    status: enums.PersonStatus | None = None,
     q: Annotated[
         SearchText | None,
         Query(min_length=1, max_length=50, description="Name contains, or pinyin initials (zw)"),
     ] = None,
-    guardianship_type: GuardianshipType | None = None,
-    schooling_status: SchoolingStatus | None = None,
-    health_status: HealthStatus | None = None,
-    living_arrangement: LivingArrangement | None = None,
-    risk_tier: RiskTier | None = None,
+    guardianship_type: enums.GuardianshipType | None = None,
+    schooling_status: enums.SchoolingStatus | None = None,
+    health_status: enums.HealthStatus | None = None,
+    living_arrangement: enums.LivingArrangement | None = None,
+    risk_tier: enums.RiskTier | None = None,
     age_min: Annotated[int | None, Query(ge=0, le=150)] = None,
     age_max: Annotated[int | None, Query(ge=0, le=150)] = None,
-    alert: Alert | None = None,
+    alert: enums.Alert | None = None,
     overdue: Annotated[
         bool | None,
         Query(description="true: on the register, and the primary contact's visit is overdue"),

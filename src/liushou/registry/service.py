@@ -14,14 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from liushou.api.resources import (
-    apply_changes,
-    for_change,
-    for_replace,
-    refuse_immutable_changes,
-    refuse_nulls,
-    soft_delete,
-)
+from liushou.api import resources
 from liushou.auth.principal import Principal
 from liushou.clock import today
 from liushou.config import Settings
@@ -95,10 +88,10 @@ def replace_person(
     if_match: str | None,
 ) -> tuple[Person, bool]:
     """PUT: create with the client's id (True) or replace the person (False)."""
-    person = for_replace(session, Person, person_id, if_match, _writable(session, caller))
+    person = resources.for_replace(session, Person, person_id, if_match, _writable(session, caller))
     if person is None:
         return create_person(session, settings, pii, caller, data, person_id), True
-    refuse_immutable_changes(
+    resources.refuse_immutable_changes(
         data, person, ["category"], "类别创建后不能修改。", "A person's category cannot change."
     )
     profile = getattr(data, PROFILE_FIELD[data.category]).model_dump(mode="json")
@@ -120,9 +113,9 @@ def update_person(
     patch: PersonUpdate,
     if_match: str | None,
 ) -> Person:
-    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
+    person = resources.for_change(session, Person, person_id, if_match, _writable(session, caller))
     given = patch.model_dump(exclude_unset=True)
-    refuse_nulls(given, ("name", "region_id", "left_behind_since"))
+    resources.refuse_nulls(given, ("name", "region_id", "left_behind_since"))
     wrong = [
         name
         for name in PROFILE_FIELD.values()
@@ -174,7 +167,7 @@ def _current_description(person: Person, pii: PersonalData) -> dict[str, Any]:
 
 
 def _writable(session: Session, caller: Principal) -> Callable[[Person], Person]:
-    """The check :func:`for_change` and :func:`for_replace` make of the person: the caller
+    """The check :func:`resources.for_change` and :func:`resources.for_replace` make of the person: the caller
     changes only a person it may see (404 otherwise)."""
 
     def visible(person: Person) -> Person:
@@ -248,7 +241,7 @@ def _moving_to(
 ) -> Person:
     """The person an exit or a reactivation moves to ``status``: 409 when it is there
     already."""
-    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
+    person = resources.for_change(session, Person, person_id, if_match, _writable(session, caller))
     if person.status != status:
         return person
     if status == PersonStatus.exited:
@@ -262,7 +255,7 @@ def _change_status(
     session: Session, caller: Principal, person: Person, action: str, values: dict[str, Any]
 ) -> None:
     """Apply an exit or a reactivation and record its version (and audit event)."""
-    changed = apply_changes(person, values)
+    changed = resources.apply_changes(person, values)
     session.flush()
     record_version(session, person, caller, action, changed)
 
@@ -270,8 +263,8 @@ def _change_status(
 def delete_person(
     session: Session, caller: Principal, person_id: uuid.UUID, if_match: str | None
 ) -> None:
-    person = for_change(session, Person, person_id, if_match, _writable(session, caller))
-    soft_delete(person, if_match)
+    person = resources.for_change(session, Person, person_id, if_match, _writable(session, caller))
+    resources.soft_delete(person, if_match)
     session.flush()
     record_version(session, person, caller, "delete", [])
 
