@@ -77,15 +77,7 @@ def create_region(
         data.model_dump(), update={"id": region_id or uuid.uuid4(), "path": ""}
     )
     region.path = (parent.path if parent else "") + region.id.hex + "/"
-    session.add(region)
-    session.flush()
-    resources.audit_write(
-        session,
-        caller,
-        region,
-        "create",
-        changed_fields=data.model_fields_set | {"code", "name", "level"},
-    )
+    _add(session, caller, region, data.model_fields_set | {"code", "name", "level"})
     return region
 
 
@@ -153,6 +145,14 @@ def delete_region(
     resources.audit_write(session, caller, region, "delete")
 
 
+def _add(session: Session, caller: Principal, row: Region | Organization, given: set[str]) -> None:
+    """Insert the new row (flushed: a broken constraint is refused here) and audit its
+    creation with the fields its body gave."""
+    session.add(row)
+    session.flush()
+    resources.audit_write(session, caller, row, "create", changed_fields=given)
+
+
 def _audit_update(
     session: Session, caller: Principal, row: Region | Organization, changed: list[str]
 ) -> None:
@@ -185,15 +185,7 @@ def create_organization(
     org = Organization.model_validate(
         _org_values(data.model_dump(mode="json")), update={"id": organization_id or uuid.uuid4()}
     )
-    session.add(org)
-    session.flush()
-    resources.audit_write(
-        session,
-        caller,
-        org,
-        "create",
-        changed_fields=data.model_fields_set | {"name", "type", "region_id"},
-    )
+    _add(session, caller, org, data.model_fields_set | {"name", "type", "region_id"})
     return org
 
 
