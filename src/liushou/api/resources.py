@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from liushou.api.concurrency import check_if_match, etag
 from liushou.audit import service as audit
@@ -42,6 +42,13 @@ def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | No
     write only refers to; :func:`load_for_write` locks the one it changes)."""
     row = session.get(model, resource_id)
     return row if row is not None and row.deleted_at is None else None
+
+
+def get_live_by(session: Session, model: type[R], **key: Any) -> R | None:
+    """The live row with this natural key (``username=...``, ``code=...``), or None: a
+    partial unique index keeps it to one live row (not locked, as :func:`get_live`)."""
+    stmt = select(model).filter_by(**key).where(col(model.deleted_at).is_(None))
+    return session.exec(stmt).one_or_none()
 
 
 def _any_caller(row: R) -> R:

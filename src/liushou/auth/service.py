@@ -16,6 +16,7 @@ from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
 from liushou import clock
+from liushou.api.resources import get_live_by
 from liushou.audit import service as audit
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.auth.passwords import verify_secret
@@ -168,11 +169,7 @@ class AuthService:
     ) -> IssuedTokens:
         throttle = self._password_throttle(username)
         attempt = self._record_attempt(session, throttle)
-        user = session.exec(
-            select(UserAccount).where(
-                UserAccount.username == username, col(UserAccount.deleted_at).is_(None)
-            )
-        ).one_or_none()
+        user = get_live_by(session, UserAccount, username=username)
         ok = self._verify(session, password, user.password_hash if user else None)
         if not ok or user is None or not user.active:
             self._record_refusal(session, throttle, "user", user)
@@ -196,11 +193,7 @@ class AuthService:
         """``source``: the caller's address, which its failures are counted under."""
         throttle = self._client_throttle(client_id, source)
         attempt = self._record_attempt(session, throttle)
-        client = session.exec(
-            select(ApiClient).where(
-                ApiClient.client_id == client_id, col(ApiClient.deleted_at).is_(None)
-            )
-        ).one_or_none()
+        client = get_live_by(session, ApiClient, client_id=client_id)
         ok = self._verify(session, client_secret, client.secret_hash if client else None)
         # A client speaks for its organization: once that is deleted, the client is refused.
         if not ok or client is None or not client.active or not self._org_live(session, client):

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
+from liushou.api.resources import get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import lineage_scope
@@ -197,9 +198,7 @@ def list_visits(
 
 
 def caretaker_of_user(session: Session, user_id: uuid.UUID) -> Caretaker | None:
-    return session.exec(
-        select(Caretaker).where(Caretaker.user_id == user_id, col(Caretaker.deleted_at).is_(None))
-    ).first()
+    return get_live_by(session, Caretaker, user_id=user_id)
 
 
 def caretaker_in_use(session: Session, caretaker_id: uuid.UUID) -> bool:

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
+from liushou.api.resources import get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import (
     in_subtree,
@@ -173,9 +174,7 @@ def list_regions(
 
 
 def live_region_by_code(session: Session, code: str) -> Region | None:
-    return session.exec(
-        select(Region).where(Region.code == code, col(Region.deleted_at).is_(None))
-    ).one_or_none()
+    return get_live_by(session, Region, code=code)
 
 
 # Tables of the packages above this one whose rows sit in a region: named, not imported,

@@ -13,11 +13,11 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from liushou.api.filters import scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
-from liushou.api.resources import get_live
+from liushou.api.resources import get_live, get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
@@ -436,6 +436,4 @@ def duplicate_pool(
 
 
 def live_person_by_index(session: Session, index: str) -> Person | None:
-    return session.exec(
-        select(Person).where(Person.id_number_index == index, col(Person.deleted_at).is_(None))
-    ).first()
+    return get_live_by(session, Person, id_number_index=index)
