@@ -14,30 +14,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from liushou.registry.enums import (
-    Benefit,
-    ChildHealth,
-    ElderHealth,
-    EmploymentStatus,
-    GuardianshipAssessment,
-    GuardianshipType,
-    LeftBehindReason,
-    LivingArrangement,
-    ParentStatus,
-    PersonCategory,
-    RiskTier,
-    SchoolingStatus,
-    SelfCare,
-    Sex,
-    SupportStatus,
-)
+from liushou.registry import enums
 from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.schemas import PROFILE_FIELD
 
-CHILD = frozenset({PersonCategory.child})
-WOMAN = frozenset({PersonCategory.woman})
-ELDER = frozenset({PersonCategory.elder})
-ALL = frozenset(PersonCategory)
+CHILD = frozenset({enums.PersonCategory.child})
+WOMAN = frozenset({enums.PersonCategory.woman})
+ELDER = frozenset({enums.PersonCategory.elder})
+ALL = frozenset(enums.PersonCategory)
 
 
 @dataclass(frozen=True)
@@ -52,14 +36,14 @@ class Column:
     header: str
     field: str
     kind: str = "text"
-    enum: type[StrEnum] | Mapping[PersonCategory, type[StrEnum]] | None = None
-    categories: frozenset[PersonCategory] = ALL
+    enum: type[StrEnum] | Mapping[enums.PersonCategory, type[StrEnum]] | None = None
+    categories: frozenset[enums.PersonCategory] = ALL
     required: bool = False  # the column must be present
-    needed_by: frozenset[PersonCategory] = frozenset()  # the cell must be filled for these
+    needed_by: frozenset[enums.PersonCategory] = frozenset()  # the cell must be filled for these
     note: str = ""
     profile: bool = False
 
-    def enum_for(self, category: PersonCategory | None) -> type[StrEnum] | None:
+    def enum_for(self, category: enums.PersonCategory | None) -> type[StrEnum] | None:
         if isinstance(self.enum, Mapping):
             return self.enum.get(category) if category is not None else None
         return self.enum
@@ -70,7 +54,7 @@ class Column:
         return [self.enum] if self.enum is not None else []
 
 
-def _p(header: str, name: str, categories: frozenset[PersonCategory], **kw: Any) -> Column:
+def _p(header: str, name: str, categories: frozenset[enums.PersonCategory], **kw: Any) -> Column:
     return Column(header, name, categories=categories, profile=True, **kw)
 
 
@@ -84,7 +68,7 @@ COLUMNS: tuple[Column, ...] = (
         note="18 位，末位可为 X；尚未登记户口的儿童可留空，此时须填性别和出生日期。"
         "Excel 中请设为文本格式，否则后几位会变成 0",
     ),
-    Column("类别", "category", "enum", PersonCategory, required=True, needed_by=ALL),
+    Column("类别", "category", "enum", enums.PersonCategory, required=True, needed_by=ALL),
     Column(
         "村/社区代码",
         "region_code",
@@ -101,32 +85,49 @@ COLUMNS: tuple[Column, ...] = (
         needed_by=ALL,
         note="YYYY-MM-DD（也接受 2024/3/1、2024年3月1日），不能晚于今天",
     ),
-    Column("性别", "sex", "enum", Sex, note="有身份证号时可不填（由号码推出，填写则须一致）"),
+    Column("性别", "sex", "enum", enums.Sex, note="有身份证号时可不填（由号码推出，填写则须一致）"),
     Column("出生日期", "birth_date", "date", note="有身份证号时可不填（须与号码一致）"),
     Column("联系电话", "phone", "phone", note="大陆手机号；+86、空格、连字符会被去掉"),
     Column("住址", "address", note="最多 200 个字符"),
     # child_profile
     _p(
-        "留守原因", "left_behind_reason", CHILD, kind="enum", enum=LeftBehindReason, needed_by=CHILD
+        "留守原因",
+        "left_behind_reason",
+        CHILD,
+        kind="enum",
+        enum=enums.LeftBehindReason,
+        needed_by=CHILD,
     ),
-    _p("监护类型", "guardianship_type", CHILD, kind="enum", enum=GuardianshipType, needed_by=CHILD),
-    _p("监护评估", "guardianship_assessment", CHILD, kind="enum", enum=GuardianshipAssessment),
+    _p(
+        "监护类型",
+        "guardianship_type",
+        CHILD,
+        kind="enum",
+        enum=enums.GuardianshipType,
+        needed_by=CHILD,
+    ),
+    _p(
+        "监护评估", "guardianship_assessment", CHILD, kind="enum", enum=enums.GuardianshipAssessment
+    ),
     _p("监护人姓名", "guardian_name", CHILD),
     _p("监护人关系", "guardian_relation", CHILD, note="如 祖父、外婆、姑姑"),
     _p("监护人电话", "guardian_phone", CHILD, kind="phone"),
-    _p("父亲状况", "father_status", CHILD, kind="enum", enum=ParentStatus),
-    _p("母亲状况", "mother_status", CHILD, kind="enum", enum=ParentStatus),
+    _p("父亲状况", "father_status", CHILD, kind="enum", enum=enums.ParentStatus),
+    _p("母亲状况", "mother_status", CHILD, kind="enum", enum=enums.ParentStatus),
     _p("父母务工地点", "parents_work_location", CHILD, note="如 浙江省宁波市"),
     _p("就读学校", "school", CHILD),
     _p("年级", "grade", CHILD),
-    _p("就学状态", "schooling_status", CHILD, kind="enum", enum=SchoolingStatus),
+    _p("就学状态", "schooling_status", CHILD, kind="enum", enum=enums.SchoolingStatus),
     _p("是否寄宿", "boarding", CHILD, kind="bool", note="是 / 否"),
     _p(
         "健康状况",
         "health_status",
         CHILD | ELDER,
         kind="enum",
-        enum={PersonCategory.child: ChildHealth, PersonCategory.elder: ElderHealth},
+        enum={
+            enums.PersonCategory.child: enums.ChildHealth,
+            enums.PersonCategory.elder: enums.ElderHealth,
+        },
     ),
     _p("特殊需求", "special_needs", CHILD, note="最多 1000 个字符"),
     # elder_profile
@@ -135,18 +136,18 @@ COLUMNS: tuple[Column, ...] = (
         "living_arrangement",
         ELDER,
         kind="enum",
-        enum=LivingArrangement,
+        enum=enums.LivingArrangement,
         needed_by=ELDER,
     ),
-    _p("赡养状况", "support_status", ELDER, kind="enum", enum=SupportStatus),
-    _p("失能等级", "self_care", ELDER, kind="enum", enum=SelfCare),
-    _p("享受待遇", "benefits", ELDER, kind="list", enum=Benefit, note="可填多项，用顿号分隔"),
-    _p("风险等级", "risk_tier", ELDER, kind="enum", enum=RiskTier, note="不填为 一般"),
+    _p("赡养状况", "support_status", ELDER, kind="enum", enum=enums.SupportStatus),
+    _p("失能等级", "self_care", ELDER, kind="enum", enum=enums.SelfCare),
+    _p("享受待遇", "benefits", ELDER, kind="list", enum=enums.Benefit, note="可填多项，用顿号分隔"),
+    _p("风险等级", "risk_tier", ELDER, kind="enum", enum=enums.RiskTier, note="不填为 一般"),
     _p("子女务工地点", "children_work_location", ELDER),
     # woman_profile
     _p("配偶外出时间", "spouse_away_since", WOMAN, kind="date"),
     _p("配偶务工地点", "spouse_work_location", WOMAN),
-    _p("就业状况", "employment_status", WOMAN, kind="enum", enum=EmploymentStatus),
+    _p("就业状况", "employment_status", WOMAN, kind="enum", enum=enums.EmploymentStatus),
     _p("培训意向", "training_interests", WOMAN, kind="tags", note="可填多项，用顿号分隔"),
     _p("子女数", "children_count", WOMAN, kind="int", note="0–20"),
     _p("健康备注", "health_notes", WOMAN, note="最多 1000 个字符"),
@@ -198,9 +199,9 @@ def fold(text: str) -> str:
 
 # Spellings village sheets use besides the labels of GET /meta/enums.
 ALIASES: dict[type[StrEnum], dict[str, str]] = {
-    PersonCategory: {"儿童": "child", "妇女": "woman", "老人": "elder"},
-    Sex: {"男性": "male", "女性": "female"},
-    GuardianshipType: {
+    enums.PersonCategory: {"儿童": "child", "妇女": "woman", "老人": "elder"},
+    enums.Sex: {"男性": "male", "女性": "female"},
+    enums.GuardianshipType: {
         "祖父母监护": "grandparents",
         "外祖父母监护": "grandparents",
         "祖辈监护": "grandparents",
@@ -210,16 +211,16 @@ ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "受委托监护": "entrusted",
         "单亲监护": "parent_incapable",
     },
-    LeftBehindReason: {
+    enums.LeftBehindReason: {
         "父母均外出": "both_parents_away",
         "父母双方外出": "both_parents_away",
         "一方外出另一方无监护能力": "one_away_other_incapable",
     },
-    LivingArrangement: {"空巢": "with_spouse_only", "与配偶同住": "with_spouse_only"},
-    SchoolingStatus: {"学前": "kindergarten", "中专": "vocational", "职高": "vocational"},
-    ChildHealth: {"重病": "seriously_ill", "患重病": "seriously_ill"},
-    RiskTier: {"高": "high", "高风险类": "high", "重点类": "key", "一般类": "general"},
-    Benefit: {"特困": "tekun", "五保": "tekun"},
+    enums.LivingArrangement: {"空巢": "with_spouse_only", "与配偶同住": "with_spouse_only"},
+    enums.SchoolingStatus: {"学前": "kindergarten", "中专": "vocational", "职高": "vocational"},
+    enums.ChildHealth: {"重病": "seriously_ill", "患重病": "seriously_ill"},
+    enums.RiskTier: {"高": "high", "高风险类": "high", "重点类": "key", "一般类": "general"},
+    enums.Benefit: {"特困": "tekun", "五保": "tekun"},
 }
 _TABLES: dict[type[StrEnum], dict[str, str]] = {}
 
