@@ -8,9 +8,11 @@ Every date and date-time the API accepts lies in one calendar range, checked her
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
+from fastapi import Query
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -135,3 +137,6 @@ SearchText = Annotated[
 """Free text in a query or a form (a name to search for, a username): one line, no control characters, the same
 rule as request bodies (docs/registry.md, "Text fields"). PostgreSQL refuses a NUL in a
 query parameter, SQLite would silently match nothing: both answer the same 422."""
+
+InRegion = Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")]
+"""The ``region_id`` filter of a list (persons, caretakers): that region and all below it."""

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
 from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, SearchText
+from liushou.api.params import Day, InRegion, SearchText
 from liushou.api.responses import READ_ERRORS, WRITE_ERRORS, put_responses
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import UnitOfWorkDep
@@ -94,7 +94,7 @@ async def list_caretakers(
     db: DatabaseDep,
     caller: Reader,
     page: Paging,
-    region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
+    region_id: InRegion = None,
     kind: CaretakerKind | None = None,
     q: Annotated[
         SearchText | None,

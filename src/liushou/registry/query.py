@@ -3,7 +3,6 @@ both take exactly the same query parameters and the OpenAPI document lists them 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -11,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query
 
 from liushou.api.dependencies import PersonalDataDep
-from liushou.api.params import Day, SearchText
+from liushou.api.params import Day, InRegion, SearchText
 from liushou.errors import Unprocessable
 from liushou.registry import enums
 from liushou.registry import identifiers as ids
@@ -40,7 +39,7 @@ class PersonQuery:
 
 async def person_query(
     pii: PersonalDataDep,
-    region_id: Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")] = None,
+    region_id: InRegion = None,
     category: enums.PersonCategory | None = None,
     status: enums.PersonStatus | None = None,
     q: Annotated[
