@@ -151,8 +151,13 @@ def audit_write(
 ) -> None:
     """The audit event of a write to ``row``, in the write's transaction: action
     ``<type>.<verb>`` on the resource ``<type>``, its table's name unless ``resource_type``
-    names it otherwise. It lists the names of the changed fields, never their values."""
+    names it otherwise. It lists the names of the changed fields, never their values. The
+    event of a row kept for a person (an assignment, a visit, a referral) names the person
+    first in its ``detail``, so the person's audit trail finds every write about it."""
     kind = resource_type or str(row.__tablename__)
+    person_id = getattr(row, "person_id", None)
+    if person_id is not None:
+        detail = {"person_id": str(person_id), **(detail or {})}
     audit.record(
         session,
         caller,

@@ -136,11 +136,7 @@ def _start(
         assignment,
         "create",
         changed_fields=changed_fields,
-        detail={
-            "person_id": str(person.id),
-            "caretaker_id": str(assignment.caretaker_id),
-            **detail,
-        },
+        detail={"caretaker_id": str(assignment.caretaker_id), **detail},
     )
     return assignment
 
@@ -316,7 +312,6 @@ def _change_assignment(
         assignment,
         "end" if ending else "update",
         changed_fields=[n for n in changed if n not in DERIVED_FIELDS] or changed,
-        detail={"person_id": str(person.id)},
     )
 
 
@@ -331,9 +326,7 @@ def delete_assignment(
     resources.soft_delete(assignment, if_match)
     assignment.next_visit_due = None
     session.flush()
-    resources.audit_write(
-        session, caller, assignment, "delete", detail={"person_id": str(person.id)}
-    )
+    resources.audit_write(session, caller, assignment, "delete")
 
 
 def hand_over(
@@ -376,7 +369,7 @@ def hand_over(
             current,
             "end",
             changed_fields=["end_reason", "ends_on"],
-            detail={"person_id": str(person.id), "handover_to": str(new_id)},
+            detail={"handover_to": str(new_id)},
         )
     values = {
         "id": new_id,

@@ -142,7 +142,7 @@ def add_visit(
         visit,
         "create",
         changed_fields=resources.given_fields(data),
-        detail={"person_id": str(data.person_id), "caretaker_id": str(caretaker_id)},
+        detail={"caretaker_id": str(caretaker_id)},
     )
     return visit
 
@@ -260,14 +260,7 @@ def _change_visit(
         return
     session.flush()
     refresh_due(session, person.id)
-    resources.audit_write(
-        session,
-        caller,
-        visit,
-        "update",
-        changed_fields=changed,
-        detail={"person_id": str(person.id)},
-    )
+    resources.audit_write(session, caller, visit, "update", changed_fields=changed)
 
 
 def delete_visit(
@@ -278,4 +271,4 @@ def delete_visit(
         raise NotFound()
     resources.soft_delete(visit, if_match)
     refresh_due(session, person.id)
-    resources.audit_write(session, caller, visit, "delete", detail={"person_id": str(person.id)})
+    resources.audit_write(session, caller, visit, "delete")

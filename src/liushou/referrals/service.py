@@ -335,7 +335,6 @@ def create_referral(
         "create",
         changed_fields=resources.given_fields(data),
         detail={
-            "person_id": str(person.id),
             "to_organization_id": str(data.to_organization_id),
             "type": data.type.value,
             "legal_basis": data.legal_basis.value,
@@ -391,14 +390,7 @@ def replace_referral(
     values = _values(session, settings, person, data, made_on, referral.due_on)
     changed = resources.apply_changes(referral, values)
     session.flush()
-    resources.audit_write(
-        session,
-        caller,
-        referral,
-        "update",
-        changed_fields=changed,
-        detail={"person_id": str(person.id)},
-    )
+    resources.audit_write(session, caller, referral, "update", changed_fields=changed)
     return referral, False
 
 
@@ -461,7 +453,6 @@ def transition(
         detail={
             "from_status": current.value,
             "to_status": data.to_status.value,
-            "person_id": str(referral.person_id),
         },
     )
     return referral
