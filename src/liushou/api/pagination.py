@@ -222,10 +222,10 @@ async def read_page(
     sort_key: Callable[[Any], Sequence[Any]],
     item: Callable[[Any], Any] | None = None,
 ) -> PageT:
-    """The answer of a list: the limit+1 rows ``query`` reads (:func:`keyset`), the first
-    ``limit`` of them as ``item`` makes them (the rows themselves by default), and the
-    cursor after the last, from its ``sort_key``. ``page_model`` is the route's
-    ``Page[...]``."""
+    """The answer of a list: the limit+1 rows ``query`` reads (:func:`keyset_rows`, or a
+    prepared :func:`keyset_bound` statement), the first ``limit`` of them as ``item``
+    makes them (the rows themselves by default), and the cursor after the last, from its
+    ``sort_key``. ``page_model`` is the route's ``Page[...]``."""
     rows = await db.read(query)
     items, next_cursor = page_of(rows, page, sort_key)
     if item is not None:
