@@ -17,6 +17,7 @@ from liushou.api.resources import (
     for_change,
     for_replace,
     get_live,
+    get_live_by,
     given_fields,
     refuse_immutable_changes,
     refuse_nulls,
@@ -95,6 +96,10 @@ def test_loading_for_a_put_or_a_change(db: Database) -> None:
 
         assert get_live(session, Region, live) is not None
         assert get_live(session, Region, deleted) is None
+        # By a natural key: the live row only.
+        found = get_live_by(session, Region, code="370000")
+        assert found is not None and found.id == live
+        assert get_live_by(session, Region, code="320000") is None
 
         # A PUT to a new id creates, unless If-Match names a version of it.
         assert for_replace(session, Region, uuid.uuid4(), None) is None
