@@ -3,7 +3,7 @@
 
 The sheet is a CSV in the format of CONTRACT §4 and ``docs/templates/persons.csv``: its
 headers and zh labels come from the service's own column table
-(``registry.import_columns.COLUMNS``) and label table (``registry.labels``), so the bench
+(``registry.import_columns.COLUMNS``) and the labels its enums declare (``label_zh``), so the bench
 follows the template when it changes.
 
 Two raw baselines, each on rows of its own (other ID numbers), into the same database:
@@ -45,10 +45,10 @@ def import_columns() -> tuple[Sequence[Any], dict[type, dict[str, str]]] | None:
     """The service's sheet columns and labels, or None while the import does not exist."""
     try:
         from liushou.registry.import_columns import COLUMNS
-        from liushou.registry.labels import REGISTRY_LABELS
     except ImportError:
         return None
-    return COLUMNS, REGISTRY_LABELS  # type: ignore[return-value]
+    labels = {enum: enum.labels() for column in COLUMNS for enum in column.all_enums()}
+    return COLUMNS, labels  # type: ignore[return-value]
 
 
 # --- the sheet -----------------------------------------------------------------------------

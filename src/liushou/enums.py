@@ -29,3 +29,8 @@ class LabelledEnum(StrEnum):
         member._value_ = value
         member.label_zh = label_zh
         return member
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        """Every code with its zh-CN label, in declaration order."""
+        return {member.value: member.label_zh for member in cls}

@@ -12,10 +12,10 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.enums import LabelledEnum
 from liushou.errors import problem_responses
-from liushou.guardianship.models import GUARDIANSHIP_ENUM_NAMES
-from liushou.referrals.models import REFERRAL_ENUM_NAMES
+from liushou.guardianship import models as guardianship
+from liushou.referrals import models as referrals
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
-from liushou.registry.enums import REGISTRY_ENUM_NAMES
+from liushou.registry import enums as registry
 
 router = APIRouter(prefix="/meta", tags=["meta"])
 
@@ -26,9 +26,35 @@ ENUM_NAMES: dict[type[LabelledEnum], str] = {
     RegionKind: "region_kind",
     OrganizationType: "organization_type",
     Network: "network",
-    **REGISTRY_ENUM_NAMES,
-    **GUARDIANSHIP_ENUM_NAMES,
-    **REFERRAL_ENUM_NAMES,
+    registry.PersonCategory: "person_category",
+    registry.Sex: "sex",
+    registry.PersonStatus: "person_status",
+    registry.ExitReason: "exit_reason",
+    registry.LeftBehindReason: "left_behind_reason",
+    registry.GuardianshipType: "guardianship_type",
+    registry.GuardianshipAssessment: "guardianship_assessment",
+    registry.ParentStatus: "parent_status",
+    registry.SchoolingStatus: "schooling_status",
+    registry.ChildHealth: "child_health_status",
+    registry.ElderHealth: "elder_health_status",
+    registry.HealthStatus: "health_status",
+    registry.LivingArrangement: "living_arrangement",
+    registry.SupportStatus: "support_status",
+    registry.SelfCare: "self_care",
+    registry.Benefit: "benefit",
+    registry.RiskTier: "risk_tier",
+    registry.EmploymentStatus: "employment_status",
+    registry.Alert: "alert",
+    registry.ConsentGiver: "consent_given_by",
+    guardianship.CaretakerKind: "caretaker_kind",
+    guardianship.AssignmentRole: "assignment_role",
+    guardianship.VisitMode: "visit_mode",
+    guardianship.VisitNeed: "visit_need",
+    guardianship.VisitRiskLevel: "visit_risk_level",
+    referrals.ReferralType: "referral_type",
+    referrals.Urgency: "referral_urgency",
+    referrals.LegalBasis: "referral_legal_basis",
+    referrals.ReferralStatus: "referral_status",
 }
 
 

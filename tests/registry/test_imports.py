@@ -108,13 +108,12 @@ def test_templates_in_docs_are_the_packaged_ones_and_up_to_date():
 
 def test_readme_documents_every_column_and_label():
     from liushou.registry.import_columns import COLUMNS
-    from liushou.registry.labels import REGISTRY_LABELS
 
     readme = (ROOT / "docs" / "templates" / "README.md").read_text(encoding="utf-8")
     for column in COLUMNS:
         assert f"| {column.header} |" in readme
         for enum in column.all_enums():
-            for code, label in REGISTRY_LABELS[enum].items():
+            for code, label in enum.labels().items():
                 assert f"{label} (`{code}`)" in readme
 
 

@@ -56,16 +56,6 @@ class VisitRiskLevel(LabelledEnum):
     urgent = "urgent", "紧急"
 
 
-# The care enums under their names in `GET /meta/enums` (liushou/meta.py), in its order.
-GUARDIANSHIP_ENUM_NAMES: dict[type[LabelledEnum], str] = {
-    CaretakerKind: "caretaker_kind",
-    AssignmentRole: "assignment_role",
-    VisitMode: "visit_mode",
-    VisitNeed: "visit_need",
-    VisitRiskLevel: "visit_risk_level",
-}
-
-
 # An assignment is active while it has not ended and is not deleted. The partial unique index
 # below is the invariant "at most one active primary contact per person"; the service checks
 # it first for a clear 409, the index makes it hold under concurrent writes too.

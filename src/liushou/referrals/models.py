@@ -48,15 +48,6 @@ class ReferralStatus(LabelledEnum):
     cancelled = "cancelled", "已撤销"
 
 
-# The referral enums under their names in `GET /meta/enums` (liushou/meta.py), in its order.
-REFERRAL_ENUM_NAMES: dict[type[LabelledEnum], str] = {
-    ReferralType: "referral_type",
-    Urgency: "referral_urgency",
-    LegalBasis: "referral_legal_basis",
-    ReferralStatus: "referral_status",
-}
-
-
 # Still waiting for someone to act: these count as overdue once due_on has passed.
 PENDING_STATUSES = (ReferralStatus.open, ReferralStatus.accepted, ReferralStatus.in_progress)
 

@@ -150,28 +150,3 @@ class Alert(LabelledEnum):
 class ConsentGiver(LabelledEnum):
     self = "self", "本人"
     guardian = "guardian", "监护人"
-
-
-# The registry's enums under their names in `GET /meta/enums` (liushou/meta.py), in its order.
-REGISTRY_ENUM_NAMES: dict[type[LabelledEnum], str] = {
-    PersonCategory: "person_category",
-    Sex: "sex",
-    PersonStatus: "person_status",
-    ExitReason: "exit_reason",
-    LeftBehindReason: "left_behind_reason",
-    GuardianshipType: "guardianship_type",
-    GuardianshipAssessment: "guardianship_assessment",
-    ParentStatus: "parent_status",
-    SchoolingStatus: "schooling_status",
-    ChildHealth: "child_health_status",
-    ElderHealth: "elder_health_status",
-    HealthStatus: "health_status",
-    LivingArrangement: "living_arrangement",
-    SupportStatus: "support_status",
-    SelfCare: "self_care",
-    Benefit: "benefit",
-    RiskTier: "risk_tier",
-    EmploymentStatus: "employment_status",
-    Alert: "alert",
-    ConsentGiver: "consent_given_by",
-}

@@ -23,7 +23,6 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 import anyio.to_thread
@@ -35,10 +34,10 @@ from liushou.audit import service as audit
 from liushou.auth.principal import Principal
 from liushou.clock import local_date
 from liushou.db import Database
+from liushou.enums import LabelledEnum
 from liushou.registry import repository as repo
 from liushou.registry.enums import ExitReason, PersonCategory, PersonStatus
 from liushou.registry.import_columns import COLUMNS, Column
-from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.query import PersonQuery
 from liushou.registry.schemas import PROFILE_FIELD
 from liushou.registry.serializers import as_of_body, person_body
@@ -111,9 +110,9 @@ class Export:
         cells += [
             village,
             body["age"],
-            REGISTRY_LABELS[PersonStatus][status],
+            PersonStatus(status).label_zh,
             _day(body["exited_on"]),
-            REGISTRY_LABELS[ExitReason][body["exit_reason"]] if body["exit_reason"] else None,
+            ExitReason(body["exit_reason"]).label_zh if body["exit_reason"] else None,
             str(uuid.UUID(str(body["id"]))),
             local_date(body["updated_at"]).isoformat() if body.get("updated_at") else None,
         ]
@@ -175,10 +174,10 @@ def _cell(
     return value
 
 
-def _label(enum: type[StrEnum] | None, code: Any) -> str:
+def _label(enum: type[LabelledEnum] | None, code: Any) -> str:
     if enum is None:
         return str(code)
-    return REGISTRY_LABELS[enum].get(str(code), str(code))
+    return enum.labels().get(str(code), str(code))
 
 
 def _day(value: Any) -> str | None:

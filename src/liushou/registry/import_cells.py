@@ -10,14 +10,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from liushou.api.params import EARLIEST_DAY, LATEST_DAY, OUT_OF_RANGE, day_in_range
+from liushou.enums import LabelledEnum
 from liushou.registry import identifiers as ids
 from liushou.registry.enums import PersonCategory
 from liushou.registry.import_columns import Column, fold, label_table
-from liushou.registry.labels import REGISTRY_LABELS
 
 _TRUE = {"是", "y", "yes", "true", "1", "寄宿", "√"}
 _FALSE = {"否", "n", "no", "false", "0", "走读", "不寄宿"}
@@ -118,13 +117,13 @@ def _cell_date(ctx: RowContext, header: str, value: Any) -> date | None:
     return None
 
 
-def _read_enum(ctx: RowContext, column: Column, enum: type[StrEnum], value: Any) -> str | None:
+def _read_enum(ctx: RowContext, column: Column, enum: type[LabelledEnum], value: Any) -> str | None:
     text = cell_text(value)
     if text is None:
         return None
     code = label_table(enum).get(fold(text))
     if code is None:
-        allowed = "、".join(REGISTRY_LABELS[enum].values())
+        allowed = "、".join(enum.labels().values())
         ctx.error(
             column.header,
             "invalid_value",

@@ -11,11 +11,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
+from liushou.enums import LabelledEnum
 from liushou.registry import enums
-from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.schemas import PROFILE_FIELD
 
 CHILD = frozenset({enums.PersonCategory.child})
@@ -36,19 +35,19 @@ class Column:
     header: str
     field: str
     kind: str = "text"
-    enum: type[StrEnum] | Mapping[enums.PersonCategory, type[StrEnum]] | None = None
+    enum: type[LabelledEnum] | Mapping[enums.PersonCategory, type[LabelledEnum]] | None = None
     categories: frozenset[enums.PersonCategory] = ALL
     required: bool = False  # the column must be present
     needed_by: frozenset[enums.PersonCategory] = frozenset()  # the cell must be filled for these
     note: str = ""
     profile: bool = False
 
-    def enum_for(self, category: enums.PersonCategory | None) -> type[StrEnum] | None:
+    def enum_for(self, category: enums.PersonCategory | None) -> type[LabelledEnum] | None:
         if isinstance(self.enum, Mapping):
             return self.enum.get(category) if category is not None else None
         return self.enum
 
-    def all_enums(self) -> list[type[StrEnum]]:
+    def all_enums(self) -> list[type[LabelledEnum]]:
         if isinstance(self.enum, Mapping):
             return list(dict.fromkeys(self.enum.values()))
         return [self.enum] if self.enum is not None else []
@@ -182,12 +181,12 @@ def normalize_header(text: Any) -> str:
 HEADER_LOOKUP = {normalize_header(c.header): c.header for c in COLUMNS}
 
 
-def _label_table(enum: type[StrEnum]) -> dict[str, str]:
+def _label_table(enum: type[LabelledEnum]) -> dict[str, str]:
     """Accepted spellings of an enum's members (zh label, code, a few aliases) → code."""
     table: dict[str, str] = {}
     for member in enum:
         table[fold(member.value)] = member.value
-        table[fold(REGISTRY_LABELS[enum][member.value])] = member.value
+        table[fold(member.label_zh)] = member.value
     for alias, code in ALIASES.get(enum, {}).items():
         table[fold(alias)] = code
     return table
@@ -198,7 +197,7 @@ def fold(text: str) -> str:
 
 
 # Spellings village sheets use besides the labels of GET /meta/enums.
-ALIASES: dict[type[StrEnum], dict[str, str]] = {
+ALIASES: dict[type[LabelledEnum], dict[str, str]] = {
     enums.PersonCategory: {"儿童": "child", "妇女": "woman", "老人": "elder"},
     enums.Sex: {"男性": "male", "女性": "female"},
     enums.GuardianshipType: {
@@ -222,10 +221,10 @@ ALIASES: dict[type[StrEnum], dict[str, str]] = {
     enums.RiskTier: {"高": "high", "高风险类": "high", "重点类": "key", "一般类": "general"},
     enums.Benefit: {"特困": "tekun", "五保": "tekun"},
 }
-_TABLES: dict[type[StrEnum], dict[str, str]] = {}
+_TABLES: dict[type[LabelledEnum], dict[str, str]] = {}
 
 
-def label_table(enum: type[StrEnum]) -> dict[str, str]:
+def label_table(enum: type[LabelledEnum]) -> dict[str, str]:
     table = _TABLES.get(enum)
     if table is None:
         table = _TABLES[enum] = _label_table(enum)

@@ -61,7 +61,6 @@ from liushou.registry.import_lookups import (
     existing_by_index,
 )
 from liushou.registry.import_sheet import data_records, find_header, open_sheet
-from liushou.registry.labels import REGISTRY_LABELS
 from liushou.registry.person_values import PersonalData, new_person_values
 from liushou.registry.schemas import PROFILE_FIELD, PersonCreate
 from liushou.registry.versions import created_fields, version_values
@@ -189,7 +188,7 @@ class PersonImport:
                 if cell_text(raw) is None:
                     continue
                 if category is not None and category not in column.categories:
-                    who = "、".join(REGISTRY_LABELS[PersonCategory][c] for c in column.categories)
+                    who = "、".join(PersonCategory(c).label_zh for c in column.categories)
                     ctx.error(
                         column.header,
                         "not_applicable",

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from liushou.registry.identifiers import make_id_number
 from liushou.registry.import_columns import COLUMNS, Column
-from liushou.registry.labels import REGISTRY_LABELS
 
 CSV_NAME = "persons.csv"
 XLSX_NAME = "persons.xlsx"
@@ -143,7 +142,7 @@ def _choices(column: Column) -> list[str]:
     if column.kind == "bool":
         return ["是", "否"]
     enum = column.all_enums()[0]
-    return list(REGISTRY_LABELS[enum].values())
+    return list(enum.labels().values())
 
 
 def _required_text(column: Column) -> str:
@@ -171,7 +170,7 @@ def _values_parts(column: Column, shown: Callable[[dict[str, str]], str]) -> lis
         if isinstance(column.enum, dict):
             who = [c for c, e in column.enum.items() if e is enum]
             prefix = "、".join(c.label_zh for c in who) + "："
-        parts.append(prefix + shown(REGISTRY_LABELS[enum]))
+        parts.append(prefix + shown(enum.labels()))
     if column.note:
         parts.append(column.note)
     return parts
