@@ -154,18 +154,18 @@ def keyset(
     descending: bool = False,
     updated_at: Any | None = None,
 ) -> sa.Select[Any]:
-    """Order by ``columns`` (the last one unique), continue after the cursor, fetch limit+1."""
-    after = page.after(columns)
-    if after is not None:
-        key, bound = (
-            sa.tuple_(*columns),
-            sa.tuple_(*[sa.literal(v, type_=c.type) for c, v in zip(columns, after, strict=True)]),
-        )
-        stmt = stmt.where(key < bound if descending else key > bound)
-    if page.updated_since is not None and updated_at is not None:
-        stmt = stmt.where(updated_at >= page.updated_since)
-    order = [c.desc() if descending else c.asc() for c in columns]
-    return stmt.order_by(*order).limit(page.limit + 1)
+    """Order by ``columns`` (the last one unique), continue after the cursor, fetch limit+1:
+    :func:`keyset_bound` with this page's values bound in (one way to page, whether the
+    statement is built per request or once)."""
+    bound = keyset_bound(
+        stmt,
+        columns,
+        after=page.after(columns) is not None,
+        since=page.updated_since is not None,
+        descending=descending,
+        updated_at=updated_at,
+    )
+    return bound.params(page.bound_values(columns))
 
 
 def keyset_rows(
