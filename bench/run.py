@@ -42,7 +42,7 @@ BIN = Path(sys.executable).parent
 POSTGRES_ADMIN_URL = "postgresql://root@127.0.0.1:5432/postgres"
 POSTGRES_URL = "postgresql+psycopg://root@127.0.0.1:5432/liushou_bench"
 
-# The goal (shared/PERFORMANCE.md): every read endpoint at least this share of the
+# The goal (docs/performance.md): every read endpoint at least this share of the
 # baseline's requests/s, with a p99 at most this multiple of the baseline's.
 MIN_THROUGHPUT_RATIO = 0.5
 MAX_P99_RATIO = 3.0

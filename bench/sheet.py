@@ -1,7 +1,7 @@
 """The import benchmark: a village survey sheet through `POST /imports/persons` beside raw
 ``executemany`` inserts of the same kind of rows.
 
-The sheet is a CSV in the format of CONTRACT §4 and ``docs/templates/persons.csv``: its
+The sheet is a CSV in the format of ``docs/templates/persons.csv``: its
 headers and zh labels come from the service's own column table
 (``registry.import_columns.COLUMNS``) and the labels its enums declare (``label_zh``), so the bench
 follows the template when it changes.
