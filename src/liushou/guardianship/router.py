@@ -50,7 +50,7 @@ from liushou.guardianship.schemas import (
     VisitRead,
     VisitUpdate,
 )
-from liushou.guardianship.views import assignment_body, caretaker_body
+from liushou.guardianship.serializers import assignment_body, caretaker_body
 from liushou.registry.schemas import RevealRequest
 
 Reader = Annotated[Principal, requires("care:read")]

@@ -33,7 +33,7 @@ from liushou.referrals import repository as repo
 from liushou.referrals import service
 from liushou.referrals.models import Referral, ReferralStatus, ReferralType, Urgency
 from liushou.referrals.schemas import ReferralCreate, ReferralRead, ReferralTransitionRequest
-from liushou.referrals.views import referral_body
+from liushou.referrals.serializers import referral_body
 
 Reader = Annotated[Principal, requires("referrals:read")]
 Writer = Annotated[Principal, requires("referrals:write")]

@@ -51,7 +51,7 @@ from liushou.referrals.models import (
     Urgency,
 )
 from liushou.referrals.schemas import ReferralCreate, ReferralTransitionRequest
-from liushou.referrals.views import PERSON_MIN_FIELDS, row_of
+from liushou.referrals.serializers import PERSON_MIN_FIELDS, row_of
 from liushou.regions.models import Organization, OrganizationType
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as registry_repo
@@ -462,7 +462,7 @@ def transition(
 
 
 def row(session: Session, referral: Referral) -> dict[str, Any]:
-    """The read row of a referral inside a write's unit of work (views.referral_body)."""
+    """The read row of a referral inside a write's unit of work (serializers.referral_body)."""
     person = session.get(Person, referral.person_id)
     assert person is not None
     return row_of(
