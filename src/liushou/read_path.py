@@ -15,7 +15,8 @@ plain SQLAlchemy.
   per-execution work.
 
 The benchmark (bench/run.py) serves both and prints what the speed path buys per endpoint.
-Heavy reads (reports) take the same worker-thread path on both (bounded, see ``read_heavy``).
+Heavy reads (reports, export batches) take the same worker-thread path on both (bounded, see
+``read_heavy``).
 """
 
 from __future__ import annotations

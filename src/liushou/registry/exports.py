@@ -4,6 +4,10 @@
   same filters, same region scope), read in keyset batches of ``export_batch_size`` rows,
   so memory does not grow with the number of rows. Each batch is its own short read: an
   export is not one snapshot, but keyset order means no row is skipped or repeated.
+* A read whose cost grows with the data never runs on the event loop (docs/performance.md):
+  each batch is read and turned into cells on a worker thread (``Database.read_heavy``),
+  and its CSV text or XLSX rows are written on one too, so the loop serves other requests
+  between batches however large the export.
 * Columns are the import template's headers (same labels), then a few export-only
   columns the import ignores; ID and phone numbers are the masked forms only. So an
   export can be imported again once the full ID numbers are filled in.
@@ -48,6 +52,12 @@ HEADERS = [c.header for c in COLUMNS] + EXTRA_HEADERS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+@dataclass(frozen=True)
+class _Batch:
+    cells: list[list[Any]]
+    next_after: uuid.UUID | None  # the last id of this batch when more rows follow
+
+
 @dataclass
 class Export:
     """One export's query and progress (read by the audit record at the end)."""
@@ -61,36 +71,38 @@ class Export:
     _regions: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)
 
     async def batches(self) -> AsyncIterator[list[list[Any]]]:
-        """The rows as cells, a batch at a time."""
+        """The rows as cells, a batch at a time, each batch read on a worker thread
+        (``Database.read_heavy``): the event loop is free between and during batches."""
         page = PageParams.batches(self.batch_size, self.updated_since)
         last: uuid.UUID | None = None
         while True:
-            rows, bodies = await self.db.read(lambda conn: self._fetch(conn, page))
-            items = bodies[: self.batch_size]
-            if items:
-                yield [self._cells(body) for body in items]
-                self.rows += len(items)
-            if len(rows) <= self.batch_size:
+            batch = await self.db.read_heavy(lambda conn: self._batch(conn, page))
+            if batch.cells:
+                yield batch.cells
+                self.rows += len(batch.cells)
+            if batch.next_after is None:
                 return
-            next_last = uuid.UUID(str(items[-1]["id"]))  # SQLite hands back the hex string
-            if last is not None and next_last <= last:
+            if last is not None and batch.next_after <= last:
                 raise RuntimeError("export keyset did not advance")  # never loop forever
-            last = next_last
+            last = batch.next_after
             page.resume_after([last])
 
-    def _fetch(
-        self, conn: Connection, page: PageParams
-    ) -> tuple[Sequence[Any], list[dict[str, Any]]]:
+    def _batch(self, conn: Connection, page: PageParams) -> _Batch:
+        """One page of the list as cells (on the worker thread: building the bodies and
+        cells of a batch costs more than reading it)."""
         filters, as_of = self.query.filters, self.query.as_of
         rows: Sequence[Any]
         if as_of is None:
             rows = repo.list_persons(conn, self.caller, page, filters)
-            bodies = [person_body(r) for r in rows]
+            bodies = [person_body(r) for r in rows[: self.batch_size]]
         else:
             rows = repo.list_persons_as_of(conn, self.caller, page, filters, as_of)
-            bodies = [as_of_body(r, as_of) for r in rows]
+            bodies = [as_of_body(r, as_of) for r in rows[: self.batch_size]]
         self._load_regions(conn, {uuid.UUID(str(b["region_id"])) for b in bodies})
-        return rows, bodies
+        more = len(rows) > self.batch_size  # the page reads one row past the batch
+        # SQLite hands back the id as a hex string.
+        next_after = uuid.UUID(str(bodies[-1]["id"])) if more else None
+        return _Batch([self._cells(body) for body in bodies], next_after)
 
     def _load_regions(self, conn: Connection, ids: set[uuid.UUID]) -> None:
         """Codes and names of the villages (a register has hundreds, not millions)."""
@@ -207,10 +219,15 @@ async def csv_chunks(export: Export, on_end: Callable[[bool], Any]) -> AsyncIter
     try:
         yield _csv_lines([HEADERS], bom=True)
         async for batch in export.batches():
-            yield _csv_lines([[_csv_safe(v) for v in row] for row in batch])
+            yield await anyio.to_thread.run_sync(_csv_batch, batch)
         complete = True
     finally:
         await on_end(complete)
+
+
+def _csv_batch(rows: list[list[Any]]) -> bytes:
+    """A batch's CSV text (run on a worker thread: its cost grows with the batch)."""
+    return _csv_lines([[_csv_safe(v) for v in row] for row in rows])
 
 
 def _csv_lines(rows: list[list[Any]], bom: bool = False) -> bytes:

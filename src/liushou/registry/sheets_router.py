@@ -3,7 +3,8 @@
 The import is a plain ``def`` (parsing and checking thousands of rows is CPU work for the
 threadpool, not the event loop): it checks the sheet outside any write lock, then writes
 through the request's unit of work (docs/architecture.md). The exports are ``async``
-generators whose database reads go through ``Database.read`` batch by batch.
+generators that read batch by batch on worker threads (``Database.read_heavy``), so the
+event loop serves other requests while they run (docs/performance.md).
 """
 
 from __future__ import annotations
