@@ -45,6 +45,7 @@ from liushou.ops.memory import startup_objects_frozen
 from liushou.ops.metrics import Metrics
 from liushou.ops.middleware import RequestMiddleware
 from liushou.ops.routes import allowed_methods
+from liushou.read_path import HeavyReadQueue
 from liushou.referrals.router import referrals as referrals_router
 from liushou.regions.router import organizations as organizations_router
 from liushou.regions.router import regions as regions_router
@@ -95,7 +96,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         separate_input_output_schemas=False,
     )
     app.state.settings = settings
-    app.state.db = Database(settings.database_url, settings.read_path)
+    app.state.db = Database(
+        settings.database_url,
+        settings.read_path,
+        HeavyReadQueue(settings.heavy_read_queue, settings.heavy_read_wait_seconds),
+    )
     secret = signing_secret(settings)
     app.state.tokens = TokenService(secret)
     app.state.auth = AuthService(settings, app.state.tokens, (secret + ":throttle").encode())

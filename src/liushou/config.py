@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from liushou.read_path import HeavyReadQueue
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LIUSHOU_", env_file=".env", extra="ignore")
@@ -76,6 +78,10 @@ class Settings(BaseSettings):
     # How reads reach the database (docs/performance.md): "fast", the speed path of
     # liushou.read_path, or "plain" SQLAlchemy (the benchmark serves both to show the gap).
     read_path: Literal["fast", "plain"] = "fast"
+    # Heavy reads (reports) waiting for a slot, and how long each may wait, before 503 `busy`
+    # (docs/performance.md); the wait stays well under a client's timeout.
+    heavy_read_queue: int = Field(default=HeavyReadQueue.size, ge=0)
+    heavy_read_wait_seconds: float = Field(default=HeavyReadQueue.wait_seconds, gt=0)
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Field, Session, SQLModel
 
 from liushou import clock
-from liushou.read_path import ReadPathName, read_path
+from liushou.read_path import HeavyReadQueue, ReadPathName, read_path
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -129,11 +129,13 @@ def create_db_engine(url: str) -> Engine:
 class Database:
     """The engine, the units of work of the writes, and the read path (liushou.read_path)."""
 
-    def __init__(self, url: str, reads: ReadPathName = "fast") -> None:
+    def __init__(
+        self, url: str, reads: ReadPathName = "fast", heavy_queue: HeavyReadQueue | None = None
+    ) -> None:
         self.url = url
         self.engine = create_db_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        self._reads = read_path(self.engine, reads)
+        self._reads = read_path(self.engine, reads, heavy_queue)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -156,10 +158,11 @@ class Database:
         """Run the read ``fn`` the way the read path chooses (inline or on a worker thread)."""
         return await self._reads.read(fn)
 
-    async def read_heavy(self, fn: Callable[[Connection], T]) -> T:
+    async def read_heavy(self, fn: Callable[[Connection], T], *, refusable: bool = True) -> T:
         """:meth:`read` for a query whose cost grows with the data: always on a worker
-        thread, a bounded number at once (liushou.read_path.PlainReads.read_heavy)."""
-        return await self._reads.read_heavy(fn)
+        thread, a bounded number at once, a bounded number waiting, else 503 ``busy``
+        unless not ``refusable`` (liushou.read_path.PlainReads.read_heavy)."""
+        return await self._reads.read_heavy(fn, refusable=refusable)
 
     def dispose(self) -> None:
         self._reads.dispose()

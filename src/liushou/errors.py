@@ -111,6 +111,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
     "invalid_value": ("数据库无法处理的值", "Value the database cannot handle"),
     "service_unavailable": ("服务暂不可用", "Service unavailable"),
+    "busy": ("服务繁忙，请稍后重试", "Busy, retry later"),
     "internal_error": ("服务器内部错误", "Internal server error"),
 }
 

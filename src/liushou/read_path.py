@@ -16,11 +16,13 @@ plain SQLAlchemy.
 
 The benchmark (bench/run.py) serves both and prints what the speed path buys per endpoint.
 Heavy reads (reports, export batches) take the same worker-thread path on both (bounded, see
-``read_heavy``).
+``read_heavy``): a few at once; a report waits in a short queue with a deadline and is
+refused with 503 ``busy`` beyond it, an export batch (its response already started) waits.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ import anyio
 import anyio.to_thread
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+
+from liushou.errors import AppError, problem_responses
 
 T = TypeVar("T")
 ReadPathName = Literal["fast", "plain"]
@@ -41,10 +45,44 @@ AUTOCOMMIT = {"liushou_autocommit": True}
 _FAST = "liushou_fast_reads"
 
 
+@dataclass(frozen=True)
+class HeavyReadQueue:
+    """How many heavy reads may wait for one of the ``HEAVY_READERS`` slots, and how long
+    (``LIUSHOU_HEAVY_READ_QUEUE``, ``LIUSHOU_HEAVY_READ_WAIT_SECONDS``). Waiting without a
+    bound turned a burst of reports into client timeouts (docs/performance.md): past either
+    bound the read is refused at once with 503 ``busy`` and ``Retry-After``."""
+
+    size: int = 8
+    wait_seconds: float = 1.0
+
+
+class HeavyReadsBusy(AppError):
+    status, code = 503, "busy"
+    detail_zh, detail_en = (
+        "报表请求过多，请稍后重试。",
+        "Too many reports are being computed; retry shortly.",
+    )
+
+
+# The `responses=` entry of the routes that read through `read_heavy`.
+BUSY_RESPONSE: dict[int | str, dict[str, Any]] = {
+    503: {
+        **problem_responses(503)[503],
+        "description": "Too many heavy reads running and waiting (`busy`)",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds after which a retry is likely to find a slot",
+                "schema": {"type": "integer"},
+            }
+        },
+    }
+}
+
+
 class ReadPath(Protocol):
     async def read(self, fn: Callable[[Connection], T]) -> T: ...
 
-    async def read_heavy(self, fn: Callable[[Connection], T]) -> T: ...
+    async def read_heavy(self, fn: Callable[[Connection], T], *, refusable: bool = True) -> T: ...
 
     def dispose(self) -> None: ...
 
@@ -52,9 +90,13 @@ class ReadPath(Protocol):
 class PlainReads:
     """Every read on a worker thread, on the write engine's pool, as SQLAlchemy documents."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, heavy_queue: HeavyReadQueue | None = None) -> None:
         self.engine = engine
+        self.heavy_queue = heavy_queue or HeavyReadQueue()
         self._heavy_readers: anyio.CapacityLimiter | None = None
+        # The worker threads of the reads holding a slot: as many as the slots, so a read
+        # that has its slot never waits here (nor for the threads of the other reads).
+        self._heavy_threads: anyio.CapacityLimiter | None = None
 
     def _run(self, fn: Callable[[Connection], T]) -> T:
         with self.engine.connect() as conn:
@@ -63,14 +105,39 @@ class PlainReads:
     async def read(self, fn: Callable[[Connection], T]) -> T:
         return await anyio.to_thread.run_sync(self._run, fn)
 
-    async def read_heavy(self, fn: Callable[[Connection], T]) -> T:
+    async def read_heavy(self, fn: Callable[[Connection], T], *, refusable: bool = True) -> T:
         """A read whose cost grows with the data (a report over a county): on a worker
         thread, at most ``HEAVY_READERS`` at once, each on a pooled connection it gives back,
         so however many requests wait for a report the pool keeps connections for the other
-        reads and the writes."""
+        reads and the writes. At most ``heavy_queue.size`` wait for a slot, each at most
+        ``heavy_queue.wait_seconds``; beyond either :class:`HeavyReadsBusy` (503).
+
+        ``refusable=False``: wait for a slot without limit, for a read whose response has
+        already started (an export's next batch: a refusal would cut the file short)."""
         if self._heavy_readers is None:  # created on the event loop, on first use
             self._heavy_readers = anyio.CapacityLimiter(HEAVY_READERS)
-        return await anyio.to_thread.run_sync(self._run, fn, limiter=self._heavy_readers)
+            self._heavy_threads = anyio.CapacityLimiter(HEAVY_READERS)
+        if not refusable:
+            async with self._heavy_readers:
+                return await anyio.to_thread.run_sync(self._run, fn, limiter=self._heavy_threads)
+        slots = self._heavy_readers.statistics()
+        queue_full = slots.tasks_waiting >= self.heavy_queue.size
+        if queue_full and slots.borrowed_tokens >= slots.total_tokens:
+            raise self._busy()  # at once: waiting could only end in a refusal or a hang
+        try:
+            # Only the wait for a slot has a deadline: a read that started runs to its end.
+            with anyio.fail_after(self.heavy_queue.wait_seconds):
+                await self._heavy_readers.acquire()
+        except TimeoutError:
+            raise self._busy() from None
+        try:
+            return await anyio.to_thread.run_sync(self._run, fn, limiter=self._heavy_threads)
+        finally:
+            self._heavy_readers.release()
+
+    def _busy(self) -> HeavyReadsBusy:
+        retry_after = str(max(1, math.ceil(self.heavy_queue.wait_seconds)))
+        return HeavyReadsBusy(headers={"Retry-After": retry_after})
 
     def dispose(self) -> None:
         """Nothing of its own: the engine is the Database's."""
@@ -79,8 +146,8 @@ class PlainReads:
 class FastReads(PlainReads):
     """The speed path: see the module docstring."""
 
-    def __init__(self, engine: Engine) -> None:
-        super().__init__(engine)
+    def __init__(self, engine: Engine, heavy_queue: HeavyReadQueue | None = None) -> None:
+        super().__init__(engine, heavy_queue)
         self.is_sqlite = engine.dialect.name == "sqlite"
         # PostgreSQL: a pool of its own, autocommit (no BEGIN and ROLLBACK round trips around
         # each query) and no pre-ping (a round trip per checkout); a connection found dropped
@@ -147,8 +214,10 @@ class FastReads(PlainReads):
             self._pool.dispose()
 
 
-def read_path(engine: Engine, name: ReadPathName) -> ReadPath:
-    return FastReads(engine) if name == "fast" else PlainReads(engine)
+def read_path(
+    engine: Engine, name: ReadPathName, heavy_queue: HeavyReadQueue | None = None
+) -> ReadPath:
+    return (FastReads if name == "fast" else PlainReads)(engine, heavy_queue)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,9 @@ serves other requests in between (docs/performance.md, "The two read paths")."""
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import anyio
 import httpx
 import pytest
@@ -10,6 +13,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from liushou.config import Settings
 from tests.conftest import make_settings
+from tests.ops.test_heavy_reads import SAFETY, Held, hold_the_slots
 from tests.registry.sheets import EXPORT_CSV, child_row, csv_records, elder_row, imported
 
 BATCH = 5
@@ -18,7 +22,10 @@ PERSONS = 100  # twenty batches
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return make_settings(database_url, export_batch_size=BATCH)
+    # No queue for heavy reads: a report is refused at once when the slots are taken.
+    return make_settings(
+        database_url, export_batch_size=BATCH, heavy_read_queue=0, heavy_read_wait_seconds=0.01
+    )
 
 
 def test_healthz_is_answered_while_a_csv_export_is_still_reading_batches(app, client, world):
@@ -81,3 +88,34 @@ def test_healthz_is_answered_while_a_csv_export_is_still_reading_batches(app, cl
     # /healthz was answered with export batches still to come (inline batches would hold
     # the event loop until the last one was out).
     assert sent - 1 < batches, (sent, batches)
+
+
+def test_an_export_waits_for_a_heavy_read_slot_and_is_never_cut_short(app, client, world):
+    """With every heavy-read slot taken and no queue at all (a report is refused with 503
+    busy), an export's batches wait for a slot: its response has started, and a refusal
+    would cut the file short."""
+    staff = world.as_("staff")
+    rows = [child_row(world.village, 姓名=f"儿童{i}") for i in range(PERSONS)]
+    assert imported(client, staff, rows)["created"] == PERSONS
+    # The app's own limiter of heavy reads, read to see the export waiting for a slot.
+    slots = lambda: app.state.db._reads._heavy_readers.statistics()  # noqa: E731
+
+    held = Held()
+    holding = hold_the_slots(client, held)
+    with ThreadPoolExecutor(1) as pool:
+        try:
+            export = pool.submit(client.get, EXPORT_CSV, headers=staff)
+            deadline = time.monotonic() + SAFETY
+            while slots().tasks_waiting < 1 and time.monotonic() < deadline:
+                assert not export.done(), export.result().text
+                time.sleep(0.01)
+            assert slots().tasks_waiting == 1
+            refused = client.get("/api/v1/reports/coverage", headers=staff)
+        finally:
+            held.release()
+        response = export.result(timeout=SAFETY)
+    assert [future.result(timeout=SAFETY) for future in holding] == [1, 1]
+
+    assert refused.status_code == 503, refused.text  # a report is refused meanwhile
+    assert response.status_code == 200
+    assert len(csv_records(response.content)) == PERSONS

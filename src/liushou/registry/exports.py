@@ -76,7 +76,8 @@ class Export:
         page = PageParams.batches(self.batch_size, self.updated_since)
         last: uuid.UUID | None = None
         while True:
-            batch = await self.db.read_heavy(lambda conn: self._batch(conn, page))
+            # Never refused (503 busy): the response has started, a refusal would cut the file.
+            batch = await self.db.read_heavy(lambda conn: self._batch(conn, page), refusable=False)
             if batch.cells:
                 yield batch.cells
                 self.rows += len(batch.cells)

@@ -16,6 +16,7 @@ from liushou.api.dependencies import DatabaseDep
 from liushou.auth.dependencies import requires
 from liushou.auth.principal import Principal
 from liushou.errors import problem_responses
+from liushou.read_path import BUSY_RESPONSE
 from liushou.reports import service
 from liushou.reports.schemas import CoverageReport
 
@@ -27,7 +28,7 @@ reports = APIRouter(prefix="/reports", tags=["reports"])
 @reports.get(
     "/coverage",
     response_model=CoverageReport,
-    responses=problem_responses(401, 403, 404, 422),
+    responses={**problem_responses(401, 403, 404, 422), **BUSY_RESPONSE},
 )
 async def get_coverage(
     db: DatabaseDep,
