@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import SignedIn
 from liushou.auth.roles import Role
 from liushou.enums import LabelledEnum
 from liushou.errors import problem_responses
@@ -64,7 +61,7 @@ class EnumValue(BaseModel):
 
 
 @router.get("/enums", responses=problem_responses(401, 403))
-async def list_enums(caller: Annotated[Principal, requires()]) -> dict[str, list[EnumValue]]:
+async def list_enums(caller: SignedIn) -> dict[str, list[EnumValue]]:
     """Every enum of the API: its codes (what the API accepts) and zh-CN labels."""
     return {
         ENUM_NAMES[enum]: [EnumValue(code=m.value, label_zh=m.label_zh) for m in enum]

@@ -13,8 +13,7 @@ from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset_rows, read_page
 from liushou.api.params import Instant, SearchText
 from liushou.audit.models import AuditEvent
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import AuditReader
 from liushou.errors import problem_responses
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
@@ -39,7 +38,7 @@ class AuditEventRead(BaseModel):
 @router.get("", responses=problem_responses(400, 401, 403, 422))
 async def list_audit_events(
     db: DatabaseDep,
-    caller: Annotated[Principal, requires("audit:read")],
+    caller: AuditReader,
     page: Paging,
     actor_id: uuid.UUID | None = None,
     action: Annotated[SearchText | None, Query(max_length=64, examples=["region.update"])] = None,

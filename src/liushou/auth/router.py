@@ -14,9 +14,9 @@ from starlette.responses import JSONResponse
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset_rows, read_page
 from liushou.api.params import SearchText
-from liushou.auth.dependencies import AuthServiceDep, requires
+from liushou.auth.callers import Admin, SignedIn
+from liushou.auth.dependencies import AuthServiceDep
 from liushou.auth.models import UserAccount
-from liushou.auth.principal import Principal
 from liushou.auth.schemas import Me, RegionSummary, TokenResponse, UserRead
 from liushou.auth.service import IssuedTokens, OAuthError, invalid_client
 from liushou.errors import problem_responses
@@ -122,7 +122,7 @@ def _token_response(issued: IssuedTokens) -> JSONResponse:
 
 
 @auth.get("/me", responses=problem_responses(401, 403))
-async def me(db: DatabaseDep, caller: Annotated[Principal, requires()]) -> Me:
+async def me(db: DatabaseDep, caller: SignedIn) -> Me:
     region = None
     if caller.region_id is not None:
         row = await db.read(
@@ -152,7 +152,7 @@ async def me(db: DatabaseDep, caller: Annotated[Principal, requires()]) -> Me:
 @users.get("", responses=problem_responses(400, 401, 403, 422))
 async def list_users(
     db: DatabaseDep,
-    caller: Annotated[Principal, requires("admin")],
+    caller: Admin,
     page: Paging,
 ) -> Page[UserRead]:
     columns = [

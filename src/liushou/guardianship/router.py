@@ -22,21 +22,14 @@ from liushou.api.responses import READ_ERRORS, WRITE_ERRORS, put_responses
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import CareReader, CareWriter
 from liushou.errors import Forbidden, NotFound
 from liushou.guardianship import assignments as assignment_service
 from liushou.guardianship import caretakers as caretaker_service
+from liushou.guardianship import models
 from liushou.guardianship import repository as repo
 from liushou.guardianship import visits as visit_service
-from liushou.guardianship.models import (
-    Assignment,
-    AssignmentRole,
-    Caretaker,
-    CaretakerKind,
-    Visit,
-    VisitRiskLevel,
-)
+from liushou.guardianship.models import AssignmentRole, CaretakerKind, VisitRiskLevel
 from liushou.guardianship.schemas import (
     AssignmentCreate,
     AssignmentRead,
@@ -52,9 +45,6 @@ from liushou.guardianship.schemas import (
 )
 from liushou.guardianship.serializers import assignment_body, caretaker_body
 from liushou.registry.schemas import RevealRequest
-
-Reader = Annotated[Principal, requires("care:read")]
-Writer = Annotated[Principal, requires("care:write")]
 
 caretakers = APIRouter(prefix="/caretakers", tags=["caretakers"])
 assignments = APIRouter(prefix="/assignments", tags=["assignments"])
@@ -75,13 +65,13 @@ def _visit(row: Mapping[str, Any]) -> VisitRead:
 
 
 # The body of a write's answer is the body of its row as a GET reads it.
-CARETAKERS: ResourceWrites[Caretaker, CaretakerRead] = ResourceWrites(
+CARETAKERS: ResourceWrites[models.Caretaker, CaretakerRead] = ResourceWrites(
     "/caretakers/{row.id}", lambda _, row: _caretaker(row.model_dump())
 )
-ASSIGNMENTS: ResourceWrites[Assignment, AssignmentRead] = ResourceWrites(
+ASSIGNMENTS: ResourceWrites[models.Assignment, AssignmentRead] = ResourceWrites(
     "/assignments/{row.id}", lambda _, row: _assignment(row.model_dump())
 )
-VISITS: ResourceWrites[Visit, VisitRead] = ResourceWrites(
+VISITS: ResourceWrites[models.Visit, VisitRead] = ResourceWrites(
     "/visits/{row.id}", lambda _, row: _visit(row.model_dump())
 )
 
@@ -92,7 +82,7 @@ VISITS: ResourceWrites[Visit, VisitRead] = ResourceWrites(
 @caretakers.get("", responses=READ_ERRORS)
 async def list_caretakers(
     db: DatabaseDep,
-    caller: Reader,
+    caller: CareReader,
     page: Paging,
     region_id: InRegion = None,
     kind: CaretakerKind | None = None,
@@ -117,7 +107,7 @@ async def list_caretakers(
 
 
 CARETAKER_ROUTES = StandardRoutes(
-    caretakers, "caretaker", CARETAKERS, CaretakerRead, reader=Reader, writer=Writer
+    caretakers, "caretaker", CARETAKERS, CaretakerRead, reader=CareReader, writer=CareWriter
 )
 CARETAKER_ROUTES.get_one(repo.get_caretaker, _caretaker)
 CARETAKER_ROUTES.create(
@@ -150,7 +140,7 @@ CARETAKER_ROUTES.delete(
 def reveal_caretaker_phone(
     caretaker_id: uuid.UUID,
     body: RevealRequest,
-    caller: Reader,
+    caller: CareReader,
     uow: UnitOfWorkDep,
     pii: PersonalDataDep,
 ) -> CaretakerRevealed:
@@ -169,7 +159,7 @@ def reveal_caretaker_phone(
 @assignments.get("", responses=READ_ERRORS)
 async def list_assignments(
     db: DatabaseDep,
-    caller: Reader,
+    caller: CareReader,
     page: Paging,
     person_id: uuid.UUID | None = None,
     caretaker_id: uuid.UUID | None = None,
@@ -190,7 +180,7 @@ async def list_assignments(
 
 
 ASSIGNMENT_ROUTES = StandardRoutes(
-    assignments, "assignment", ASSIGNMENTS, AssignmentRead, reader=Reader, writer=Writer
+    assignments, "assignment", ASSIGNMENTS, AssignmentRead, reader=CareReader, writer=CareWriter
 )
 ASSIGNMENT_ROUTES.get_one(repo.get_assignment, _assignment)
 ASSIGNMENT_ROUTES.create(
@@ -227,7 +217,7 @@ ASSIGNMENT_ROUTES.delete(
 def hand_over_primary_contact(
     person_id: uuid.UUID,
     body: PrimaryContactHandover,
-    caller: Writer,
+    caller: CareWriter,
     uow: UnitOfWorkDep,
     settings: SettingsDep,
 ) -> AssignmentRead:
@@ -244,7 +234,7 @@ def hand_over_primary_contact(
 @visits.get("", responses=READ_ERRORS)
 async def list_visits(
     db: DatabaseDep,
-    caller: Reader,
+    caller: CareReader,
     page: Paging,
     person_id: uuid.UUID | None = None,
     caretaker_id: uuid.UUID | None = None,
@@ -270,7 +260,9 @@ async def list_visits(
     )
 
 
-VISIT_ROUTES = StandardRoutes(visits, "visit", VISITS, VisitRead, reader=Reader, writer=Writer)
+VISIT_ROUTES = StandardRoutes(
+    visits, "visit", VISITS, VisitRead, reader=CareReader, writer=CareWriter
+)
 VISIT_ROUTES.get_one(repo.get_visit, _visit)
 VISIT_ROUTES.create(
     VisitCreate,

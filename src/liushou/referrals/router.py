@@ -25,7 +25,7 @@ from liushou.api.responses import ONE_ERRORS, READ_ERRORS, WRITE_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep
 from liushou.api.writes import ResourceWrites
-from liushou.auth.dependencies import requires
+from liushou.auth.callers import ReferralReader, ReferralWriter
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.errors import NotFound
@@ -34,9 +34,6 @@ from liushou.referrals import service
 from liushou.referrals.models import Referral, ReferralStatus, ReferralType, Urgency
 from liushou.referrals.schemas import ReferralCreate, ReferralRead, ReferralTransitionRequest
 from liushou.referrals.serializers import referral_body
-
-Reader = Annotated[Principal, requires("referrals:read")]
-Writer = Annotated[Principal, requires("referrals:write")]
 
 referrals = APIRouter(prefix="/referrals", tags=["referrals"])
 
@@ -57,7 +54,7 @@ REFERRALS = ResourceWrites("/referrals/{row.id}", _read)
 async def list_referrals(
     db: DatabaseDep,
     day: Today,
-    caller: Reader,
+    caller: ReferralReader,
     page: Paging,
     person_id: uuid.UUID | None = None,
     to_organization_id: uuid.UUID | None = None,
@@ -94,7 +91,7 @@ async def list_referrals(
 
 @referrals.get("/{referral_id}", responses=ONE_ERRORS)
 async def get_referral(
-    referral_id: uuid.UUID, db: DatabaseDep, response: Response, caller: Reader
+    referral_id: uuid.UUID, db: DatabaseDep, response: Response, caller: ReferralReader
 ) -> ReferralRead:
     row = await db.read(lambda conn: repo.get_referral(conn, caller, referral_id))
     if row is None:
@@ -105,7 +102,7 @@ async def get_referral(
 
 
 REFERRAL_ROUTES = StandardRoutes(
-    referrals, "referral", REFERRALS, ReferralRead, reader=Reader, writer=Writer
+    referrals, "referral", REFERRALS, ReferralRead, reader=ReferralReader, writer=ReferralWriter
 )
 REFERRAL_ROUTES.create(
     ReferralCreate,
@@ -131,7 +128,7 @@ REFERRAL_ROUTES.put(
 def transition_referral(
     referral_id: uuid.UUID,
     body: ReferralTransitionRequest,
-    caller: Writer,
+    caller: ReferralWriter,
     uow: IdempotentUnitOfWorkDep,
     if_match: IfMatch = None,
 ) -> ReferralRead:

@@ -21,8 +21,7 @@ from liushou.api.params import SearchText
 from liushou.api.responses import READ_ERRORS, json_response
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import Admin, SignedIn
 from liushou.regions import repository as repo
 from liushou.regions import service
 from liushou.regions.models import Network, Organization, OrganizationType, Region, RegionLevel
@@ -35,8 +34,6 @@ from liushou.regions.schemas import (
     RegionUpdate,
 )
 
-Reader = Annotated[Principal, requires()]
-Admin = Annotated[Principal, requires("admin")]
 RegionPage = Page[RegionRead]
 OrganizationPage = Page[OrganizationRead]
 
@@ -54,7 +51,7 @@ ORGANIZATIONS: ResourceWrites[Organization, OrganizationRead] = ResourceWrites(
 @regions.get("", response_model=RegionPage, responses=READ_ERRORS)
 async def list_regions(
     db: DatabaseDep,
-    caller: Reader,
+    caller: SignedIn,
     page: Paging,
     parent_id: uuid.UUID | None = None,
     level: RegionLevel | None = None,
@@ -75,7 +72,9 @@ async def list_regions(
     return json_response(answer)
 
 
-REGION_ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
+REGION_ROUTES = StandardRoutes(
+    regions, "region", REGIONS, RegionRead, reader=SignedIn, writer=Admin
+)
 REGION_ROUTES.get_one(repo.get_region, RegionRead.model_validate)
 REGION_ROUTES.create(RegionCreate, service.create_region)
 REGION_ROUTES.put(
@@ -93,7 +92,7 @@ REGION_ROUTES.delete(
 @organizations.get("", response_model=OrganizationPage, responses=READ_ERRORS)
 async def list_organizations(
     db: DatabaseDep,
-    caller: Reader,
+    caller: SignedIn,
     page: Paging,
     type: OrganizationType | None = None,  # noqa: A002 - the contract's field name
     network: Network | None = None,
@@ -118,7 +117,7 @@ async def list_organizations(
 
 
 ORGANIZATION_ROUTES = StandardRoutes(
-    organizations, "organization", ORGANIZATIONS, OrganizationRead, reader=Reader, writer=Admin
+    organizations, "organization", ORGANIZATIONS, OrganizationRead, reader=SignedIn, writer=Admin
 )
 ORGANIZATION_ROUTES.get_one(repo.get_organization, OrganizationRead.model_validate)
 ORGANIZATION_ROUTES.create(OrganizationCreate, service.create_organization)

@@ -14,8 +14,7 @@ from sqlalchemy.engine import Connection
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.params import Day, SearchText
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import RegistryReader
 from liushou.auth.scoping import path_visible
 from liushou.errors import AppError, FieldInvalid, problem_responses
 from liushou.regions.models import RegionLevel
@@ -23,8 +22,6 @@ from liushou.registry import duplicates as dup
 from liushou.registry import repository as repo
 from liushou.registry.schemas import PersonRead
 from liushou.registry.serializers import person_body
-
-Reader = Annotated[Principal, requires("registry:read")]
 
 # Rows fetched from the database before scoring; the likeliest come first (see the repo).
 POOL_SIZE = 500
@@ -85,7 +82,7 @@ and other roles that see no persons get an empty list.
 )
 async def duplicate_candidates(
     db: DatabaseDep,
-    caller: Reader,
+    caller: RegistryReader,
     name: Annotated[
         SearchText,
         Query(

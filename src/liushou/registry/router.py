@@ -10,18 +10,20 @@ Responses only ever carry masked personal data; `reveal` is the one audited exce
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Depends, Request, Response, Security
 from fastapi.security import SecurityScopes
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 from starlette.status import HTTP_201_CREATED
 
 from liushou.api.concurrency import IfMatch
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
-from liushou.api.pagination import Page, Paging, page_of, read_page
+from liushou.api.pagination import Page, PageParams, PageT, Paging, page_of, read_page
 from liushou.api.responses import (
     ONE_ERRORS,
     READ_ERRORS,
@@ -31,12 +33,11 @@ from liushou.api.responses import (
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
+from liushou.auth.callers import PersonReader, PersonWriter, RegistryReader, RegistryWriter
 from liushou.auth.dependencies import (
     InsufficientScope,
     current_principal,
     oauth2_scheme,
-    requires,
-    requires_for_one_person,
 )
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
@@ -60,12 +61,6 @@ from liushou.registry.schemas import (
     RevealRequest,
 )
 from liushou.registry.serializers import as_of_body, person_body
-
-Reader = Annotated[Principal, requires("registry:read")]
-Writer = Annotated[Principal, requires("registry:write")]
-# One person's routes: a partner gets 404 there, as for an unknown id (docs/privacy.md).
-OneReader = Annotated[Principal, requires_for_one_person("registry:read")]
-OneWriter = Annotated[Principal, requires_for_one_person("registry:write")]
 
 
 async def _reveal_caller(
@@ -129,7 +124,7 @@ CONSENTS: ResourceWrites[Consent, ConsentRead] = ResourceWrites(
 async def list_persons(
     db: DatabaseDep,
     settings: SettingsDep,
-    caller: Reader,
+    caller: RegistryReader,
     query: PersonQueryDep,
     page: Paging,
 ) -> Response:
@@ -159,14 +154,14 @@ async def list_persons(
 
 
 PERSON_ROUTES = StandardRoutes(
-    persons, "person", PERSONS, PersonRead, reader=OneReader, writer=OneWriter
+    persons, "person", PERSONS, PersonRead, reader=PersonReader, writer=PersonWriter
 )
 PERSON_ROUTES.get_one(repo.get_person, lambda row: PersonRead.model_validate(person_body(row)))
 PERSON_ROUTES.create(
     PersonCreate,
     service.create_person,
     needs=[SettingsDep, PersonalDataDep],
-    caller=Writer,  # not OneWriter: there is no person yet to scope the caller to
+    caller=RegistryWriter,  # not PersonWriter: there is no person yet to scope the caller to
     doc="Register a person. A repeated ID number is 409 `duplicate_person`.",
 )
 PERSON_ROUTES.put(
@@ -201,25 +196,29 @@ def reveal_person(
     return result
 
 
-async def _check_visible(db: Database, caller: Principal, person_id: uuid.UUID) -> None:
-    """A person's history and consents are listed only to a caller who may see the person:
-    404 otherwise, as for an unknown id (docs/privacy.md)."""
+async def _page_of_person(
+    db: Database,
+    caller: Principal,
+    person_id: uuid.UUID,
+    page: PageParams,
+    page_model: type[PageT],
+    rows: Callable[[Connection, uuid.UUID, PageParams], Sequence[Any]],
+    sort_key: Callable[[Any], Sequence[Any]],
+) -> PageT:
+    """A list under one person (its history, its consents): only to a caller who may see the
+    person, 404 otherwise, as for an unknown id (docs/privacy.md)."""
     if await db.read(lambda conn: repo.get_person(conn, caller, person_id)) is None:
         raise NotFound()
+    return await read_page(db, page, page_model, lambda conn: rows(conn, person_id, page), sort_key)
 
 
 @persons.get("/{person_id}/history", responses=ONE_ERRORS | problem_responses(400))
 async def person_history(
-    person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
+    person_id: uuid.UUID, db: DatabaseDep, caller: PersonReader, page: Paging
 ) -> Page[HistoryEntry]:
     """Every version of the person, oldest first (field names only, never values)."""
-    await _check_visible(db, caller, person_id)
-    return await read_page(
-        db,
-        page,
-        Page[HistoryEntry],
-        lambda conn: repo.history(conn, person_id, page),
-        lambda r: (r["version"],),
+    return await _page_of_person(
+        db, caller, person_id, page, Page[HistoryEntry], repo.history, lambda r: (r["version"],)
     )
 
 
@@ -228,15 +227,11 @@ async def person_history(
 
 @persons.get("/{person_id}/consents", responses=ONE_ERRORS | problem_responses(400))
 async def list_consents(
-    person_id: uuid.UUID, db: DatabaseDep, caller: OneReader, page: Paging
+    person_id: uuid.UUID, db: DatabaseDep, caller: PersonReader, page: Paging
 ) -> Page[ConsentRead]:
-    await _check_visible(db, caller, person_id)
-    return await read_page(
-        db,
-        page,
-        Page[ConsentRead],
-        lambda conn: repo.list_consents(conn, person_id, page),
-        lambda r: (r["given_on"], r["id"]),
+    by_date = lambda r: (r["given_on"], r["id"])  # noqa: E731 - the cursor's sort key
+    return await _page_of_person(
+        db, caller, person_id, page, Page[ConsentRead], repo.list_consents, by_date
     )
 
 
@@ -247,7 +242,7 @@ async def list_consents(
     responses=WRITE_ERRORS,
 )
 def create_consent(
-    person_id: uuid.UUID, body: ConsentCreate, caller: OneWriter, uow: IdempotentUnitOfWorkDep
+    person_id: uuid.UUID, body: ConsentCreate, caller: PersonWriter, uow: IdempotentUnitOfWorkDep
 ) -> ConsentRead:
     """Record a consent. For a child under 14 only a guardian's consent counts (PIPL art. 31)."""
     return CONSENTS.created(uow, consents.add_consent(uow.session, caller, person_id, body))
@@ -260,7 +255,7 @@ def withdraw_consent(
     person_id: uuid.UUID,
     consent_id: uuid.UUID,
     body: ConsentWithdraw,
-    caller: OneWriter,
+    caller: PersonWriter,
     uow: UnitOfWorkDep,
     if_match: IfMatch = None,
 ) -> ConsentRead:

@@ -13,14 +13,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from liushou.api.dependencies import DatabaseDep
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import ReportReader
 from liushou.errors import problem_responses
 from liushou.read_path import BUSY_RESPONSE
 from liushou.reports import service
 from liushou.reports.schemas import CoverageReport
-
-Reader = Annotated[Principal, requires("reports:read")]
 
 reports = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -32,7 +29,7 @@ reports = APIRouter(prefix="/reports", tags=["reports"])
 )
 async def get_coverage(
     db: DatabaseDep,
-    caller: Reader,
+    caller: ReportReader,
     region_id: Annotated[
         uuid.UUID | None,
         Query(description="The region reported on (its whole subtree); default: the caller's"),
