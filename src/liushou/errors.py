@@ -255,6 +255,15 @@ class FieldInvalid(Unprocessable):
         )
 
 
+def unknown_reference(field: str, code: str, what_zh: str, what_en: str) -> FieldInvalid:
+    """422 for a body field naming a row that does not exist or that the caller may not see:
+    one answer for both, so that an id outside the caller's area is not confirmed
+    (docs/privacy.md). ``what_zh``/``what_en`` name the row ("所属组织", "organization")."""
+    return FieldInvalid(
+        ["body", field], code, f"{what_zh}不存在。", f"The {what_en} does not exist."
+    )
+
+
 def problem_response(
     request: Request,
     status: int,

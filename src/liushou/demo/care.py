@@ -253,67 +253,57 @@ def _name(rng: random.Random, given: Sequence[str]) -> str:
     return str(rng.choices(*zip(*demo_persons.SURNAMES, strict=True))[0]) + rng.choice(given)
 
 
+# Each village's two caretakers: its key, kind, and the given names drawn (the first with
+# this probability). 儿童主任 are mostly women (often the village's women's representative).
+VILLAGE_CADRE, VOLUNTEER = CaretakerKind.village_cadre, CaretakerKind.volunteer
+_VILLAGE_CARETAKERS = (
+    ("cadre", VILLAGE_CADRE, (MALE_GIVEN, 0.6, FEMALE_GIVEN)),
+    ("director", CaretakerKind.child_director, (FEMALE_GIVEN, 0.85, MALE_GIVEN)),
+)
+
+
 def _caretakers(setting: CareSetting) -> dict[str, _Caretaker]:
     """Every demo caretaker by a stable key: ``cadre/<code>``, ``director/<code>``,
     ``volunteer/home``, ``volunteer/1``, ``volunteer/2``, ``doctor``."""
     out: dict[str, _Caretaker] = {}
     phones = iter(range(1, 1000))
 
-    def add(key: str, rng: random.Random, given: Sequence[str], **fields: object) -> None:
-        body = CaretakerCreate.model_validate(
-            {"name": _name(rng, given), "phone": f"1370000{next(phones):04d}", **fields}
+    def add(
+        key: str,
+        rng: random.Random,
+        given: Sequence[str],
+        kind: CaretakerKind,
+        where: tuple[uuid.UUID, uuid.UUID | None],  # region, organization
+        user_id: uuid.UUID | None = None,
+    ) -> None:
+        region_id, organization_id = where
+        body = CaretakerCreate(
+            name=_name(rng, given),
+            phone=f"1370000{next(phones):04d}",
+            kind=kind,
+            region_id=region_id,
+            organization_id=organization_id,
+            user_id=user_id,
         )
         out[key] = _Caretaker(_id("caretaker", key), body)
 
     for village in setting.villages:
         rng = random.Random(f"{SEED}/caretakers/{village.code}")
+        where = (village.id, village.committee_id)
         home = village.id == setting.home_village_id
-        common = {"region_id": village.id, "organization_id": village.committee_id}
-        cadre_given = MALE_GIVEN if rng.random() < 0.6 else FEMALE_GIVEN
-        add(
-            f"cadre/{village.code}",
-            rng,
-            cadre_given,
-            kind=CaretakerKind.village_cadre,
-            user_id=setting.village_user_id if home else None,
-            **common,
-        )
-        # 儿童主任 are mostly women (often the village's women's representative).
-        director_given = FEMALE_GIVEN if rng.random() < 0.85 else MALE_GIVEN
-        add(
-            f"director/{village.code}",
-            rng,
-            director_given,
-            kind=CaretakerKind.child_director,
-            **common,
-        )
+        for key, kind, (mostly, share, otherwise) in _VILLAGE_CARETAKERS:
+            given = mostly if rng.random() < share else otherwise
+            # The home village's cadre is the demo_village login.
+            user_id = setting.village_user_id if home and kind is VILLAGE_CADRE else None
+            add(f"{key}/{village.code}", rng, given, kind, where, user_id)
     rng = random.Random(f"{SEED}/caretakers/township")
-    add(
-        "volunteer/home",
-        rng,
-        YOUNG_GIVEN,
-        kind=CaretakerKind.volunteer,
-        region_id=setting.home_village_id,
-        organization_id=setting.volunteer_team_id,
-        user_id=setting.volunteer_user_id,
-    )
-    for n in (1, 2):
-        add(
-            f"volunteer/{n}",
-            rng,
-            FEMALE_GIVEN if n == 1 else MALE_GIVEN,
-            kind=CaretakerKind.volunteer,
-            region_id=setting.township_id,
-            organization_id=setting.township_volunteers_org_id,
-        )
-    add(
-        "doctor",
-        rng,
-        MALE_GIVEN,
-        kind=CaretakerKind.doctor,
-        region_id=setting.township_id,
-        organization_id=setting.health_center_id,
-    )
+    home_team = (setting.home_village_id, setting.volunteer_team_id)
+    volunteers = (setting.township_id, setting.township_volunteers_org_id)
+    health_center = (setting.township_id, setting.health_center_id)
+    add("volunteer/home", rng, YOUNG_GIVEN, VOLUNTEER, home_team, setting.volunteer_user_id)
+    add("volunteer/1", rng, FEMALE_GIVEN, VOLUNTEER, volunteers)
+    add("volunteer/2", rng, MALE_GIVEN, VOLUNTEER, volunteers)
+    add("doctor", rng, MALE_GIVEN, CaretakerKind.doctor, health_center)
     return out
 
 

@@ -16,7 +16,14 @@ from liushou.auth.models import UserAccount
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_in_subtree, path_visible
-from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound, Unprocessable
+from liushou.errors import (
+    Conflict,
+    FieldInvalid,
+    Forbidden,
+    NotFound,
+    Unprocessable,
+    unknown_reference,
+)
 from liushou.guardianship import repository as repo
 from liushou.guardianship.access import require_manager
 from liushou.guardianship.models import AssignmentRole, Caretaker, CaretakerKind
@@ -98,11 +105,8 @@ def _check_organization(session: Session, caller: Principal, organization_id: uu
     org = resources.get_live(session, Organization, organization_id)
     org_region = resources.get_live(session, Region, org.region_id) if org else None
     if org_region is None or not path_visible(org_region.path, caller, lineage=True):
-        raise FieldInvalid(
-            ["body", "organization_id"],
-            "invalid_organization",
-            "所属组织不存在。",
-            "The organization does not exist.",
+        raise unknown_reference(
+            "organization_id", "invalid_organization", "所属组织", "organization"
         )
 
 
@@ -111,9 +115,7 @@ def _check_login(
 ) -> None:
     """A caretaker's login is a live user linked to no other caretaker."""
     if resources.get_live(session, UserAccount, user_id) is None:
-        raise FieldInvalid(
-            ["body", "user_id"], "invalid_user", "账号不存在。", "The user does not exist."
-        )
+        raise unknown_reference("user_id", "invalid_user", "账号", "user")
     linked = repo.caretaker_of_user(session, user_id)
     if linked is not None and linked.id != caretaker_id:
         visible = path_visible(linked.region_path, caller, lineage=True)
@@ -292,12 +294,7 @@ def delete_caretaker(
 def usable_caretaker(session: Session, caller: Principal, caretaker_id: uuid.UUID) -> Caretaker:
     caretaker = resources.get_live(session, Caretaker, caretaker_id)
     if caretaker is None or not path_visible(caretaker.region_path, caller, lineage=True):
-        raise FieldInvalid(
-            ["body", "caretaker_id"],
-            "invalid_caretaker",
-            "联系人不存在。",
-            "The caretaker does not exist.",
-        )
+        raise unknown_reference("caretaker_id", "invalid_caretaker", "联系人", "caretaker")
     return caretaker
 
 

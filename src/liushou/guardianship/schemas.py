@@ -96,9 +96,14 @@ class AssignmentUpdate(RequestBody):
     end_reason: Reason | None = None
 
 
-class AssignmentRead(ResourceRead):
+class _CareRead(ResourceRead):
+    """A row between a person and a caretaker: an assignment, a visit."""
+
     person_id: uuid.UUID
     caretaker_id: uuid.UUID
+
+
+class AssignmentRead(_CareRead):
     role: AssignmentRole
     visit_interval_days: int
     starts_on: ShownDay
@@ -150,9 +155,7 @@ class VisitUpdate(RequestBody):
     next_visit_due: Day | None = None
 
 
-class VisitRead(ResourceRead):
-    person_id: uuid.UUID
-    caretaker_id: uuid.UUID
+class VisitRead(_CareRead):
     visited_on: ShownDay
     mode: VisitMode
     findings: str | None

@@ -40,7 +40,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.clock import local_date, today
 from liushou.config import Settings
-from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound
+from liushou.errors import Conflict, FieldInvalid, Forbidden, NotFound, unknown_reference
 from liushou.referrals import repository as repo
 from liushou.referrals.models import (
     LegalBasis,
@@ -140,11 +140,8 @@ def _on_register(person: Person) -> None:
 def _organization(session: Session, organization_id: uuid.UUID) -> Organization:
     org = resources.get_live(session, Organization, organization_id)
     if org is None:
-        raise FieldInvalid(
-            ["body", "to_organization_id"],
-            "invalid_organization",
-            "接收单位不存在。",
-            "The receiving organization does not exist.",
+        raise unknown_reference(
+            "to_organization_id", "invalid_organization", "接收单位", "receiving organization"
         )
     return org
 

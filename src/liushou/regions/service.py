@@ -10,7 +10,7 @@ from sqlmodel import Session
 from liushou.api import resources
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible
-from liushou.errors import Conflict, FieldInvalid, Unprocessable, field_error
+from liushou.errors import Conflict, FieldInvalid, Unprocessable, field_error, unknown_reference
 from liushou.regions import repository as repo
 from liushou.regions.codes import check_region
 from liushou.regions.models import Organization, Region
@@ -32,12 +32,7 @@ def _parent(session: Session, caller: Principal, parent_id: uuid.UUID | None) ->
         return None
     parent = resources.get_live(session, Region, parent_id)
     if parent is None or not path_visible(parent.path, caller, lineage=True):
-        raise FieldInvalid(
-            ["body", "parent_id"],
-            "invalid_region_parent",
-            "上级区划不存在。",
-            "The parent region does not exist.",
-        )
+        raise unknown_reference("parent_id", "invalid_region_parent", "上级区划", "parent region")
     return parent
 
 
@@ -167,12 +162,7 @@ def _audit_update(
 def _check_org_region(session: Session, caller: Principal, region_id: uuid.UUID) -> None:
     path = repo.region_path(session, region_id)
     if path is None or not path_visible(path, caller, lineage=True):
-        raise FieldInvalid(
-            ["body", "region_id"],
-            "invalid_region",
-            "所属区划不存在。",
-            "The region does not exist.",
-        )
+        raise unknown_reference("region_id", "invalid_region", "所属区划", "region")
 
 
 def create_organization(
