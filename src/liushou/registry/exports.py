@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import tempfile
@@ -27,6 +28,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 import anyio.to_thread
@@ -118,7 +120,7 @@ class Export:
         category = PersonCategory(body["category"])
         profile = body.get(PROFILE_FIELD[category]) or {}
         code, village = self._regions.get(uuid.UUID(str(body["region_id"])), ("", ""))
-        cells = [_cell(column, body, profile, category, code) for column in COLUMNS]
+        cells = [make(body, profile, code) for make in _CELL_MAKERS[category]]
         status = body["status"]
         cells += [
             village,
@@ -150,47 +152,60 @@ class Export:
         return _record
 
 
-def _cell(
-    column: Column,
-    body: Mapping[str, Any],
-    profile: Mapping[str, Any],
-    category: PersonCategory,
-    region_code: str,
-) -> Any:
+# (body, profile, village code) -> the cell: one per column and category, decided once
+# rather than for each of the export's cells (a county has ~1 million).
+CellMaker = Callable[[Mapping[str, Any], Mapping[str, Any], str], Any]
+
+
+def _cell_maker(column: Column, category: PersonCategory) -> CellMaker:
     if column.kind == "region_code":
-        return region_code
+        return lambda body, profile, code: code
     if column.kind == "id_number":
-        return body.get("id_number_masked")
+        return lambda body, profile, code: body.get("id_number_masked")
     if column.field == "phone":
-        return body.get("phone_masked")
+        return lambda body, profile, code: body.get("phone_masked")
+    if column.profile and category not in column.categories:
+        return lambda body, profile, code: None
+    shown = _shown(column, category)
     if column.profile:
-        if category not in column.categories:
-            return None
         name = "guardian_phone_masked" if column.field == "guardian_phone" else column.field
-        value = profile.get(name)
-    else:
-        value = body.get(column.field)
-    if value is None or value == []:
-        return None
-    if column.kind == "enum":
-        enum = column.enum_for(category)
-        return _label(enum, value) if enum is not None else str(value)
-    if column.kind == "list":
-        enum = column.enum_for(category)
-        return "、".join(_label(enum, v) if enum else str(v) for v in value)
-    if column.kind == "tags":
-        return "、".join(str(v) for v in value)
-    if column.kind == "bool":
-        return "是" if value else "否"
-    if column.kind == "date":
-        return _day(value)
-    return value
+        return lambda body, profile, code: shown(profile.get(name))
+    field = column.field
+    return lambda body, profile, code: shown(body.get(field))
 
 
-def _label(enum: type[LabelledEnum] | None, code: Any) -> str:
-    if enum is None:
-        return str(code)
-    return enum.labels().get(str(code), str(code))
+def _shown(column: Column, category: PersonCategory) -> Callable[[Any], Any]:
+    """A value of ``column`` as its cell shows it (labels for codes, 是/否, dates)."""
+    enum = column.enum_for(category)
+    labels = _labels(enum) if enum is not None else {}
+    kind = column.kind
+
+    def shown(value: Any) -> Any:
+        if value is None or value == []:
+            return None
+        if kind == "enum":
+            return labels.get(str(value), str(value))
+        if kind == "list":
+            return "、".join(labels.get(str(v), str(v)) for v in value)
+        if kind == "tags":
+            return "、".join(str(v) for v in value)
+        if kind == "bool":
+            return "是" if value else "否"
+        if kind == "date":
+            return _day(value)
+        return value
+
+    return shown
+
+
+@functools.cache
+def _labels(enum: type[LabelledEnum]) -> Mapping[str, str]:
+    return MappingProxyType(enum.labels())
+
+
+_CELL_MAKERS = {
+    category: [_cell_maker(column, category) for column in COLUMNS] for category in PersonCategory
+}
 
 
 def _day(value: Any) -> str | None:
