@@ -10,7 +10,7 @@ from sqlmodel import Session
 from liushou.api import resources
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible
-from liushou.errors import Conflict, FieldInvalid, Unprocessable, field_error, unknown_reference
+from liushou.errors import Conflict, Unprocessable, field_error, unknown_reference
 from liushou.regions import repository as repo
 from liushou.regions.codes import check_region
 from liushou.regions.models import Organization, Region
@@ -109,10 +109,7 @@ def update_region(
 ) -> Region:
     region = resources.for_change(session, Region, region_id, if_match)
     values = patch.model_dump(exclude_unset=True)
-    if "name" in values and values["name"] is None:
-        raise FieldInvalid(
-            ["body", "name"], "validation_error", "名称不能为空。", "name cannot be null."
-        )
+    resources.refuse_nulls(values, ("name",))
     merged = RegionCreate(
         code=region.code,
         name=values.get("name", region.name),
