@@ -3,12 +3,15 @@ apply a change, refuse what a body may not change, soft delete, and the audit ev
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from liushou.api.concurrency import check_if_match, etag
 from liushou.audit import service as audit
@@ -47,8 +50,18 @@ def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | No
 def get_live_by(session: Session, model: type[R], **key: Any) -> R | None:
     """The live row with this natural key (``username=...``, ``code=...``), or None: a
     partial unique index keeps it to one live row (not locked, as :func:`get_live`)."""
-    stmt = select(model).filter_by(**key).where(col(model.deleted_at).is_(None))
-    return session.exec(stmt).one_or_none()
+    if any(value is None for value in key.values()):  # IS NULL: not a bound "="
+        stmt = select(model).filter_by(**key).where(col(model.deleted_at).is_(None))
+        return session.exec(stmt).one_or_none()
+    return session.exec(_live_by(model, tuple(sorted(key))), params=key).one_or_none()
+
+
+@functools.cache
+def _live_by(model: type[R], names: tuple[str, ...]) -> SelectOfScalar[R]:
+    """The statement of :func:`get_live_by`, built once per model and key (building it
+    cost more than running it; docs/performance.md, "Writes")."""
+    key = [getattr(model, name) == sa.bindparam(name) for name in names]
+    return select(model).where(*key, col(model.deleted_at).is_(None))
 
 
 def _any_caller(row: R) -> R:
