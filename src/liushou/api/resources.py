@@ -33,11 +33,17 @@ def load_for_write(
 ) -> R | None:
     """The row locked for this transaction (FOR UPDATE on PostgreSQL; SQLite already holds
     the write lock from BEGIN IMMEDIATE)."""
-    stmt = select(model).where(model.id == resource_id).with_for_update()
-    row = session.exec(stmt).one_or_none()
+    row = session.exec(_locked_by_id(model), params={"id": resource_id}).one_or_none()
     if row is not None and row.deleted_at is not None and not include_deleted:
         return None
     return row
+
+
+@functools.cache
+def _locked_by_id(model: type[R]) -> SelectOfScalar[R]:
+    """The statement of :func:`load_for_write`, built once per model (docs/performance.md,
+    "Writes")."""
+    return select(model).where(model.id == sa.bindparam("id")).with_for_update()
 
 
 def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | None:
