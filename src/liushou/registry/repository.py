@@ -117,7 +117,7 @@ READ_WITH_ALERTS = [*READ_COLUMNS, *care_alert_columns(person_t.c.id, _TODAY)]
 
 
 # The care alerts of one person, for the body of a write's response: built once (building
-# it on every write cost more than a third of a create; docs/performance.md, "Writes").
+# it on every write was a quarter of a create's CPU; docs/performance.md, "Writes").
 _CARE_ALERTS_OF_ONE = PreparedSelect(
     sa.select(*care_alert_columns(sa.bindparam("person_id", type_=sa.Uuid), _TODAY))
 )
