@@ -3,12 +3,15 @@ apply a change, refuse what a body may not change, soft delete, and the audit ev
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from liushou.api.concurrency import check_if_match, etag
 from liushou.audit import service as audit
@@ -30,11 +33,17 @@ def load_for_write(
 ) -> R | None:
     """The row locked for this transaction (FOR UPDATE on PostgreSQL; SQLite already holds
     the write lock from BEGIN IMMEDIATE)."""
-    stmt = select(model).where(model.id == resource_id).with_for_update()
-    row = session.exec(stmt).one_or_none()
+    row = session.exec(_locked_by_id(model), params={"id": resource_id}).one_or_none()
     if row is not None and row.deleted_at is not None and not include_deleted:
         return None
     return row
+
+
+@functools.cache
+def _locked_by_id(model: type[R]) -> SelectOfScalar[R]:
+    """The statement of :func:`load_for_write`, built once per model (docs/performance.md,
+    "Writes")."""
+    return select(model).where(model.id == sa.bindparam("id")).with_for_update()
 
 
 def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | None:
@@ -47,8 +56,18 @@ def get_live(session: Session, model: type[R], resource_id: uuid.UUID) -> R | No
 def get_live_by(session: Session, model: type[R], **key: Any) -> R | None:
     """The live row with this natural key (``username=...``, ``code=...``), or None: a
     partial unique index keeps it to one live row (not locked, as :func:`get_live`)."""
-    stmt = select(model).filter_by(**key).where(col(model.deleted_at).is_(None))
-    return session.exec(stmt).one_or_none()
+    if any(value is None for value in key.values()):  # IS NULL: not a bound "="
+        stmt = select(model).filter_by(**key).where(col(model.deleted_at).is_(None))
+        return session.exec(stmt).one_or_none()
+    return session.exec(_live_by(model, tuple(sorted(key))), params=key).one_or_none()
+
+
+@functools.cache
+def _live_by(model: type[R], names: tuple[str, ...]) -> SelectOfScalar[R]:
+    """The statement of :func:`get_live_by`, built once per model and key (building it
+    cost more than running it; docs/performance.md, "Writes")."""
+    key = [getattr(model, name) == sa.bindparam(name) for name in names]
+    return select(model).where(*key, col(model.deleted_at).is_(None))
 
 
 def _any_caller(row: R) -> R:

@@ -40,18 +40,28 @@ class ResourceWrites(Generic[RowT, ReadT]):
     ``location``: the resource's path below the API prefix, formatted with the row
     (``"/persons/{row.person_id}/consents/{row.id}"``). ``read``: the response body of a
     row, built in the write's transaction (so it equals what a GET answers right after).
+    ``read_created``: the body of a row this transaction created, when part of what
+    ``read`` looks up is known without looking (a new person has no assignment, so its care
+    alerts need no query); it must give exactly what ``read`` gives (a test shows it).
     """
 
-    def __init__(self, location: str, read: Callable[[Session, RowT], ReadT]) -> None:
+    def __init__(
+        self,
+        location: str,
+        read: Callable[[Session, RowT], ReadT],
+        read_created: Callable[[Session, RowT], ReadT] | None = None,
+    ) -> None:
         self._location = API_PREFIX + location
         self._read = read
+        self._read_created = read_created or read
 
     def location(self, row: RowT) -> str:
         return self._location.format(row=row)
 
     def created(self, uow: UnitOfWork, row: RowT) -> ReadT:
         """POST: 201 with Location and ETag."""
-        return self._answer(uow, row, HTTP_201_CREATED, self.location(row))
+        result = self._read_created(uow.session, row)
+        return self._respond(uow, row, result, HTTP_201_CREATED, self.location(row))
 
     def put(self, uow: UnitOfWork, outcome: tuple[RowT, bool]) -> ReadT:
         """PUT: 201 with Location when it created the row, else 200; ETag either way."""
@@ -62,14 +72,16 @@ class ResourceWrites(Generic[RowT, ReadT]):
 
     def changed(self, uow: UnitOfWork, row: RowT) -> ReadT:
         """PATCH or an action on the resource: 200 with the new ETag."""
-        return self._answer(uow, row, 200, None)
+        return self._respond(uow, row, self._read(uow.session, row), 200, None)
 
     @staticmethod
     def deleted() -> Response:
         """DELETE: 204, no body."""
         return Response(status_code=HTTP_204_NO_CONTENT)
 
-    def _answer(self, uow: UnitOfWork, row: RowT, status: int, location: str | None) -> ReadT:
-        result = self._read(uow.session, row)
+    @staticmethod
+    def _respond(
+        uow: UnitOfWork, row: RowT, result: ReadT, status: int, location: str | None
+    ) -> ReadT:
         uow.respond(result, status=status, headers=resource_headers(row, location))
         return result

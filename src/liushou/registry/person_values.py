@@ -12,8 +12,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from pydantic import SecretStr
 from pypinyin import Style, lazy_pinyin
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session
 
 from liushou.api.resources import apply_changes
@@ -23,6 +25,7 @@ from liushou.config import Settings
 from liushou.errors import FieldInvalid, Unprocessable
 from liushou.pii import BlindIndex, FieldCipher, keys_from_settings
 from liushou.regions.models import Region, RegionLevel
+from liushou.regions.repository import region_t
 from liushou.registry import identifiers as ids
 from liushou.registry import repository as repo
 from liushou.registry.eligibility import check_eligible
@@ -93,13 +96,28 @@ def pinyin_of(name: str) -> tuple[str, str]:
     return " ".join(syllables), "".join(s[0] for s in syllables if s)
 
 
-def _village(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
-    region = session.get(Region, region_id)
+# The path and level of a live region, built once: a write reads these two columns rather
+# than load a whole Region through the ORM (docs/performance.md, "Writes").
+_LIVE_REGION = sa.select(region_t.c.path, region_t.c.level).where(
+    region_t.c.id == sa.bindparam("id"), region_t.c.deleted_at.is_(None)
+)
+
+
+def _village_path(session: Session, caller: Principal, region_id: uuid.UUID) -> str:
+    """The path of the live village ``region_id`` where the caller may place persons (422
+    otherwise). A region the session holds already is not read again (the import loads the
+    villages of a whole sheet at once)."""
+    found: tuple[str, Any] | None
+    loaded = session.identity_map.get(identity_key(Region, region_id))
+    if loaded is None:
+        row = session.execute(_LIVE_REGION, {"id": region_id}).one_or_none()
+        found = None if row is None else (row.path, row.level)
+    else:
+        found = None if loaded.deleted_at is not None else (loaded.path, loaded.level)
     if (
-        region is None
-        or region.deleted_at is not None
-        or region.level != RegionLevel.village
-        or not repo.region_writable(region.path, caller)
+        found is None
+        or found[1] != RegionLevel.village
+        or not repo.region_writable(found[0], caller)
     ):
         raise FieldInvalid(
             ["body", "region_id"],
@@ -107,7 +125,7 @@ def _village(session: Session, caller: Principal, region_id: uuid.UUID) -> Regio
             "所属村/社区不存在或不在您的管辖范围内。",
             "The village does not exist or is outside your region.",
         )
-    return region
+    return found[0]
 
 
 def _identity(
@@ -188,7 +206,7 @@ def column_values(
     """Every column of a person from a complete, validated description of it (``recorded``:
     see :func:`_identity`)."""
     category = PersonCategory(data["category"])
-    village = _village(session, caller, data["region_id"])
+    village_path = _village_path(session, caller, data["region_id"])
     parsed, birth_date, sex = _identity(data, recorded)
     derived_sex = parsed is not None and (data.get("sex") is None or "sex" in recorded)
     counts_until = check_eligible(
@@ -204,8 +222,8 @@ def column_values(
     values: dict[str, Any] = {
         "category": category,
         "name": data["name"],
-        "region_id": village.id,
-        "region_path": village.path,
+        "region_id": data["region_id"],
+        "region_path": village_path,
         "sex": sex,
         "birth_date": birth_date,
         "address": data.get("address"),

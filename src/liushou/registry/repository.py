@@ -116,11 +116,26 @@ _TODAY = sa.bindparam("today", type_=sa.Date)
 READ_WITH_ALERTS = [*READ_COLUMNS, *care_alert_columns(person_t.c.id, _TODAY)]
 
 
-def care_alert_flags(db: Any, person_id: uuid.UUID) -> dict[str, bool]:
+# The care alerts of one person, for the body of a write's response: built once (building
+# it on every write was a quarter of a create's CPU; docs/performance.md, "Writes").
+_CARE_ALERTS_OF_ONE = PreparedSelect(
+    sa.select(*care_alert_columns(sa.bindparam("person_id", type_=sa.Uuid), _TODAY))
+)
+
+
+def care_alert_flags(db: Connection | Session, person_id: uuid.UUID) -> dict[str, bool]:
     """``care_overdue`` and ``care_unassigned`` of one person as of today, for the body of
     a write response (``db``: Connection or Session; sees the transaction's own changes)."""
-    stmt = sa.select(*care_alert_columns(sa.literal(person_id, sa.Uuid), today()))
-    return {k: bool(v) for k, v in db.execute(stmt).mappings().one().items()}
+    conn = db.connection() if isinstance(db, Session) else db
+    (row,) = _CARE_ALERTS_OF_ONE.fetch(conn, {"person_id": person_id, "today": today()})
+    return {k: bool(v) for k, v in row.items()}
+
+
+# The care alerts of a person created in the current transaction, without a query: no
+# assignment can refer to it yet (assignment.person_id is a foreign key to it), so it has
+# no active primary contact and none whose visit is overdue. What care_alert_flags gives
+# for it (tests/guardianship/test_write_alert_flags.py).
+NEW_PERSON_CARE_ALERTS = {"care_overdue": False, "care_unassigned": True}
 
 
 def _parse_profiles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

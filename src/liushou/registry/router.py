@@ -105,11 +105,20 @@ persons = APIRouter(prefix="/persons", tags=["persons"])
 def _read(session: Session, person: Person) -> PersonRead:
     """The body of a write's response, with the care alerts as the database has them in
     this transaction (so it equals what a GET answers right after)."""
-    flags = repo.care_alert_flags(session, person.id)
+    return _body(person, repo.care_alert_flags(session, person.id))
+
+
+def _read_created(_: Session, person: Person) -> PersonRead:
+    """The body of a person this transaction created: its care alerts are known without
+    a query (repository.NEW_PERSON_CARE_ALERTS)."""
+    return _body(person, repo.NEW_PERSON_CARE_ALERTS)
+
+
+def _body(person: Person, flags: dict[str, bool]) -> PersonRead:
     return PersonRead.model_validate(person_body({**person.model_dump(), **flags}))
 
 
-PERSONS = ResourceWrites("/persons/{row.id}", _read)
+PERSONS = ResourceWrites("/persons/{row.id}", _read, _read_created)
 CONSENTS: ResourceWrites[Consent, ConsentRead] = ResourceWrites(
     "/persons/{row.person_id}/consents/{row.id}",
     lambda _, row: ConsentRead.model_validate(row),
