@@ -43,9 +43,14 @@ class FakeUnitOfWork:
 
     def __init__(self) -> None:
         self.answers: list[tuple[int, dict[str, str]]] = []
+        self.steps: list[str] = []
 
     def respond(self, body, *, status=200, headers=None):
         self.answers.append((status, dict(headers or {})))
+        self.steps.append("respond")
+
+    def commit(self):
+        self.steps.append("commit")
 
 
 def _widgets(calls: list[tuple]) -> tuple[APIRouter, Resource]:
@@ -141,3 +146,6 @@ def test_a_write_hands_its_service_the_request_in_the_services_order() -> None:
     assert [status for status, _ in uow.answers] == [201, 201, 200, 200]
     assert uow.answers[0][1] == {"ETag": '"3"', "Location": location}
     assert deleted.status_code == 204
+    # Each write commits in its handler, after its answer (and an Idempotency-Key's stored
+    # copy of it) is in the transaction.
+    assert uow.steps == ["respond", "commit"] * 4 + ["commit"]

@@ -22,8 +22,8 @@ the error sets of api/responses.py. ``doc`` is the description a docstring would
 A write calls its service function with ``(session, *needs, caller, [id], [body],
 [if_match])``, the order every service function of the project follows: ``needs`` are the
 dependencies it takes after the session (``SettingsDep``, ``PersonalDataDep``), in its
-order. The answer is :class:`~liushou.api.writes.ResourceWrites`'; the unit of work commits
-after the route returns (api/unit_of_work.py).
+order. The answer is :class:`~liushou.api.writes.ResourceWrites`'; the route then commits
+the unit of work on its own thread (``UnitOfWork.commit``, api/unit_of_work.py).
 """
 
 from __future__ import annotations
@@ -260,7 +260,9 @@ class StandardRoutes(Generic[RowT, ReadT]):
         def write(**values: Any) -> Any:
             needed = tuple(values[n] for n in need_names)
             given = (values.get(self._id), values.get("body"), values.get("if_match"))
-            return call(_Write(values["uow"], needed, values["caller"], *given))
+            answer = call(_Write(values["uow"], needed, values["caller"], *given))
+            values["uow"].commit()  # on this thread (api/unit_of_work.py, UnitOfWork.commit)
+            return answer
 
         self._router.add_api_route(
             path,

@@ -34,6 +34,7 @@ class UnitOfWork:
         self._response = response
         self._key = key
         self._session: Session | None = None
+        self._ended = False
         self.commit_despite: tuple[type[BaseException], ...] = ()
         """Errors that still commit what the handler wrote (a refused reveal is audited)."""
 
@@ -59,6 +60,14 @@ class UnitOfWork:
         if self._key is not None:
             self._key.store(self.session, status, body.model_dump(mode="json"), headers)
 
+    def commit(self) -> None:
+        """Commit now, on the handler's own thread, rather than once the handler has returned.
+        The standard write routes do (api/routes.py): the transaction then ends on the thread
+        that wrote, so SQLite's write lock is not held while the request waits for two more
+        worker threads (docs/performance.md, "Writes")."""
+        self._ended = True
+        self._finish(None)
+
     def _finish(self, error: BaseException | None) -> None:
         session = self._session
         if session is None:
@@ -73,7 +82,7 @@ class UnitOfWork:
         return self
 
     async def __aexit__(self, _type: object, error: BaseException | None, _tb: object) -> None:
-        if self._session is not None:  # no transaction was begun: nothing to end
+        if self._session is not None and not self._ended:  # else nothing to end
             await anyio.to_thread.run_sync(self._finish, error)
 
 
