@@ -24,11 +24,14 @@ def existing_by_index(session: Session, indexes: Iterable[str | None]) -> dict[s
     wanted = sorted({i for i in indexes if i is not None})
     t = repo.person_t.c
     found: dict[str, Any] = {}
+    # PostgreSQL: inlined (hex digests, quoted by SQLAlchemy): with 500 bound parameters it
+    # planned a sequential scan (~0.3 s per chunk) until the table was analysed. SQLite:
+    # bound, so every full chunk is the same statement text (the driver caches 128 texts
+    # per connection; each inlined chunk would be a new 35 KB one).
+    inline = session.get_bind().dialect.name == "postgresql"
     for chunk in chunks(wanted, LOOKUP_CHUNK):
-        # Inlined (hex digests, quoted by SQLAlchemy): with 500 bound parameters PostgreSQL
-        # planned a sequential scan (~0.3 s per chunk) until the table was analysed.
         keys: sa.BindParameter[str] = sa.bindparam(
-            "keys", list(chunk), expanding=True, literal_execute=True
+            "keys", list(chunk), expanding=True, literal_execute=inline
         )
         stmt = sa.select(t.id, t.id_number_index, t.region_path, t.name).where(
             t.deleted_at.is_(None), t.id_number_index.is_not(None), t.id_number_index.in_(keys)

@@ -9,12 +9,13 @@ follow it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, BinaryIO, cast
 
 from liushou.errors import AppError, Unprocessable
 from liushou.registry import sheet_guards as guards
@@ -24,6 +25,8 @@ from liushou.registry.import_columns import HEADER_LOOKUP, REQUIRED_HEADERS, nor
 # How many leading rows may sit above the header (a sheet title, a date line).
 HEADER_SEARCH_ROWS = 10
 _FORMULA_START = ("=", "+", "-", "@")
+# The file's first bytes, enough to tell XLSX, old Excel and a text file apart.
+_SNIFF_BYTES = 65536
 
 
 class UnsupportedFile(AppError):
@@ -40,32 +43,44 @@ class Sheet:
     rows: Iterator[tuple[int, list[Any]]]  # (sheet row number, cell values)
 
 
-def open_sheet(data: bytes, t: Text, limits: guards.SheetLimits) -> Sheet:
+def open_sheet(upload: IO[bytes], t: Text, limits: guards.SheetLimits) -> Sheet:
     """Recognise the file by its bytes and iterate its rows, within ``limits`` (checked
-    before a parser sees the file: see docs/imports.md)."""
-    stripped = data.lstrip(b"\xef\xbb\xbf")
-    if not stripped.strip():
+    before a parser sees the file: see docs/imports.md). The file is read from its start, a
+    chunk at a time, never whole into memory: it may be a spooled upload on disk."""
+    if _is_blank(upload):
         raise SheetProblem(
             "文件为空。", "The file is empty.", code="empty_file", errors=[_file_error(t)]
         )
-    if data[:4] == b"PK\x03\x04":
-        rows = _xlsx_rows(data, limits)
+    upload.seek(0)
+    head = upload.read(_SNIFF_BYTES)
+    if head[:4] == b"PK\x03\x04":
+        rows = _xlsx_rows(upload, limits)
         return Sheet("xlsx", guards.guarded_rows(rows, limits, t.english))
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+    if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnsupportedFile(
             "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV（UTF-8）后再导入。",
             "Old Excel (.xls) files are not supported; save as .xlsx or CSV (UTF-8).",
         )
-    if b"\x00" in data[:65536]:
+    if b"\x00" in head:
         raise _not_a_sheet()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UnsupportedFile(
-            "CSV 文件须为 UTF-8 编码（在 Excel 中“另存为 CSV UTF-8”），或直接上传 .xlsx。",
-            "A CSV file must be UTF-8 encoded (Excel: Save As 'CSV UTF-8'), or upload .xlsx.",
-        ) from None
-    return Sheet("csv", guards.guarded_rows(_csv_rows(text, limits, t.english), limits, t.english))
+    delimiter = _csv_delimiter(upload)
+    rows = _csv_rows(upload, delimiter, limits, t.english)
+    return Sheet("csv", guards.guarded_rows(rows, limits, t.english))
+
+
+def _is_blank(upload: IO[bytes]) -> bool:
+    """Nothing but byte order marks, then ASCII white space."""
+    upload.seek(0)
+    leading = True
+    while chunk := upload.read(guards.CHUNK):
+        if leading:
+            chunk = chunk.lstrip(b"\xef\xbb\xbf")
+            if not chunk:
+                continue
+            leading = False
+        if chunk.strip():
+            return False
+    return True
 
 
 def _not_a_sheet() -> UnsupportedFile:
@@ -78,12 +93,38 @@ def _file_error(t: Text) -> dict[str, Any]:
     return row_error(1, "", "empty_file", t("文件中没有表头或数据。", "No header or data rows."))
 
 
+def _csv_delimiter(upload: IO[bytes]) -> str:
+    """Tab when the first line has tabs and no comma; else comma. The whole file is decoded
+    first, a chunk at a time, so a file that is not UTF-8 is refused before any row is
+    read."""
+    upload.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    tab = comma = False
+    first_line = True
+    try:
+        while chunk := upload.read(guards.CHUNK):
+            text = decoder.decode(chunk)
+            if first_line:
+                line, newline, _ = text.partition("\n")
+                tab, comma = tab or "\t" in line, comma or "," in line
+                first_line = not newline
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise UnsupportedFile(
+            "CSV 文件须为 UTF-8 编码（在 Excel 中“另存为 CSV UTF-8”），或直接上传 .xlsx。",
+            "A CSV file must be UTF-8 encoded (Excel: Save As 'CSV UTF-8'), or upload .xlsx.",
+        ) from None
+    return "\t" if tab and not comma else ","
+
+
 def _csv_rows(
-    text: str, limits: guards.SheetLimits, english: bool
+    upload: IO[bytes], delimiter: str, limits: guards.SheetLimits, english: bool
 ) -> Iterator[tuple[int, list[Any]]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    upload.seek(0)
+    # Lines as StringIO(newline="") gives them (any line end, kept as it is), read a buffer
+    # at a time; detached at the end, so the upload itself stays open.
+    text = io.TextIOWrapper(cast(BinaryIO, upload), encoding="utf-8-sig", newline="")
+    reader = csv.reader(text, delimiter=delimiter)
     # A quoted cell may span lines: the record number is the row number Excel shows.
     number = 0
     try:
@@ -95,6 +136,8 @@ def _csv_rows(
         if "field larger than field limit" in str(exc):
             raise guards.cell_too_long(number + 1, None, limits.cell_chars, english) from None
         raise _not_a_sheet() from None
+    finally:
+        text.detach()
 
 
 def _unescape_formula(cell: str) -> str:
@@ -104,11 +147,10 @@ def _unescape_formula(cell: str) -> str:
     return cell
 
 
-def _xlsx_rows(data: bytes, limits: guards.SheetLimits) -> Iterator[tuple[int, list[Any]]]:
-    buffer = io.BytesIO(data)
+def _xlsx_rows(upload: IO[bytes], limits: guards.SheetLimits) -> Iterator[tuple[int, list[Any]]]:
     try:
-        guards.check_xlsx(data, limits)  # before openpyxl sees a byte of it
-        with zipfile.ZipFile(buffer) as archive:
+        guards.check_xlsx(upload, limits)  # before openpyxl sees a byte of it
+        with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise _not_a_sheet() from None
@@ -117,7 +159,7 @@ def _xlsx_rows(data: bytes, limits: guards.SheetLimits) -> Iterator[tuple[int, l
     from openpyxl import load_workbook  # imported here: it costs ~0.2 s at start-up
 
     try:
-        workbook = load_workbook(buffer, read_only=True, data_only=True)
+        workbook = load_workbook(upload, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
     except Exception:  # noqa: BLE001 - openpyxl raises anything from KeyError to lxml errors
         raise _not_a_sheet() from None
@@ -207,20 +249,22 @@ def find_header(
 
 def data_records(
     rows: Iterator[tuple[int, list[Any]]], header_row: int, limit: int, t: Text
-) -> list[tuple[int, list[Any]]]:
-    """The non-blank rows after the header, at most ``limit`` of them."""
-    records = []
+) -> Iterator[tuple[int, list[Any]]]:
+    """The non-blank rows after the header, as they are read; past ``limit`` of them, or
+    without any, the sheet is refused."""
+    records = 0
     for number, cells in rows:
         if not any(cell_text(c) for c in cells):
             continue  # blank lines, and the empty rows Excel keeps at the end
-        records.append((number, cells))
-        if len(records) > limit:
+        records += 1
+        if records > limit:
             raise SheetProblem(
                 f"数据行超过 {limit} 行上限，请分成几个文件导入。",
                 f"More than {limit} data rows; split the file.",
                 code="too_many_rows",
                 limit=limit,
             )
+        yield number, cells
     if not records:
         raise SheetProblem(
             "文件中只有表头，没有数据行。",
@@ -235,4 +279,3 @@ def data_records(
                 )
             ],
         )
-    return records

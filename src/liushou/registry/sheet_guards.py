@@ -19,7 +19,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from defusedxml import ElementTree as SafeTree
 
@@ -111,14 +111,15 @@ def _too_large(zh: str, en: str, limit: int) -> SheetTooLarge:
 # --- XLSX: the zip -------------------------------------------------------------------
 
 
-def check_xlsx(data: bytes, limits: SheetLimits) -> None:
+def check_xlsx(upload: IO[bytes], limits: SheetLimits) -> None:
     """Refuse an XLSX that would cost more to read than a sheet of the allowed size.
 
-    Raises :class:`SheetTooLarge`, :class:`UnsafeXml`, or ``zipfile.BadZipFile`` (and
+    ``upload``: the file, seekable (read where needed, never whole into memory). Raises
+    :class:`SheetTooLarge`, :class:`UnsafeXml`, or ``zipfile.BadZipFile`` (and
     ``ValueError``/``OSError``) for a file that is not a readable zip at all."""
-    if _directory_bytes(data) > MAX_DIRECTORY_BYTES:
+    if _directory_bytes(upload) > MAX_DIRECTORY_BYTES:
         raise _members_error()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    with zipfile.ZipFile(upload) as archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
             raise _members_error()
@@ -135,10 +136,19 @@ def check_xlsx(data: bytes, limits: SheetLimits) -> None:
             _check_member(archive, info, info.filename in streamed, counts)
 
 
-def _directory_bytes(data: bytes) -> int:
+# The end of a zip that holds its end record (22 bytes and a comment of at most 65,535),
+# and the zip64 locator (20) and record (56) before it.
+_TAIL_BYTES = 22 + 65_535 + 20 + 56
+
+
+def _directory_bytes(upload: IO[bytes]) -> int:
     """The central directory's size as :mod:`zipfile` will read it (zip64 record included),
     read before zipfile builds an object for each of its entries."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65_535))
+    size = upload.seek(0, io.SEEK_END)
+    start = max(0, size - _TAIL_BYTES)
+    upload.seek(start)
+    data = upload.read()  # offsets below are within this tail of the file
+    end = data.rfind(b"PK\x05\x06", max(0, size - 22 - 65_535) - start)
     if end < 0:
         raise zipfile.BadZipFile("no end of central directory")
     size = int.from_bytes(data[end + 12 : end + 16], "little")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
+from contextlib import ExitStack, closing
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -109,15 +110,18 @@ def import_persons(
     birth date and village without one) is counted as `unchanged`, so the same sheet can be
     sent again safely (no `Idempotency-Key` needed). Up to 10 MiB and 20,000 rows.
     """
-    data = file.file.read()
-    with reading_session(db) as session:
-        job = PersonImport(session, settings, pii, caller, english=prefers_english(request))
-        outcome = job.check(data)
-    if dry_run:
-        return _preview(outcome)
-    if outcome.error_count:
-        raise rows_invalid(outcome)
-    job.write(uow.session)
+    # The upload is read where it is spooled (on disk past 1 MiB), never whole into memory;
+    # the rows a real run writes wait in the job's temporary file until closed.
+    with ExitStack() as stack:
+        with reading_session(db) as session:
+            job = PersonImport(session, settings, pii, caller, english=prefers_english(request))
+            stack.enter_context(closing(job))
+            outcome = job.check(file.file, keep=not dry_run)
+        if dry_run:
+            return _preview(outcome)
+        if outcome.error_count:
+            raise rows_invalid(outcome)
+        job.write(uow.session)
     return ImportResult(rows=outcome.rows, created=outcome.created, unchanged=outcome.unchanged)
 
 
