@@ -23,16 +23,11 @@ from starlette.responses import Response, StreamingResponse
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep, Today
 from liushou.api.pagination import UpdatedSince
 from liushou.api.unit_of_work import UnitOfWorkDep
-from liushou.auth.dependencies import requires
-from liushou.auth.principal import Principal
+from liushou.auth.callers import RegistryReader, RegistryWriter, SignedIn
 from liushou.errors import prefers_english, problem_responses
 from liushou.registry import exports, lookups, templates
 from liushou.registry.imports import ImportOutcome, PersonImport, reading_session, rows_invalid
 from liushou.registry.query import PersonQueryDep
-
-Reader = Annotated[Principal, requires("registry:read")]
-Writer = Annotated[Principal, requires("registry:write")]
-Signed = Annotated[Principal, requires()]
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,7 +85,7 @@ class ImportResult(BaseModel):
 )
 def import_persons(
     request: Request,
-    caller: Writer,
+    caller: RegistryWriter,
     db: DatabaseDep,
     settings: SettingsDep,
     pii: PersonalDataDep,
@@ -141,7 +136,7 @@ def _preview(outcome: ImportOutcome) -> ImportPreview:
     response_class=Response,
     responses={**_file_response(CSV_TYPE, "The CSV template"), **problem_responses(401, 403)},
 )
-async def persons_template_csv(caller: Signed) -> Response:
+async def persons_template_csv(caller: SignedIn) -> Response:
     """The import template as CSV (UTF-8 with BOM): the headers and two example rows."""
     return _attachment(templates.packaged(templates.CSV_NAME), CSV_TYPE, "persons-template.csv")
 
@@ -151,7 +146,7 @@ async def persons_template_csv(caller: Signed) -> Response:
     response_class=Response,
     responses={**_file_response(XLSX_TYPE, "The XLSX template"), **problem_responses(401, 403)},
 )
-async def persons_template_xlsx(caller: Signed) -> Response:
+async def persons_template_xlsx(caller: SignedIn) -> Response:
     """The import template as XLSX: drop-downs for the labelled columns, a 填写说明 sheet."""
     return _attachment(templates.packaged(templates.XLSX_NAME), XLSX_TYPE, "persons-template.xlsx")
 
@@ -173,7 +168,7 @@ EXPORT_ERRORS = problem_responses(400, 401, 403, 422) | lookups.LIMITED_RESPONSE
 async def persons_export(
     db: DatabaseDep,
     settings: SettingsDep,
-    caller: Reader,
+    caller: RegistryReader,
     query: PersonQueryDep,
     updated_since: UpdatedSince = None,
 ) -> exports.Export:
