@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.ext.compiler import compiles
 from sqlmodel import Session
 
 from liushou.api.filters import scoped, where_equal
@@ -20,7 +21,7 @@ from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
 from liushou.api.resources import get_live, get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
-from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
+from liushou.auth.scoping import path_visible, sql_subtree_bounds, subtree_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.read_path import PreparedSelect
 from liushou.regions.repository import region_subtree, region_t
@@ -172,7 +173,6 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-PERSON_ORDER = [person_t.c.id]
 PROMOTED_FILTERS = (
     "guardianship_type",
     "schooling_status",
@@ -252,26 +252,103 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     return shape, values
 
 
+class _greatest(sa.sql.functions.GenericFunction[str]):
+    """The largest of its arguments: ``greatest`` on PostgreSQL, scalar ``max`` on SQLite."""
+
+    name = "greatest"
+    inherit_cache = True
+
+
+class _least(sa.sql.functions.GenericFunction[str]):
+    """The smallest of its arguments: ``least`` on PostgreSQL, scalar ``min`` on SQLite."""
+
+    name = "least"
+    inherit_cache = True
+
+
+@compiles(_greatest, "sqlite")
+def _greatest_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"max({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_least, "sqlite")
+def _least_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"min({compiler.process(element.clauses, **kw)})"
+
+
+def _one_bound(bounds: list[Any], pick: type[sa.sql.functions.GenericFunction[str]]) -> Any:
+    return bounds[0] if len(bounds) == 1 else pick(*bounds)
+
+
+def _path_range(path: Any, lows: list[Any], highs: list[Any]) -> list[sa.ColumnElement[bool]]:
+    """``path`` within every [low, high) at once, as ONE lower and ONE upper bound (the
+    largest low, the smallest high). Given as separate conditions, SQLite takes one of them
+    for the index range and filters with the others: with the scope's or the region's low
+    bound instead of the cursor's, every page scanned the region from its start again
+    (docs/performance.md, "Deep pages")."""
+    conditions = []
+    if lows:
+        conditions.append(path >= _one_bound(lows, _greatest))
+    if highs:
+        conditions.append(path < _one_bound(highs, _least))
+    return conditions
+
+
+# The order of the list: the region path, then the id. The partial index
+# ix_person_region_path_id (region_path, id) WHERE deleted_at IS NULL serves it and the
+# region-subtree filters (a range of paths) at once, so a page at any depth is one bounded
+# index range scan (docs/performance.md, "Deep pages").
+PERSON_ORDER = [person_t.c.region_path, person_t.c.id]
+# Exports keep the order they always had, by id (each batch then sorts the rest of its
+# region, but computes the alerts of its own rows only).
+EXPORT_ORDER = [person_t.c.id]
+
+
+def person_sort_key(row: Any) -> tuple[Any, ...]:
+    """The cursor's key of a row of :func:`list_persons` (its :data:`PERSON_ORDER`); the
+    id as a UUID whichever way the driver gave it back."""
+    return (row["region_path"], uuid.UUID(str(row["id"])))
+
+
 @functools.cache
-def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
+def _person_list(shape: _ListShape, after: bool, since: bool, by_id: bool) -> PreparedSelect:
+    """The list's statement for one shape: the page's ids (and sort keys) first, by keyset
+    and limit over ix_person_region_path_id; then the columns and the care alerts of only
+    those rows (a person's alerts are two correlated subqueries: computed for the whole
+    rest of the region, they were most of a deep page's cost)."""
     t = person_t.c
     day = sa.bindparam("today", type_=sa.Date)
-    stmt = sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day)).where(t.deleted_at.is_(None))
+    stmt = sa.select(t.id, t.region_path).where(t.deleted_at.is_(None))
+    lows: list[Any] = []
+    highs: list[Any] = []
     if shape.scope == "subtree":
-        stmt = stmt.where(
-            within_bounds(t.region_path, sa.bindparam("scope_low"), sa.bindparam("scope_high"))
-        )
+        lows.append(sa.bindparam("scope_low", type_=t.region_path.type))
+        highs.append(sa.bindparam("scope_high", type_=t.region_path.type))
     elif shape.scope == "assigned":
         user_id = sa.bindparam("scope_user", type_=sa.Uuid)
         stmt = stmt.where(t.id.in_(assigned_to_user(user_id)))
     elif shape.scope == "none":
         stmt = stmt.where(sa.false())
     if shape.region:
+        # The root's path as a scalar subquery (run once): PostgreSQL then has the bound
+        # as a value for the index range, where a joined derived table made it scan the
+        # index in order and filter each row against the region.
         region_id = sa.bindparam("region_id", type_=region_t.c.id.type)
-        stmt = stmt.where(region_subtree(region_id, t.region_path, derived=True))
+        root = (
+            sa.select(region_t.c.path)
+            .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
+            .scalar_subquery()
+        )
+        low, high = sql_subtree_bounds(root)
+        lows.append(low)
+        highs.append(high)
+    order = EXPORT_ORDER if by_id else PERSON_ORDER
+    if after and not by_id:
+        # The cursor's path is a lower bound of the rest as well: folded into the one bound.
+        lows.append(sa.bindparam("after_0", type_=t.region_path.type))
+    stmt = stmt.where(*_path_range(t.region_path, lows, highs))
     if shape.category:
         stmt = stmt.where(t.category == sa.bindparam("category"))
-    day = sa.bindparam("today", type_=sa.Date)
     if shape.status == PersonStatus.active:
         stmt = stmt.where(on_register_sql(t.status, t.counts_until, day))
     elif shape.status == PersonStatus.exited:
@@ -292,23 +369,40 @@ def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
             t.guardianship_type == GuardianshipType.none.value,
             on_register_sql(t.status, t.counts_until, day),
         )
+    # Filters on the care alerts stay in the page's WHERE: each row the scan passes is
+    # probed (one look-up in the partial index of active primary contacts), and the scan
+    # stops at the page's end; a rare alert means more rows scanned per page.
     care = care_filters(
         person_t, day, alert=shape.alert, overdue=shape.overdue, unassigned=shape.unassigned
     )
     stmt = stmt.where(*care)
     if shape.id_number:
         stmt = stmt.where(t.id_number_index == sa.bindparam("id_number_index"))
-    stmt = keyset_bound(stmt, PERSON_ORDER, after=after, since=since, updated_at=t.updated_at)
-    return PreparedSelect(stmt)
+    page = keyset_bound(stmt, order, after=after, since=since, updated_at=t.updated_at)
+    page_rows = page.subquery("page")
+    rows = (
+        sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day))
+        .join_from(person_t, page_rows, page_rows.c.id == t.id)
+        .order_by(*[page_rows.c[c.name] for c in order])
+    )
+    return PreparedSelect(rows)
 
 
 def list_persons(
-    conn: Connection, caller: Principal, page: PageParams, filters: PersonFilters
+    conn: Connection,
+    caller: Principal,
+    page: PageParams,
+    filters: PersonFilters,
+    *,
+    by_id: bool = False,
 ) -> list[dict[str, Any]]:
-    """The persons a list query selects, through a prepared statement per shape."""
+    """The persons a list query selects, through a prepared statement per shape, in
+    :data:`PERSON_ORDER` (:func:`person_sort_key` gives a row's cursor key), or with
+    ``by_id`` in :data:`EXPORT_ORDER`."""
     shape, values = _list_shape(caller, filters)
-    query = _person_list(shape, page.cursor is not None, page.updated_since is not None)
-    return _parse_profiles(query.fetch(conn, {**values, **page.bound_values(PERSON_ORDER)}))
+    query = _person_list(shape, page.cursor is not None, page.updated_since is not None, by_id)
+    order = EXPORT_ORDER if by_id else PERSON_ORDER
+    return _parse_profiles(query.fetch(conn, {**values, **page.bound_values(order)}))
 
 
 def list_persons_as_of(
