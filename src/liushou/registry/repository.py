@@ -6,14 +6,13 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
-from sqlalchemy.ext.compiler import compiles
 from sqlmodel import Session
 
 from liushou.api.filters import scoped, where_equal
@@ -21,7 +20,7 @@ from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
 from liushou.api.resources import get_live, get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
-from liushou.auth.scoping import path_visible, sql_subtree_bounds, subtree_bounds
+from liushou.auth.scoping import path_visible, subtree_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.read_path import PreparedSelect
 from liushou.regions.repository import region_subtree, region_t
@@ -187,7 +186,8 @@ class _ListShape:
     """What decides the SQL of a list; the values themselves are bound parameters."""
 
     scope: str  # "all", "subtree", "assigned" (a volunteer's) or "none"
-    region: bool
+    low: bool  # the paths have a lower bound (path_low), an upper bound (path_high)
+    high: bool
     category: bool
     status: PersonStatus | None
     q: bool | None  # None: no q; True: name or pinyin initials; False: name only
@@ -205,15 +205,12 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     if caller.sees_everything:
         scope = "all"
     elif caller.role in REGION_READERS and caller.region_path:
-        scope = "subtree"
-        values["scope_low"], values["scope_high"] = subtree_bounds(caller.region_path)
+        scope = "subtree"  # a range of paths: _path_bounds
     elif caller.role == Role.volunteer:
         scope = "assigned"
         values["scope_user"] = caller.id
     else:
         scope = "none"
-    if f.region_id is not None:
-        values["region_id"] = f.region_id
     if f.category is not None:
         values["category"] = f.category.value
     now = today()
@@ -237,7 +234,8 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
         values["id_number_index"] = f.id_number_index
     shape = _ListShape(
         scope=scope,
-        region=f.region_id is not None,
+        low=False,
+        high=False,
         category=f.category is not None,
         status=f.status,
         q=q,
@@ -250,48 +248,6 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
         unassigned=f.unassigned,
     )
     return shape, values
-
-
-class _greatest(sa.sql.functions.GenericFunction[str]):
-    """The largest of its arguments: ``greatest`` on PostgreSQL, scalar ``max`` on SQLite."""
-
-    name = "greatest"
-    inherit_cache = True
-
-
-class _least(sa.sql.functions.GenericFunction[str]):
-    """The smallest of its arguments: ``least`` on PostgreSQL, scalar ``min`` on SQLite."""
-
-    name = "least"
-    inherit_cache = True
-
-
-@compiles(_greatest, "sqlite")
-def _greatest_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"max({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(_least, "sqlite")
-def _least_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"min({compiler.process(element.clauses, **kw)})"
-
-
-def _one_bound(bounds: list[Any], pick: type[sa.sql.functions.GenericFunction[str]]) -> Any:
-    return bounds[0] if len(bounds) == 1 else pick(*bounds)
-
-
-def _path_range(path: Any, lows: list[Any], highs: list[Any]) -> list[sa.ColumnElement[bool]]:
-    """``path`` within every [low, high) at once, as ONE lower and ONE upper bound (the
-    largest low, the smallest high). Given as separate conditions, SQLite takes one of them
-    for the index range and filters with the others: with the scope's or the region's low
-    bound instead of the cursor's, every page scanned the region from its start again
-    (docs/performance.md, "Deep pages")."""
-    conditions = []
-    if lows:
-        conditions.append(path >= _one_bound(lows, _greatest))
-    if highs:
-        conditions.append(path < _one_bound(highs, _least))
-    return conditions
 
 
 # The order of the list: the region path, then the id. The partial index
@@ -318,35 +274,19 @@ def _person_list(shape: _ListShape, after: bool, since: bool, by_id: bool) -> Pr
     rest of the region, they were most of a deep page's cost)."""
     t = person_t.c
     day = sa.bindparam("today", type_=sa.Date)
+    order = EXPORT_ORDER if by_id else PERSON_ORDER
     stmt = sa.select(t.id, t.region_path).where(t.deleted_at.is_(None))
-    lows: list[Any] = []
-    highs: list[Any] = []
-    if shape.scope == "subtree":
-        lows.append(sa.bindparam("scope_low", type_=t.region_path.type))
-        highs.append(sa.bindparam("scope_high", type_=t.region_path.type))
-    elif shape.scope == "assigned":
+    if shape.scope == "assigned":
         user_id = sa.bindparam("scope_user", type_=sa.Uuid)
         stmt = stmt.where(t.id.in_(assigned_to_user(user_id)))
     elif shape.scope == "none":
         stmt = stmt.where(sa.false())
-    if shape.region:
-        # The root's path as a scalar subquery (run once): PostgreSQL then has the bound
-        # as a value for the index range, where a joined derived table made it scan the
-        # index in order and filter each row against the region.
-        region_id = sa.bindparam("region_id", type_=region_t.c.id.type)
-        root = (
-            sa.select(region_t.c.path)
-            .where(region_t.c.id == region_id, region_t.c.deleted_at.is_(None))
-            .scalar_subquery()
-        )
-        low, high = sql_subtree_bounds(root)
-        lows.append(low)
-        highs.append(high)
-    order = EXPORT_ORDER if by_id else PERSON_ORDER
-    if after and not by_id:
-        # The cursor's path is a lower bound of the rest as well: folded into the one bound.
-        lows.append(sa.bindparam("after_0", type_=t.region_path.type))
-    stmt = stmt.where(*_path_range(t.region_path, lows, highs))
+    # The caller's subtree, the region filter's and the cursor's path, as one range
+    # (_path_bounds): the index range the page is read from.
+    if shape.low:
+        stmt = stmt.where(t.region_path >= sa.bindparam("path_low", type_=t.region_path.type))
+    if shape.high:
+        stmt = stmt.where(t.region_path < sa.bindparam("path_high", type_=t.region_path.type))
     if shape.category:
         stmt = stmt.where(t.category == sa.bindparam("category"))
     if shape.status == PersonStatus.active:
@@ -388,6 +328,44 @@ def _person_list(shape: _ListShape, after: bool, since: bool, by_id: bool) -> Pr
     return PreparedSelect(rows)
 
 
+_REGION_PATH = PreparedSelect(
+    sa.select(region_t.c.path).where(
+        region_t.c.id == sa.bindparam("id"), region_t.c.deleted_at.is_(None)
+    )
+)
+
+
+def _path_bounds(
+    conn: Connection, scope: str | None, region_id: uuid.UUID | None, after: str | None
+) -> tuple[str | None, str | None] | None:
+    """The one range of region paths a page is read from: the largest of the lower bounds
+    (the caller's subtree ``scope``, the region filter's, the cursor's path) and the smallest of the
+    upper ones; None when the region filter names no live region (nothing matches).
+
+    Given as separate conditions, the planners picked one of them for the index range and
+    filtered with the others: with the region's low bound instead of the cursor's, every
+    page scanned its region from the start again; and with the region's path looked up
+    inside the statement PostgreSQL could not estimate the range and sorted it. Computed
+    here, they are values (docs/performance.md, "Deep pages"). Paths are ASCII, so Python
+    compares them as both databases do."""
+    lows: list[str] = []
+    highs: list[str] = []
+    if scope is not None:
+        low, high = subtree_bounds(scope)
+        lows.append(low)
+        highs.append(high)
+    if region_id is not None:
+        found = _REGION_PATH.fetch(conn, {"id": region_id})
+        if not found:
+            return None
+        low, high = subtree_bounds(found[0]["path"])
+        lows.append(low)
+        highs.append(high)
+    if after is not None:
+        lows.append(after)
+    return (max(lows) if lows else None, min(highs) if highs else None)
+
+
 def list_persons(
     conn: Connection,
     caller: Principal,
@@ -400,9 +378,21 @@ def list_persons(
     :data:`PERSON_ORDER` (:func:`person_sort_key` gives a row's cursor key), or with
     ``by_id`` in :data:`EXPORT_ORDER`."""
     shape, values = _list_shape(caller, filters)
-    query = _person_list(shape, page.cursor is not None, page.updated_since is not None, by_id)
     order = EXPORT_ORDER if by_id else PERSON_ORDER
-    return _parse_profiles(query.fetch(conn, {**values, **page.bound_values(order)}))
+    paging = page.bound_values(order)
+    after = None if by_id else paging.get("after_0")
+    scope = caller.region_path if shape.scope == "subtree" else None
+    bounds = _path_bounds(conn, scope, filters.region_id, after)
+    if bounds is None:
+        return []
+    low, high = bounds
+    if low is not None:
+        values["path_low"] = low
+    if high is not None:
+        values["path_high"] = high
+    shape = replace(shape, low=low is not None, high=high is not None)
+    query = _person_list(shape, page.cursor is not None, page.updated_since is not None, by_id)
+    return _parse_profiles(query.fetch(conn, {**values, **paging}))
 
 
 def list_persons_as_of(
