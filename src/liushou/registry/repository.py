@@ -339,8 +339,9 @@ def _path_bounds(
     conn: Connection, scope: str | None, region_id: uuid.UUID | None, after: str | None
 ) -> tuple[str | None, str | None] | None:
     """The one range of region paths a page is read from: the largest of the lower bounds
-    (the caller's subtree ``scope``, the region filter's, the cursor's path) and the smallest of the
-    upper ones; None when the region filter names no live region (nothing matches).
+    (the caller's subtree ``scope``, the region filter's, the cursor's path) and the
+    smallest of the upper ones; None when the region filter names no live region (nothing
+    matches).
 
     Given as separate conditions, the planners picked one of them for the index range and
     filtered with the others: with the region's low bound instead of the cursor's, every
