@@ -11,7 +11,7 @@ from sqlmodel import Field
 
 from liushou.db import Resource, enum_type, path_type
 from liushou.enums import LabelledEnum
-from liushou.indexes import partial_unique_index
+from liushou.indexes import partial_index, partial_unique_index
 
 
 class CaretakerKind(LabelledEnum):
@@ -108,6 +108,9 @@ class Assignment(Resource, table=True):
         partial_unique_index(PRIMARY_CONTACT_INDEX, "person_id", ACTIVE_PRIMARY_CONTACT),
         sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
         sa.CheckConstraint("visit_interval_days >= 1", name="interval_positive"),
+        # The list's order (starts_on, id): a page at any depth is a bounded index range
+        # (docs/performance.md, "Deep pages").
+        partial_index("ix_assignment_starts_on_id", "starts_on", "id", where="deleted_at IS NULL"),
     )
 
     person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
@@ -126,6 +129,8 @@ class Visit(Resource, table=True):
     __table_args__ = (
         # The person's latest visit, and the list of a person's visits, newest first.
         sa.Index("ix_visit_person_visited_on", "person_id", "visited_on"),
+        # The list's order (visited_on, id), newest first (docs/performance.md, "Deep pages").
+        partial_index("ix_visit_visited_on_id", "visited_on", "id", where="deleted_at IS NULL"),
     )
 
     person_id: uuid.UUID = Field(foreign_key="person.id")

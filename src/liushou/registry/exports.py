@@ -96,7 +96,8 @@ class Export:
         filters, as_of = self.query.filters, self.query.as_of
         rows: Sequence[Any]
         if as_of is None:
-            rows = repo.list_persons(conn, self.caller, page, filters)
+            # In id order, as exports always were (the list's order is the region's).
+            rows = repo.list_persons(conn, self.caller, page, filters, by_id=True)
             bodies = [person_body(r) for r in rows[: self.batch_size]]
         else:
             rows = repo.list_persons_as_of(conn, self.caller, page, filters, as_of)

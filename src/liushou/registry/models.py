@@ -12,7 +12,7 @@ from sqlmodel import Field, SQLModel
 
 from liushou import clock
 from liushou.db import Resource, UTCDateTime, enum_type, path_type
-from liushou.indexes import partial_unique_index
+from liushou.indexes import partial_index, partial_unique_index
 from liushou.registry.enums import (
     ConsentGiver,
     ExitReason,
@@ -38,6 +38,9 @@ class Person(Resource, table=True):
         ),
         # The list's main access path: a region subtree, by category and status.
         sa.Index("ix_person_scope", "region_path", "category", "status"),
+        # The list's order and its region filters at once: a page at any depth is one
+        # bounded range scan (docs/performance.md, "Deep pages").
+        partial_index("ix_person_region_path_id", "region_path", "id", where="deleted_at IS NULL"),
     )
 
     category: PersonCategory = Field(sa_type=enum_type(PersonCategory, "person_category"))

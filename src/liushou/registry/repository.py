@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -20,7 +20,7 @@ from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
 from liushou.api.resources import get_live, get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
-from liushou.auth.scoping import path_visible, subtree_bounds, within_bounds
+from liushou.auth.scoping import path_visible, subtree_bounds
 from liushou.clock import end_of_day_utc, today
 from liushou.read_path import PreparedSelect
 from liushou.regions.repository import region_subtree, region_t
@@ -187,7 +187,6 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-PERSON_ORDER = [person_t.c.id]
 PROMOTED_FILTERS = (
     "guardianship_type",
     "schooling_status",
@@ -202,7 +201,8 @@ class _ListShape:
     """What decides the SQL of a list; the values themselves are bound parameters."""
 
     scope: str  # "all", "subtree", "assigned" (a volunteer's) or "none"
-    region: bool
+    low: bool  # the paths have a lower bound (path_low), an upper bound (path_high)
+    high: bool
     category: bool
     status: PersonStatus | None
     q: bool | None  # None: no q; True: name or pinyin initials; False: name only
@@ -220,15 +220,12 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     if caller.sees_everything:
         scope = "all"
     elif caller.role in REGION_READERS and caller.region_path:
-        scope = "subtree"
-        values["scope_low"], values["scope_high"] = subtree_bounds(caller.region_path)
+        scope = "subtree"  # a range of paths: _path_bounds
     elif caller.role == Role.volunteer:
         scope = "assigned"
         values["scope_user"] = caller.id
     else:
         scope = "none"
-    if f.region_id is not None:
-        values["region_id"] = f.region_id
     if f.category is not None:
         values["category"] = f.category.value
     now = today()
@@ -252,7 +249,8 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
         values["id_number_index"] = f.id_number_index
     shape = _ListShape(
         scope=scope,
-        region=f.region_id is not None,
+        low=False,
+        high=False,
         category=f.category is not None,
         status=f.status,
         q=q,
@@ -267,26 +265,45 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
     return shape, values
 
 
+# The order of the list: the region path, then the id. The partial index
+# ix_person_region_path_id (region_path, id) WHERE deleted_at IS NULL serves it and the
+# region-subtree filters (a range of paths) at once, so a page at any depth is one bounded
+# index range scan (docs/performance.md, "Deep pages").
+PERSON_ORDER = [person_t.c.region_path, person_t.c.id]
+# Exports keep the order they always had, by id (each batch then sorts the rest of its
+# region, but computes the alerts of its own rows only).
+EXPORT_ORDER = [person_t.c.id]
+
+
+def person_sort_key(row: Any) -> tuple[Any, ...]:
+    """The cursor's key of a row of :func:`list_persons` (its :data:`PERSON_ORDER`); the
+    id as a UUID whichever way the driver gave it back."""
+    return (row["region_path"], uuid.UUID(str(row["id"])))
+
+
 @functools.cache
-def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
+def _person_list(shape: _ListShape, after: bool, since: bool, by_id: bool) -> PreparedSelect:
+    """The list's statement for one shape: the page's ids (and sort keys) first, by keyset
+    and limit over ix_person_region_path_id; then the columns and the care alerts of only
+    those rows (a person's alerts are two correlated subqueries: computed for the whole
+    rest of the region, they were most of a deep page's cost)."""
     t = person_t.c
     day = sa.bindparam("today", type_=sa.Date)
-    stmt = sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day)).where(t.deleted_at.is_(None))
-    if shape.scope == "subtree":
-        stmt = stmt.where(
-            within_bounds(t.region_path, sa.bindparam("scope_low"), sa.bindparam("scope_high"))
-        )
-    elif shape.scope == "assigned":
+    order = EXPORT_ORDER if by_id else PERSON_ORDER
+    stmt = sa.select(t.id, t.region_path).where(t.deleted_at.is_(None))
+    if shape.scope == "assigned":
         user_id = sa.bindparam("scope_user", type_=sa.Uuid)
         stmt = stmt.where(t.id.in_(assigned_to_user(user_id)))
     elif shape.scope == "none":
         stmt = stmt.where(sa.false())
-    if shape.region:
-        region_id = sa.bindparam("region_id", type_=region_t.c.id.type)
-        stmt = stmt.where(region_subtree(region_id, t.region_path, derived=True))
+    # The caller's subtree, the region filter's and the cursor's path, as one range
+    # (_path_bounds): the index range the page is read from.
+    if shape.low:
+        stmt = stmt.where(t.region_path >= sa.bindparam("path_low", type_=t.region_path.type))
+    if shape.high:
+        stmt = stmt.where(t.region_path < sa.bindparam("path_high", type_=t.region_path.type))
     if shape.category:
         stmt = stmt.where(t.category == sa.bindparam("category"))
-    day = sa.bindparam("today", type_=sa.Date)
     if shape.status == PersonStatus.active:
         stmt = stmt.where(on_register_sql(t.status, t.counts_until, day))
     elif shape.status == PersonStatus.exited:
@@ -307,23 +324,91 @@ def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
             t.guardianship_type == GuardianshipType.none.value,
             on_register_sql(t.status, t.counts_until, day),
         )
+    # Filters on the care alerts stay in the page's WHERE: each row the scan passes is
+    # probed (one look-up in the partial index of active primary contacts), and the scan
+    # stops at the page's end; a rare alert means more rows scanned per page.
     care = care_filters(
         person_t, day, alert=shape.alert, overdue=shape.overdue, unassigned=shape.unassigned
     )
     stmt = stmt.where(*care)
     if shape.id_number:
         stmt = stmt.where(t.id_number_index == sa.bindparam("id_number_index"))
-    stmt = keyset_bound(stmt, PERSON_ORDER, after=after, since=since, updated_at=t.updated_at)
-    return PreparedSelect(stmt)
+    page = keyset_bound(stmt, order, after=after, since=since, updated_at=t.updated_at)
+    page_rows = page.subquery("page")
+    rows = (
+        sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day))
+        .join_from(person_t, page_rows, page_rows.c.id == t.id)
+        .order_by(*[page_rows.c[c.name] for c in order])
+    )
+    return PreparedSelect(rows)
+
+
+_REGION_PATH = PreparedSelect(
+    sa.select(region_t.c.path).where(
+        region_t.c.id == sa.bindparam("id"), region_t.c.deleted_at.is_(None)
+    )
+)
+
+
+def _path_bounds(
+    conn: Connection, scope: str | None, region_id: uuid.UUID | None, after: str | None
+) -> tuple[str | None, str | None] | None:
+    """The one range of region paths a page is read from: the largest of the lower bounds
+    (the caller's subtree ``scope``, the region filter's, the cursor's path) and the
+    smallest of the upper ones; None when the region filter names no live region (nothing
+    matches).
+
+    Given as separate conditions, the planners picked one of them for the index range and
+    filtered with the others: with the region's low bound instead of the cursor's, every
+    page scanned its region from the start again; and with the region's path looked up
+    inside the statement PostgreSQL could not estimate the range and sorted it. Computed
+    here, they are values (docs/performance.md, "Deep pages"). Paths are ASCII, so Python
+    compares them as both databases do."""
+    lows: list[str] = []
+    highs: list[str] = []
+    if scope is not None:
+        low, high = subtree_bounds(scope)
+        lows.append(low)
+        highs.append(high)
+    if region_id is not None:
+        found = _REGION_PATH.fetch(conn, {"id": region_id})
+        if not found:
+            return None
+        low, high = subtree_bounds(found[0]["path"])
+        lows.append(low)
+        highs.append(high)
+    if after is not None:
+        lows.append(after)
+    return (max(lows) if lows else None, min(highs) if highs else None)
 
 
 def list_persons(
-    conn: Connection, caller: Principal, page: PageParams, filters: PersonFilters
+    conn: Connection,
+    caller: Principal,
+    page: PageParams,
+    filters: PersonFilters,
+    *,
+    by_id: bool = False,
 ) -> list[dict[str, Any]]:
-    """The persons a list query selects, through a prepared statement per shape."""
+    """The persons a list query selects, through a prepared statement per shape, in
+    :data:`PERSON_ORDER` (:func:`person_sort_key` gives a row's cursor key), or with
+    ``by_id`` in :data:`EXPORT_ORDER`."""
     shape, values = _list_shape(caller, filters)
-    query = _person_list(shape, page.cursor is not None, page.updated_since is not None)
-    return _parse_profiles(query.fetch(conn, {**values, **page.bound_values(PERSON_ORDER)}))
+    order = EXPORT_ORDER if by_id else PERSON_ORDER
+    paging = page.bound_values(order)
+    after = None if by_id else paging.get("after_0")
+    scope = caller.region_path if shape.scope == "subtree" else None
+    bounds = _path_bounds(conn, scope, filters.region_id, after)
+    if bounds is None:
+        return []
+    low, high = bounds
+    if low is not None:
+        values["path_low"] = low
+    if high is not None:
+        values["path_high"] = high
+    shape = replace(shape, low=low is not None, high=high is not None)
+    query = _person_list(shape, page.cursor is not None, page.updated_since is not None, by_id)
+    return _parse_profiles(query.fetch(conn, {**values, **paging}))
 
 
 def list_persons_as_of(

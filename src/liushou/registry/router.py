@@ -153,7 +153,7 @@ async def list_persons(
         bodies = [as_of_body(r, as_of) for r in items]
     else:
         rows = await db.read(lambda conn: repo.list_persons(conn, caller, page, filters))
-        items, next_cursor = page_of(rows, page, lambda r: (r["id"],))
+        items, next_cursor = page_of(rows, page, repo.person_sort_key)
         bodies = [person_body(r) for r in items]
     if lookup:
         matched = [r["id"] for r in items]
