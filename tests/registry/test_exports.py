@@ -226,7 +226,9 @@ def test_more_rows_than_one_batch_are_all_exported_once_in_batches(app, client, 
     records = csv_records(client.get(EXPORT_CSV, headers=staff).content)
     ids = [r["人员编号"] for r in records]
     assert len(ids) == total and len(set(ids)) == total
-    assert ids == sorted(ids, key=uuid.UUID)  # keyset order
+    # The list's order (village by village, then by id), batch after batch.
+    assert ids == [p["id"] for p in list_all(client, PERSONS, staff, limit=100)]
+    assert ids != sorted(ids, key=uuid.UUID)  # the rows span villages: not plain id order
     xlsx = client.get(EXPORT_XLSX, headers=staff)
     assert [r["人员编号"] for r in xlsx_records(xlsx.content)] == ids
 

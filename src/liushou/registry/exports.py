@@ -57,7 +57,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @dataclass(frozen=True)
 class _Batch:
     cells: list[list[Any]]
-    next_after: uuid.UUID | None  # the last id of this batch when more rows follow
+    next_after: tuple[Any, ...] | None  # the sort key of its last row when more follow
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Export:
         """The rows as cells, a batch at a time, each batch read on a worker thread
         (``Database.read_heavy``): the event loop is free between and during batches."""
         page = PageParams.batches(self.batch_size, self.updated_since)
-        last: uuid.UUID | None = None
+        last: tuple[Any, ...] | None = None
         while True:
             # Never refused (503 busy): the response has started, a refusal would cut the file.
             batch = await self.db.read_heavy(lambda conn: self._batch(conn, page), refusable=False)
@@ -88,24 +88,25 @@ class Export:
             if last is not None and batch.next_after <= last:
                 raise RuntimeError("export keyset did not advance")  # never loop forever
             last = batch.next_after
-            page.resume_after([last])
+            page.resume_after(list(last))
 
     def _batch(self, conn: Connection, page: PageParams) -> _Batch:
         """One page of the list as cells (on the worker thread: building the bodies and
         cells of a batch costs more than reading it)."""
         filters, as_of = self.query.filters, self.query.as_of
         rows: Sequence[Any]
-        if as_of is None:
-            # In id order, as exports always were (the list's order is the region's).
-            rows = repo.list_persons(conn, self.caller, page, filters, by_id=True)
+        sort_key: Callable[[Any], Sequence[Any]]
+        if as_of is None:  # the list's order, (region_path, id): village by village
+            rows = repo.list_persons(conn, self.caller, page, filters)
             bodies = [person_body(r) for r in rows[: self.batch_size]]
-        else:
+            sort_key = repo.person_sort_key
+        else:  # as the as-of list, by id
             rows = repo.list_persons_as_of(conn, self.caller, page, filters, as_of)
             bodies = [as_of_body(r, as_of) for r in rows[: self.batch_size]]
+            sort_key = repo.as_of_sort_key
         self._load_regions(conn, {uuid.UUID(str(b["region_id"])) for b in bodies})
         more = len(rows) > self.batch_size  # the page reads one row past the batch
-        # SQLite hands back the id as a hex string.
-        next_after = uuid.UUID(str(bodies[-1]["id"])) if more else None
+        next_after = tuple(sort_key(rows[self.batch_size - 1])) if more else None
         return _Batch([self._cells(body) for body in bodies], next_after)
 
     def _load_regions(self, conn: Connection, ids: set[uuid.UUID]) -> None:

@@ -270,9 +270,6 @@ def _list_shape(caller: Principal, f: PersonFilters) -> tuple[_ListShape, dict[s
 # region-subtree filters (a range of paths) at once, so a page at any depth is one bounded
 # index range scan (docs/performance.md, "Deep pages").
 PERSON_ORDER = [person_t.c.region_path, person_t.c.id]
-# Exports keep the order they always had, by id (each batch then sorts the rest of its
-# region, but computes the alerts of its own rows only).
-EXPORT_ORDER = [person_t.c.id]
 
 
 def person_sort_key(row: Any) -> tuple[Any, ...]:
@@ -281,15 +278,19 @@ def person_sort_key(row: Any) -> tuple[Any, ...]:
     return (row["region_path"], uuid.UUID(str(row["id"])))
 
 
+def as_of_sort_key(row: Any) -> tuple[uuid.UUID]:
+    """The cursor's key of a row of :func:`list_persons_as_of` (by id)."""
+    return (uuid.UUID(str(row["id"])),)
+
+
 @functools.cache
-def _person_list(shape: _ListShape, after: bool, since: bool, by_id: bool) -> PreparedSelect:
+def _person_list(shape: _ListShape, after: bool, since: bool) -> PreparedSelect:
     """The list's statement for one shape: the page's ids (and sort keys) first, by keyset
     and limit over ix_person_region_path_id; then the columns and the care alerts of only
     those rows (a person's alerts are two correlated subqueries: computed for the whole
     rest of the region, they were most of a deep page's cost)."""
     t = person_t.c
     day = sa.bindparam("today", type_=sa.Date)
-    order = EXPORT_ORDER if by_id else PERSON_ORDER
     stmt = sa.select(t.id, t.region_path).where(t.deleted_at.is_(None))
     if shape.scope == "assigned":
         user_id = sa.bindparam("scope_user", type_=sa.Uuid)
@@ -333,12 +334,12 @@ def _person_list(shape: _ListShape, after: bool, since: bool, by_id: bool) -> Pr
     stmt = stmt.where(*care)
     if shape.id_number:
         stmt = stmt.where(t.id_number_index == sa.bindparam("id_number_index"))
-    page = keyset_bound(stmt, order, after=after, since=since, updated_at=t.updated_at)
+    page = keyset_bound(stmt, PERSON_ORDER, after=after, since=since, updated_at=t.updated_at)
     page_rows = page.subquery("page")
     rows = (
         sa.select(*READ_COLUMNS, *care_alert_columns(t.id, day))
         .join_from(person_t, page_rows, page_rows.c.id == t.id)
-        .order_by(*[page_rows.c[c.name] for c in order])
+        .order_by(*[page_rows.c[c.name] for c in PERSON_ORDER])
     )
     return PreparedSelect(rows)
 
@@ -387,16 +388,12 @@ def list_persons(
     caller: Principal,
     page: PageParams,
     filters: PersonFilters,
-    *,
-    by_id: bool = False,
 ) -> list[dict[str, Any]]:
     """The persons a list query selects, through a prepared statement per shape, in
-    :data:`PERSON_ORDER` (:func:`person_sort_key` gives a row's cursor key), or with
-    ``by_id`` in :data:`EXPORT_ORDER`."""
+    :data:`PERSON_ORDER` (:func:`person_sort_key` gives a row's cursor key)."""
     shape, values = _list_shape(caller, filters)
-    order = EXPORT_ORDER if by_id else PERSON_ORDER
-    paging = page.bound_values(order)
-    after = None if by_id else paging.get("after_0")
+    paging = page.bound_values(PERSON_ORDER)
+    after = paging.get("after_0")
     scope = caller.region_path if shape.scope == "subtree" else None
     bounds = _path_bounds(conn, scope, filters.region_id, after)
     if bounds is None:
@@ -407,7 +404,7 @@ def list_persons(
     if high is not None:
         values["path_high"] = high
     shape = replace(shape, low=low is not None, high=high is not None)
-    query = _person_list(shape, page.cursor is not None, page.updated_since is not None, by_id)
+    query = _person_list(shape, page.cursor is not None, page.updated_since is not None)
     return _parse_profiles(query.fetch(conn, {**values, **paging}))
 
 
