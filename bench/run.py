@@ -36,9 +36,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -578,25 +580,53 @@ def report(measured: Measured, args: argparse.Namespace, fixture: seed.Fixture) 
         "caretakers": fixture.caretakers,
         "assignments": fixture.assignments,
         "visits": fixture.visits,
-        "results": report_reads(measured.reads, args),
-        "results_high": report_reads_high(measured.reads_high, args),
-        "writes": report_writes(measured.writes, args),
-        "walk": report_walks(measured.walks),
-        "export": report_export(measured.export),
-        "import": report_import(measured.imports, args),
     }
+    parts: list[tuple[str, Callable[[], object]]] = [
+        ("results", lambda: report_reads(measured.reads, args)),
+        ("results_high", lambda: report_reads_high(measured.reads_high, args)),
+        ("writes", lambda: report_writes(measured.writes, args)),
+        ("walk", lambda: report_walks(measured.walks)),
+        ("export", lambda: report_export(measured.export)),
+        ("import", lambda: report_import(measured.imports, args)),
+    ]
+    for key, part in parts:
+        try:
+            run[key] = part()
+        except Exception as exc:  # noqa: BLE001 - one part's report must not lose the others
+            traceback.print_exc()
+            run[key] = {"error": repr(exc)}
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{run['time']}.json"
     path.write_text(json.dumps(run, indent=2) + "\n")
     say(f"wrote {path.relative_to(BENCH.parent)}")
 
 
-def missed_by(ratio: float, p99_ratio: float | None, min_ratio: float) -> str:
-    """'met', or by how much each part of the goal is missed."""
+def divide(a: float, b: float) -> float | None:
+    """a / b, or None when b is 0 (e.g. no request of a wrk run completed)."""
+    return a / b if b else None
+
+
+def pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def times(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}x"
+
+
+def rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def missed_by(ratio: float | None, p99_ratio: float | None, min_ratio: float) -> str:
+    """'met', or by how much each part of the goal is missed (None: a side completed no
+    request, so there is nothing to compare)."""
+    if ratio is None or p99_ratio is None:
+        return "n/a: a server completed no request"
     misses = []
     if ratio < min_ratio:
         misses.append(f"{ratio:.0%} < {min_ratio:.0%}")
-    if p99_ratio is not None and p99_ratio > MAX_P99_RATIO:
+    if p99_ratio > MAX_P99_RATIO:
         misses.append(f"p99 {p99_ratio:.1f}x > {MAX_P99_RATIO:.0f}x")
     return "met" if not misses else "MISSED: " + ", ".join(misses)
 
@@ -623,22 +653,23 @@ def report_reads(
     lines, results = [], []
     for endpoint, loads in rows:
         svc, raw, plain = loads["service"], loads["baseline"], loads["plain"]
-        ratio = svc.ok_per_s / raw.ok_per_s
-        p99_ratio = svc.p99_ms / raw.p99_ms
+        ratio = divide(svc.ok_per_s, raw.ok_per_s)
+        p99_ratio = divide(svc.p99_ms, raw.p99_ms)
         goal = missed_by(ratio, p99_ratio, MIN_THROUGHPUT_RATIO) + failures(svc, raw)
-        gain = svc.ok_per_s / plain.ok_per_s - 1
+        speed = divide(svc.ok_per_s, plain.ok_per_s)
+        gain = None if speed is None else speed - 1
         lines.append(
             [
                 endpoint.name,
                 f"{svc.ok_per_s:,.0f}",
                 f"{raw.ok_per_s:,.0f}",
-                f"{ratio:.0%}",
+                pct(ratio),
                 f"{svc.p50_ms:.2f} / {svc.p99_ms:.2f}",
                 f"{raw.p50_ms:.2f} / {raw.p99_ms:.2f}",
-                f"{p99_ratio:.1f}x",
+                times(p99_ratio),
                 goal,
                 f"{plain.ok_per_s:,.0f}",
-                f"{gain:+.0%}",
+                "n/a" if gain is None else f"{gain:+.0%}",
             ]
         )
         results.append(
@@ -648,9 +679,9 @@ def report_reads(
                 "service": svc.as_dict(),
                 "baseline": raw.as_dict(),
                 "plain_reads": plain.as_dict(),
-                "speed_path_gain": round(gain, 3),
-                "ratio": round(ratio, 3),
-                "p99_ratio": round(p99_ratio, 2),
+                "speed_path_gain": rounded(gain, 3),
+                "ratio": rounded(ratio, 3),
+                "p99_ratio": rounded(p99_ratio, 2),
                 "goal_met": goal.startswith("met"),
             }
         )
@@ -691,18 +722,18 @@ def report_reads_high(
     lines, results = [], []
     for endpoint, loads in rows:
         svc, raw = loads["service"], loads["baseline"]
-        ratio = svc.ok_per_s / raw.ok_per_s
-        p99_ratio = svc.p99_ms / raw.p99_ms
+        ratio = divide(svc.ok_per_s, raw.ok_per_s)
+        p99_ratio = divide(svc.p99_ms, raw.p99_ms)
         goal = missed_by(1.0, p99_ratio, 0.0)
         lines.append(
             [
                 endpoint.name,
                 f"{svc.ok_per_s:,.0f}",
                 f"{raw.ok_per_s:,.0f}",
-                f"{ratio:.0%}",
+                pct(ratio),
                 f"{svc.p50_ms:.2f} / {svc.p99_ms:.2f}",
                 f"{raw.p50_ms:.2f} / {raw.p99_ms:.2f}",
-                f"{p99_ratio:.1f}x",
+                times(p99_ratio),
                 goal,
                 f"{svc.busy:,}" if endpoint.heavy else "-",
                 f"{svc.errors:,} / {raw.errors:,}",
@@ -714,8 +745,8 @@ def report_reads_high(
                 "path": endpoint.path,
                 "service": svc.as_dict(),
                 "baseline": raw.as_dict(),
-                "ratio": round(ratio, 3),
-                "p99_ratio": round(p99_ratio, 2),
+                "ratio": rounded(ratio, 3),
+                "p99_ratio": rounded(p99_ratio, 2),
                 "service_busy": svc.busy,
                 "goal_met": goal == "met",
             }
@@ -729,8 +760,8 @@ def report_writes(loads: dict[str, Load], args: argparse.Namespace) -> dict[str,
     if not loads:
         return None
     svc, raw = loads["service"], loads["baseline"]
-    ratio = svc.ok_per_s / raw.ok_per_s
-    p99_ratio = svc.p99_ms / raw.p99_ms
+    ratio = divide(svc.ok_per_s, raw.ok_per_s)
+    p99_ratio = divide(svc.p99_ms, raw.p99_ms)
     say("")
     say(f"writes: POST /persons, a new elder per request (wrk -t1 -c{args.connections}):")
     header = ["server", "creates/s", "p50 / p99 ms", "errors (non-2xx, socket)", "timeouts"]
@@ -747,14 +778,14 @@ def report_writes(loads: dict[str, Load], args: argparse.Namespace) -> dict[str,
     table(header, lines)
     goal = missed_by(ratio, p99_ratio, MIN_WRITE_RATIO)
     say(
-        f"  ratio {ratio:.0%}, p99 {p99_ratio:.1f}x; goal >= {MIN_WRITE_RATIO:.0%}, "
+        f"  ratio {pct(ratio)}, p99 {times(p99_ratio)}; goal >= {MIN_WRITE_RATIO:.0%}, "
         f"p99 <= {MAX_P99_RATIO:.0f}x: {goal}"
     )
     return {
         "service": svc.as_dict(),
         "baseline": raw.as_dict(),
-        "ratio": round(ratio, 3),
-        "p99_ratio": round(p99_ratio, 2),
+        "ratio": rounded(ratio, 3),
+        "p99_ratio": rounded(p99_ratio, 2),
         "goal_met": goal == "met",
     }
 
@@ -848,7 +879,7 @@ def report_import(
         say(f"  {name:<48} {seconds:7.2f} s  {n / seconds:9,.0f} rows/s")
     same = imports["raw_same_work_s"] / imports["service_s"]
     only = imports["raw_insert_only_s"] / imports["service_s"]
-    goal = missed_by(same, None, MIN_IMPORT_RATIO)
+    goal = "met" if same >= MIN_IMPORT_RATIO else f"MISSED: {same:.0%} < {MIN_IMPORT_RATIO:.0%}"
     say(
         f"  ratio: {same:.0%} of the raw same-work rows/s, {only:.0%} of the insert-only; "
         f"goal >= {MIN_IMPORT_RATIO:.0%} (of the same work): {goal}"

@@ -3,7 +3,8 @@
 Regions are created through the real services (codes, paths, audit): one province, 2
 cities, 2 counties each, 12 townships per county and 42 villages per township: 48
 townships and 2,016 villages. One street-staff user is held to the township the endpoints
-read.
+read (and the writes and imports write to); one auditor sees every region (the deep walk
+over another county, the export of the province).
 
 Persons (100,000) are too many for the service's one-at-a-time path: their rows are built
 in Python with the service's own helpers (bench/people.py: ID numbers, pinyin, masking,
