@@ -103,6 +103,7 @@ class Export:
     # (seconds since the request, data rows received by then), one per chunk read
     progress: list[tuple[float, int]] = field(default_factory=list)
     error: str = ""
+    stopped: bool = False  # the reader stopped before the end (export_during)
 
     @property
     def rows_per_s(self) -> float:
@@ -121,10 +122,16 @@ class Export:
         return n_first / t_first, last
 
 
-def export(base: str, path: str, token: str, started: threading.Event | None = None) -> Export:
-    """GET an export and read it to the end, 64 KiB at a time, counting the CSV's lines
-    (no field of the bench's data holds a line break). ``started`` is set at the first
-    chunk of data."""
+def export(
+    base: str,
+    path: str,
+    token: str,
+    started: threading.Event | None = None,
+    stop: threading.Event | None = None,
+) -> Export:
+    """GET an export and read it to the end (or until ``stop`` is set), 64 KiB at a time,
+    counting the CSV's lines (no field of the bench's data holds a line break).
+    ``started`` is set at the first chunk of data."""
     result = Export()
     host, port = urllib.parse.urlsplit(base).netloc.split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=120)
@@ -135,6 +142,9 @@ def export(base: str, path: str, token: str, started: threading.Event | None = N
         response = conn.getresponse()
         result.status = response.status
         while chunk := response.read1(65536):
+            if stop is not None and stop.is_set():
+                result.stopped = True
+                break
             now = time.perf_counter() - t0
             if not result.bytes:
                 result.first_byte_s = now
@@ -157,18 +167,19 @@ def export(base: str, path: str, token: str, started: threading.Event | None = N
 def export_during(
     base: str, path: str, token: str, during: Callable[[], object]
 ) -> tuple[Export, object, float]:
-    """The export, and ``during()`` run once its first rows have arrived. Returns the
-    export, what ``during`` returned, and the share of ``during``'s time the export was
-    still running."""
-    started = threading.Event()
+    """The export, and ``during()`` run once its first rows have arrived; the export is
+    read no further once ``during()`` is done. Returns the export, what ``during``
+    returned, and the share of ``during``'s time the export was still running."""
+    started, stop = threading.Event(), threading.Event()
     box: list[Export] = []
-    reader = threading.Thread(target=lambda: box.append(export(base, path, token, started)))
+    reader = threading.Thread(target=lambda: box.append(export(base, path, token, started, stop)))
     t0 = time.perf_counter()
     reader.start()
     started.wait(timeout=120)
     began = time.perf_counter()
     answer = during()
     ended = time.perf_counter()
+    stop.set()
     reader.join()
     result = box[0]
     export_end = t0 + result.seconds
