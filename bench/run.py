@@ -2,7 +2,7 @@
 
     python bench/run.py [--duration 8] [--database sqlite|postgres] [--only PARTS]
 
-Fills a fresh database (temp dir, or PostgreSQL database ``liushou_bench``), starts
+Fills a fresh database (temp dir, or a PostgreSQL database of its own), starts
 ``liushou serve`` exactly as deployed by default (one uvicorn worker, log level INFO with
 its access-log line; only the database URL and the keys are set) and bench/baseline.py,
 then measures, each part beside the baseline where there is one:
@@ -60,7 +60,7 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 BIN = Path(sys.executable).parent
 POSTGRES_ADMIN_URL = "postgresql://root@127.0.0.1:5432/postgres"
-POSTGRES_URL = "postgresql+psycopg://root@127.0.0.1:5432/liushou_bench"
+POSTGRES_URL = "postgresql+psycopg://root@127.0.0.1:5432/{name}"
 
 # The goals (docs/performance.md). Reads: at least this share of the baseline's
 # requests/s, with a p99 at most this multiple of the baseline's (at 64 connections: the
@@ -159,7 +159,7 @@ def main() -> None:
     wrk = ensure_wrk()
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="liushou-bench-")))
-        url = fresh_database(args.database, workdir)
+        url = fresh_database(stack, args.database, workdir)
         env = service_env(url)
         migrate = subprocess.run(
             [BIN / "liushou", "migrate"], env=env, cwd=workdir, capture_output=True, text=True
@@ -245,15 +245,25 @@ def ensure_wrk() -> str:
     return found
 
 
-def fresh_database(kind: str, workdir: Path) -> str:
+def fresh_database(stack: ExitStack, kind: str, workdir: Path) -> str:
+    """SQLite in the run's temp directory, or a PostgreSQL database of this run's own
+    (``liushou_bench_<pid>``: runs from other checkouts may share the server), dropped
+    when the run ends."""
     if kind == "sqlite":
         return f"sqlite:///{workdir / 'bench.db'}"
     import psycopg
 
+    name = f"liushou_bench_{os.getpid()}"
+
+    def drop() -> None:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    drop()
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS liushou_bench")
-        conn.execute("CREATE DATABASE liushou_bench")
-    return POSTGRES_URL
+        conn.execute(f"CREATE DATABASE {name}")
+    stack.callback(drop)
+    return POSTGRES_URL.format(name=name)
 
 
 def free_port() -> int:
