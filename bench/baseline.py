@@ -1,19 +1,29 @@
 """The raw baseline: Starlette + the database driver, the service's queries written by hand.
 
-Same routes, same SQL (scoped to the caller's township), same JSON; no framework validation,
-no middleware. Auth is a dictionary lookup of the one bench token.
+Same routes, same SQL (scoped to the caller's region), same JSON; no framework validation,
+no middleware but one access-log line per request. Auth: the service's bearer tokens
+(HS256 JWTs signed with ``LIUSHOU_SECRET_KEY``), verified once and then a dictionary
+look-up until they expire, as ``liushou.auth.tokens`` does; the caller's region path comes
+from the token (none for the roles that see every region).
 
 Persons: the masked columns as stored, the effective status (a child past its 16th birthday
 has exited), age and alerts computed as the service does (the care alerts ``overdue_visit``
 and ``no_primary_contact`` by the same EXISTS on the active primary contact), the profile
 JSON passed through, and the same signed next_cursor (``LIUSHOU_SECRET_KEY`` from the
-environment).
+environment). ``region_id`` alone (the deep walk): a keyset page in (region_path, id)
+order over the region's path range, its cursor signed and checked the same way.
+
+Creating a person (POST /persons): the work of the service's create without the framework:
+the village looked up and checked against the caller's scope, the ID number's check
+character, birth date and sex, pinyin, the HMAC blind index, masking and AES-GCM with the
+run's ``LIUSHOU_DATA_KEY``/``LIUSHOU_INDEX_KEY`` (bench/people.py, the service's own
+helpers), then in one transaction the duplicate check on the blind index and the ``person``
+and first ``person_version`` rows. No idempotency key, no audit event (the service does both).
 
 Coverage report: the same two grouped queries (villages × category, caretakers), the
 region's subtree and the caller's scope folded into them, summed up in Python.
 
-    python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db \
-        --token TOKEN --scope-path "<id>/<id>/.../"
+    python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db
 """
 
 from __future__ import annotations
@@ -24,17 +34,34 @@ import hashlib
 import hmac
 import os
 import sqlite3
+import sys
 import threading
+import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any, TypeVar
 
+import jwt
 import orjson
+import sheet
 import uvicorn
+from people import Description, columns
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from liushou.pii import BlindIndex, FieldCipher
+from liushou.registry import identifiers as ids
+from liushou.registry.enums import PersonCategory
+from liushou.registry.person_values import PersonalData, pinyin_of
+
+T = TypeVar("T")
+P = TypeVar("P")
 
 COLUMNS = "id, code, name, level, kind, parent_id, created_at, updated_at, version"
 SCOPE = "((path >= ? AND path < ?) OR path IN ({ancestors}))"
@@ -59,6 +86,12 @@ PERSON_COLUMNS = (
     "left_behind_since, exited_on, exit_reason, counts_until, guardianship_type, profile, "
     f"{OVERDUE} AS care_overdue, NOT EXISTS ({PRIMARY}) AS care_unassigned"
 )
+# PERSON_COLUMNS as row keys, up to the two care flags (the answer to a create).
+PERSON_NAMES = (
+    "id, created_at, updated_at, version, category, name, region_id, sex, birth_date, "
+    "id_number_masked, phone_masked, address, status, left_behind_since, exited_on, "
+    "exit_reason, counts_until, guardianship_type, profile"
+).split(", ")
 PERSON_SCOPE = "person.region_path >= ? AND person.region_path < ?"
 ON_REGISTER = (
     "person.status = 'active' AND (person.counts_until IS NULL OR person.counts_until > ?)"
@@ -77,6 +110,22 @@ PERSONS_SQL = (
     f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
     "AND person.category = ? ORDER BY person.id LIMIT ?"
 )
+# The deep walk: every person of the region, a keyset page in (region_path, id) order, so
+# that each page starts where the last ended on the index that leads with region_path
+# (ix_person_scope) and reads about one page of rows. In id order every page would read
+# the region's whole path range again to find the next 50 ids.
+WALK_ORDER = "ORDER BY person.region_path, person.id LIMIT ?"
+WALK_SQL = f"SELECT {PERSON_COLUMNS}, person.region_path FROM person, {IN_REGION}{WALK_ORDER}"
+WALK_AFTER_SQL = (
+    f"SELECT {PERSON_COLUMNS}, person.region_path FROM person, {IN_REGION}"
+    "AND person.region_path >= ? AND (person.region_path > ? OR person.id > ?) "
+    f"{WALK_ORDER}"
+)
+# Creating a person: the village (and its scope), the duplicate check on the blind index.
+VILLAGE_SQL = "SELECT path, level, code FROM region WHERE id = ? AND deleted_at IS NULL"
+DUPLICATE_SQL = "SELECT id FROM person WHERE id_number_index = ? AND deleted_at IS NULL"
+INSERT_PERSON_SQL = sheet.insert_sql("person", sheet.PERSON_COLUMNS, sqlite=True)
+INSERT_VERSION_SQL = sheet.insert_sql("person_version", sheet.VERSION_COLUMNS, sqlite=True)
 OVERDUE_SQL = (
     f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
     f"AND {ON_REGISTER} AND {OVERDUE} ORDER BY person.id LIMIT ?"
@@ -122,17 +171,23 @@ JSON = "application/json"
 
 
 class Store:
-    """One connection per thread; SQLite runs inline, PostgreSQL in the threadpool."""
+    """One connection per thread; SQLite reads run inline, PostgreSQL reads in the
+    threadpool, writes in the threadpool on both (as the service's writes)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.sqlite = url.startswith("sqlite")
         self._local = threading.local()
+        self._writer = threading.Lock()
 
     def _connect(self):  # type: ignore[no-untyped-def]
         if self.sqlite:
             conn = sqlite3.connect(self.url.split(":///", 1)[1], isolation_level=None)
+            # The service's pragmas (liushou.db): the same durability and lock waits.
             conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("PRAGMA synchronous=NORMAL")
             return conn
         import psycopg
 
@@ -140,17 +195,26 @@ class Store:
             self.url.replace("postgresql+psycopg", "postgresql"), autocommit=True
         )
 
-    def _fetch(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
+    def connection(self):  # type: ignore[no-untyped-def]
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self._connect()
-        if not self.sqlite:
-            sql = sql.replace("?", "%s")
-        return conn.execute(sql, params).fetchall()
+        return conn
+
+    def sql(self, sql: str) -> str:
+        return sql if self.sqlite else sql.replace("?", "%s")
+
+    def _fetch(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
+        return self.connection().execute(self.sql(sql), params).fetchall()
 
     def day(self, value: date) -> object:
         """A date parameter: ISO text for SQLite (how it stores dates), a date for psycopg."""
         return value.isoformat() if self.sqlite else value
+
+    def uuid(self, value: uuid.UUID | str) -> str:
+        """An id parameter: 32 hex digits for SQLite (how it stores them), text for psycopg."""
+        value = value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+        return value.hex if self.sqlite else str(value)
 
     async def fetch(self, sql: str, params: tuple) -> list[tuple]:  # type: ignore[type-arg]
         if self.sqlite:
@@ -161,6 +225,30 @@ class Store:
         """A report's query: in the threadpool on SQLite too, as the service does, so that
         two run at once on two cores instead of one at a time on the event loop."""
         return await run_in_threadpool(self._fetch, sql, params)
+
+    async def write(self, prepare: Callable[[], P], fn: Callable[[Any, P], T]) -> T:
+        """``prepare()`` (CPU work, outside any lock), then ``fn(connection, prepared)``
+        in one transaction, both on a worker thread, as the service's units of work.
+        SQLite: BEGIN IMMEDIATE, and one writer of this process at a time
+        (SQLite has one writer anyway): the others wait on a lock instead of in SQLite's
+        busy handler, which sleeps in steps of up to 100 ms and makes a poor p99."""
+        return await run_in_threadpool(self._transaction, prepare, fn)
+
+    def _transaction(self, prepare: Callable[[], P], fn: Callable[[Any, P], T]) -> T:
+        prepared = prepare()
+        conn = self.connection()
+        if not self.sqlite:
+            with conn.transaction():
+                return fn(conn, prepared)
+        with self._writer:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(conn, prepared)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        return result
 
 
 def _uuid(value: object) -> str | None:
@@ -270,26 +358,132 @@ class Cursors:
     def __init__(self, secret_key: str) -> None:
         self.secret = (secret_key + ":cursor").encode()
 
-    def after(self, request: Request, key: list[object]) -> str:
+    def _filters(self, request: Request) -> str:
         pairs = sorted(
             (k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "limit")
         )
-        filters = hashlib.sha256(orjson.dumps([request.url.path, pairs])).hexdigest()[:16]
-        payload = orjson.dumps({"k": key, "f": filters})
+        return hashlib.sha256(orjson.dumps([request.url.path, pairs])).hexdigest()[:16]
+
+    def _sign(self, raw: str) -> str:
+        return hmac.new(self.secret, raw.encode(), hashlib.sha256).hexdigest()[:24]
+
+    def after(self, request: Request, key: list[object]) -> str:
+        payload = orjson.dumps({"k": key, "f": self._filters(request)})
         raw = base64.urlsafe_b64encode(payload).rstrip(b"=").decode()
-        signature = hmac.new(self.secret, raw.encode(), hashlib.sha256).hexdigest()[:24]
-        return f"{raw}.{signature}"
+        return f"{raw}.{self._sign(raw)}"
+
+    def key(self, request: Request) -> list[Any] | None:
+        """The key the request's cursor points after (None on page one); ValueError when
+        the cursor is forged or belongs to other filters."""
+        cursor = request.query_params.get("cursor")
+        if cursor is None:
+            return None
+        raw, _, signature = cursor.partition(".")
+        if not hmac.compare_digest(signature.encode(), self._sign(raw).encode()):
+            raise ValueError("invalid cursor")
+        payload = orjson.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+        if payload["f"] != self._filters(request):
+            raise ValueError("invalid cursor")
+        return payload["k"]  # type: ignore[no-any-return]
 
 
-def create_app(url: str, token: str, scope_path: str) -> Starlette:
+@dataclass(frozen=True)
+class Caller:
+    id: uuid.UUID
+    path: str | None  # the region path the caller is held to; None: every region
+    scopes: frozenset[str]
+
+
+class Callers:
+    """The service's access tokens: an HS256 JWT verified once, then a dictionary look-up
+    until it expires (liushou.auth.tokens caches verified tokens the same way)."""
+
+    def __init__(self, secret_key: str) -> None:
+        self.secret = secret_key
+        self._cache: dict[str, tuple[Caller, float]] = {}
+
+    def __call__(self, request: Request) -> Caller | None:
+        header = request.headers.get("authorization", "")
+        cached = self._cache.get(header)
+        if cached is not None and cached[1] > time.time():
+            return cached[0]
+        if not header.startswith("Bearer "):
+            return None
+        try:
+            claims = jwt.decode(header[7:], self.secret, algorithms=["HS256"], issuer="liushou")
+        except jwt.PyJWTError:
+            return None
+        caller = Caller(
+            uuid.UUID(claims["sub"]),
+            claims.get("rpath"),
+            frozenset((claims.get("scope") or "").split()),
+        )
+        self._cache[header] = (caller, float(claims["exp"]))
+        return caller
+
+
+class AccessLog:
+    """One JSON line per request on stdout, as the service's RequestMiddleware writes at
+    ``liushou serve``'s default log level (INFO): the bench runs the service with its
+    defaults, so the baseline pays for the same line (timestamp, level, event, request id,
+    method, route, status, duration)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            line = {
+                "method": scope["method"],
+                "route": scope["path"],
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "event": "request",
+                "request_id": uuid.uuid4().hex,
+                "level": "info",
+                "timestamp": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+            }
+            sys.stdout.write(orjson.dumps(line).decode() + "\n")
+
+
+def _id_number(number: str) -> tuple[date, str]:
+    """The birth date and sex an ID number carries; ValueError when it is not valid."""
+    if len(number) != 18 or not number[:17].isdigit():
+        raise ValueError("id_number_format")
+    if number[17] != ids.id_check_char(number[:17]):
+        raise ValueError("id_number_checksum")
+    born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    return born, "male" if int(number[16]) % 2 else "female"
+
+
+def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
     store = Store(url)
-    scopes = {f"Bearer {token}": scope_path}
+    callers = Callers(secret_key)
+    cursors = Cursors(secret_key)
     id_param = str if not store.sqlite else (lambda s: uuid.UUID(s).hex)
+    every_path = ("", "~")  # paths are ids and "/": every one sorts in [ "", "~" )
 
     def scope_params(request: Request) -> tuple[str, ...] | None:
-        path = scopes.get(request.headers.get("authorization", ""))
-        if path is None:
+        caller = callers(request)
+        if caller is None:
             return None
+        if caller.path is None:
+            return (*every_path, "")
+        path = caller.path
         parts = path.rstrip("/").split("/")
         ancestors = ["/".join(parts[:i]) + "/" for i in range(1, len(parts))]
         return (path, path[:-1] + "0", *ancestors)
@@ -326,11 +520,12 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             page["next_cursor"] = "not-measured"  # the service signs a cursor here
         return Response(orjson.dumps(page), media_type=JSON)
 
-    cursors = Cursors(os.environ.get("LIUSHOU_SECRET_KEY", ""))
-
     def person_scope(request: Request) -> tuple[str, str] | None:
-        path = scopes.get(request.headers.get("authorization", ""))
-        return None if path is None else (path, path[:-1] + "0")
+        caller = callers(request)
+        if caller is None:
+            return None
+        path = caller.path
+        return every_path if path is None else (path, path[:-1] + "0")
 
     async def get_person(request: Request) -> Response:
         scope = person_scope(request)
@@ -353,17 +548,21 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             return Response(status_code=401)
         today = datetime.now(SHANGHAI).date()
         day = store.day(today)
-        limit = 50
         try:
+            limit = int(request.query_params.get("limit", 50))
+            if not 1 <= limit <= 500:
+                raise ValueError(limit)
             region_id = id_param(request.query_params["region_id"])
             if request.query_params.get("overdue") == "true":
                 sql, params = OVERDUE_SQL, (day, region_id, *scope, day, day, limit + 1)
-            else:
+            elif "category" in request.query_params:
                 category = request.query_params["category"]
                 if category not in PROFILE_FIELD:
                     return Response(status_code=422)
                 sql, params = PERSONS_SQL, (day, region_id, *scope, category, limit + 1)
-        except (KeyError, ValueError):
+            else:  # every person of the region (the deep walk)
+                return await walk_persons(request, scope, today, region_id, limit)
+        except (KeyError, ValueError, TypeError, IndexError):
             return Response(status_code=422)
         rows = await store.fetch(sql, params)
         page = {"items": [_person(r, today) for r in rows[:limit]], "next_cursor": None}
@@ -371,6 +570,101 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             last = rows[limit - 1][0]
             page["next_cursor"] = cursors.after(request, [_uuid(last).replace("-", "")])  # type: ignore[union-attr]
         return Response(orjson.dumps(page), media_type=JSON)
+
+    async def walk_persons(
+        request: Request, scope: tuple[str, str], today: date, region_id: str, limit: int
+    ) -> Response:
+        day = store.day(today)
+        after = cursors.key(request)
+        if after is None:
+            sql, params = WALK_SQL, (day, region_id, *scope, limit + 1)
+        else:
+            path, after_id = str(after[0]), store.uuid(after[1])
+            sql = WALK_AFTER_SQL
+            params = (day, region_id, *scope, path, path, after_id, limit + 1)
+        rows = await store.fetch(sql, params)
+        page = {"items": [_person(r[:-1], today) for r in rows[:limit]], "next_cursor": None}
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            key = [last[-1], _uuid(last[0]).replace("-", "")]  # type: ignore[union-attr]
+            page["next_cursor"] = cursors.after(request, key)
+        return Response(orjson.dumps(page), media_type=JSON)
+
+    async def create_person(request: Request) -> Response:
+        caller = callers(request)
+        if caller is None:
+            return Response(status_code=401)
+        if "registry:write" not in caller.scopes:
+            return Response(status_code=403)
+        try:
+            body = orjson.loads(await request.body())
+            category = PersonCategory(body["category"])
+            village_id = uuid.UUID(body["region_id"])
+            number = body.get("id_number")
+            if number:
+                birth_date, sex = _id_number(number)
+            else:
+                birth_date, sex = date.fromisoformat(body["birth_date"]), body["sex"]
+            since = date.fromisoformat(body["left_behind_since"])
+            profile = body[PROFILE_FIELD[category]]
+            if not isinstance(profile, dict):
+                raise TypeError(profile)
+        except (KeyError, ValueError, TypeError, orjson.JSONDecodeError):
+            return Response(status_code=422)
+        # The village: a live village within the caller's scope (outside a transaction).
+        found = await store.fetch(VILLAGE_SQL, (store.uuid(village_id),))
+        if (
+            not found
+            or found[0][1] != "village"
+            or (caller.path is not None and not found[0][0].startswith(caller.path))
+        ):
+            return Response(status_code=422)
+        path, _, code = found[0]
+        described = Description(
+            category=category,
+            name=body["name"],
+            village_id=village_id,
+            village_code=code,
+            village_path=path,
+            id_number=number,
+            birth_date=birth_date,
+            sex=sex,
+            phone=body.get("phone"),
+            address=body.get("address"),
+            left_behind_since=since,
+            profile=profile,
+        )
+
+        Rows = tuple[dict[str, Any], list[dict[str, Any]]]
+
+        def compute() -> Rows:
+            # Pinyin, blind index, masks and ciphertexts, the first version (bench/people.py).
+            return columns(described, pii, datetime.now(UTC), caller.id, pinyin=pinyin_of)
+
+        def insert(conn: Any, rows: Rows) -> dict[str, Any] | None:
+            row, versions = rows
+            index = row["id_number_index"]
+            if index and conn.execute(store.sql(DUPLICATE_SQL), (index,)).fetchall():
+                return None
+            persons, version_rows = sheet.driver_rows(store.url, [row], versions)
+            conn.execute(store.sql(INSERT_PERSON_SQL), persons[0])
+            for values in version_rows:
+                conn.execute(store.sql(INSERT_VERSION_SQL), values)
+            return row
+
+        row = await store.write(compute, insert)
+        if row is None:
+            return Response(status_code=409)
+        person = tuple(row[name] for name in PERSON_NAMES) + (False, True)
+        person_id = str(row["id"])
+        headers = {"ETag": '"1"', "Location": f"/api/v1/persons/{person_id}"}
+        today = datetime.now(SHANGHAI).date()
+        return Response(
+            orjson.dumps(_person(person, today)),
+            status_code=201,
+            media_type=JSON,
+            headers=headers,
+        )
 
     def zero() -> list[int]:
         return [0, 0, 0]
@@ -434,6 +728,7 @@ def create_app(url: str, token: str, scope_path: str) -> Starlette:
             Route("/api/v1/regions", list_regions),
             Route("/api/v1/regions/{region_id}", get_region),
             Route("/api/v1/persons", list_persons),
+            Route("/api/v1/persons", create_person, methods=["POST"]),
             Route("/api/v1/persons/{person_id}", get_person),
             Route("/api/v1/reports/coverage", coverage),
         ]
@@ -444,10 +739,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--db", required=True, help="sqlite:////path or postgresql+psycopg://...")
-    parser.add_argument("--token", required=True)
-    parser.add_argument("--scope-path", required=True)
     args = parser.parse_args()
-    app = create_app(args.db, args.token, args.scope_path)
+    # The service's keys, from the environment the bench gives both servers.
+    pii = PersonalData(
+        FieldCipher(os.environ["LIUSHOU_DATA_KEY"]), BlindIndex(os.environ["LIUSHOU_INDEX_KEY"])
+    )
+    app = AccessLog(create_app(args.db, pii, os.environ["LIUSHOU_SECRET_KEY"]))
     # The same settings as `liushou serve`.
     uvicorn.run(
         app,

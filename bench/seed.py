@@ -3,7 +3,8 @@
 Regions are created through the real services (codes, paths, audit): one province, 2
 cities, 2 counties each, 12 townships per county and 42 villages per township: 48
 townships and 2,016 villages. One street-staff user is held to the township the endpoints
-read.
+read (and the writes and imports write to); one auditor sees every region (the deep walk
+over another county, the export of the province).
 
 Persons (100,000) are too many for the service's one-at-a-time path: their rows are built
 in Python with the service's own helpers (bench/people.py: ID numbers, pinyin, masking,
@@ -53,6 +54,8 @@ BATCH = 5_000
 
 USERNAME = "bench_staff"
 PASSWORD = "bench-password-1"
+# Sees every region (the deep walk over a county, the export of the province).
+AUDITOR = "bench_auditor"
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class Fixture:
     caretakers: int = 0
     assignments: int = 0
     visits: int = 0
+    county_id: str = ""  # the deep walk's county: not the one of the township above
+    province_id: str = ""  # the export's region: the whole register
 
 
 def seed(url: str, pii: PersonalData, persons: int = PERSONS) -> Fixture:
@@ -130,10 +135,12 @@ def _seed(session: Session) -> tuple[Fixture, list[Village]]:
 
     province = add("370000", "山东省", RegionLevel.province)
     townships = []
+    counties = []
     for city_code in CITIES:
         city = add(city_code, f"市{city_code}", RegionLevel.city, parent=province)
         for c in range(1, COUNTIES_PER_CITY + 1):
             county = add(f"{city_code[:4]}{c:02d}", f"县{c}", RegionLevel.county, parent=city)
+            counties.append(county)
             for t in range(1, TOWNSHIPS_PER_COUNTY + 1):
                 part = 100 + t  # towns (镇): 100–199
                 code = f"{county.code}{part:03d}000"
@@ -150,6 +157,7 @@ def _seed(session: Session) -> tuple[Fixture, list[Village]]:
         ]
     chosen = townships[len(townships) // 2]
     create_user(session, USERNAME, Role.street_staff, PASSWORD, region_code=chosen.code)
+    create_user(session, AUDITOR, Role.auditor, PASSWORD)
     listed = villages[chosen.id][len(villages[chosen.id]) // 2]
     fixture = Fixture(
         township_id=str(chosen.id),
@@ -160,7 +168,10 @@ def _seed(session: Session) -> tuple[Fixture, list[Village]]:
         regions=count,
         persons=0,
         township_villages=tuple(Village(v.id, v.code, v.path) for v in villages[chosen.id]),
+        county_id=str(counties[0].id),
+        province_id=str(province.id),
     )
+    assert not chosen.path.startswith(counties[0].path)  # writes and imports go elsewhere
     every = [Village(v.id, v.code, v.path) for vs in villages.values() for v in vs]
     # The listed village first: seed_persons gives it its share before spreading the rest.
     every.sort(key=lambda v: v.id != listed.id)

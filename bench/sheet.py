@@ -215,8 +215,8 @@ def insert(url: str, rows: Rows) -> None:
     """One transaction, one driver executemany per table."""
     persons, versions = rows
     sqlite = url.startswith("sqlite")
-    person_sql = _insert_sql("person", PERSON_COLUMNS, sqlite)
-    version_sql = _insert_sql("person_version", VERSION_COLUMNS, sqlite)
+    person_sql = insert_sql("person", PERSON_COLUMNS, sqlite)
+    version_sql = insert_sql("person_version", VERSION_COLUMNS, sqlite)
     if sqlite:
         conn = sqlite3.connect(url.split(":///", 1)[1], isolation_level=None, timeout=30)
         try:
@@ -237,7 +237,7 @@ def insert(url: str, rows: Rows) -> None:
             cur.executemany(version_sql, versions)
 
 
-def _insert_sql(table: str, names: list[str], sqlite: bool) -> str:
+def insert_sql(table: str, names: list[str], sqlite: bool) -> str:
     mark = "?" if sqlite else "%s"
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
 

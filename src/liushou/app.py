@@ -108,6 +108,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = Metrics()
     app.state.personal_data = PersonalData.from_settings(settings)
 
+    # First: /healthz, /readyz, /metrics. Starlette tries the routes in order, so a health
+    # probe behind the API's routes made 64 route checks (342 µs in process, 142 µs with
+    # these first). No path here overlaps one under /api/v1; the document sorts its paths.
+    app.include_router(ops_router)
     # Each router goes straight into the app: a nested API router is walked on every
     # request by FastAPI's lazy inclusion (measured ~40 µs of a ~300 µs read).
     for router in (
@@ -131,7 +135,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         meta_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
-    app.include_router(ops_router)
     install_docs(app)
     _install_error_handlers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
