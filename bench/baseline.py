@@ -106,10 +106,6 @@ IN_REGION = (
     "AND person.region_path >= r.root "
     "AND person.region_path < substr(r.root, 1, length(r.root) - 1) || '0' "
 )
-PERSONS_SQL = (
-    f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
-    "AND person.category = ? ORDER BY person.id LIMIT ?"
-)
 # The deep walk: every person of the region, a keyset page in (region_path, id) order, so
 # that each page starts where the last ended on the index that leads with region_path
 # (ix_person_scope) and reads about one page of rows. In id order every page would read
@@ -121,14 +117,19 @@ WALK_AFTER_SQL = (
     "AND person.region_path >= ? AND (person.region_path > ? OR person.id > ?) "
     f"{WALK_ORDER}"
 )
+# The lists, in the service's order (region_path, id): the same pages, the same cursors.
+PERSONS_SQL = (
+    f"SELECT {PERSON_COLUMNS}, person.region_path FROM person, {IN_REGION}"
+    f"AND person.category = ? {WALK_ORDER}"
+)
 # Creating a person: the village (and its scope), the duplicate check on the blind index.
 VILLAGE_SQL = "SELECT path, level, code FROM region WHERE id = ? AND deleted_at IS NULL"
 DUPLICATE_SQL = "SELECT id FROM person WHERE id_number_index = ? AND deleted_at IS NULL"
 INSERT_PERSON_SQL = sheet.insert_sql("person", sheet.PERSON_COLUMNS, sqlite=True)
 INSERT_VERSION_SQL = sheet.insert_sql("person_version", sheet.VERSION_COLUMNS, sqlite=True)
 OVERDUE_SQL = (
-    f"SELECT {PERSON_COLUMNS} FROM person, {IN_REGION}"
-    f"AND {ON_REGISTER} AND {OVERDUE} ORDER BY person.id LIMIT ?"
+    f"SELECT {PERSON_COLUMNS}, person.region_path FROM person, {IN_REGION}"
+    f"AND {ON_REGISTER} AND {OVERDUE} {WALK_ORDER}"
 )
 # Coverage: the region is looked up first (404 when unknown or outside the caller's
 # scope), then its subtree is the range [low, high) of paths.
@@ -565,10 +566,11 @@ def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
         except (KeyError, ValueError, TypeError, IndexError):
             return Response(status_code=422)
         rows = await store.fetch(sql, params)
-        page = {"items": [_person(r, today) for r in rows[:limit]], "next_cursor": None}
+        page = {"items": [_person(r[:-1], today) for r in rows[:limit]], "next_cursor": None}
         if len(rows) > limit:
-            last = rows[limit - 1][0]
-            page["next_cursor"] = cursors.after(request, [_uuid(last).replace("-", "")])  # type: ignore[union-attr]
+            last = rows[limit - 1]
+            key = [last[-1], _uuid(last[0]).replace("-", "")]  # type: ignore[union-attr]
+            page["next_cursor"] = cursors.after(request, key)
         return Response(orjson.dumps(page), media_type=JSON)
 
     async def walk_persons(
