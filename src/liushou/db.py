@@ -7,6 +7,7 @@ whose path (plain SQLAlchemy, or the speed path) lives in :mod:`liushou.read_pat
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -91,6 +92,9 @@ class Resource(SQLModel):
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -99,17 +103,48 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+
+    # SQLite has one write lock. A writer that finds it taken sleeps in SQLite's busy
+    # handler, in steps of up to 100 ms, and retries: under a crowd of writers most of a
+    # write's time was that sleep. So the writers of this process queue on a lock of their
+    # own first and take SQLite's lock only once it is free (docs/performance.md,
+    # "Writes"). Writers of other processes (the CLI) still meet busy_timeout; so does a
+    # writer whose wait here outlasts it (never a deadlock).
+    writers = threading.Lock()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get("liushou_autocommit"):
             return
-        # IMMEDIATE takes the write lock up front, so a transaction that reads and then writes
-        # waits for other writers (busy_timeout) instead of failing with SQLITE_BUSY.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        queued = writers.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+        try:
+            # IMMEDIATE takes the write lock up front, so a transaction that reads and then
+            # writes waits for other writers instead of failing with SQLITE_BUSY.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            if queued:
+                writers.release()
+            raise
+        conn.info["liushou_writer"] = queued
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Connection) -> None:
+        if not conn.info.pop("liushou_writer", False):
+            return
+        # COMMIT here, as BEGIN above, so that the next writer is let in only once SQLite's
+        # lock is free (pysqlite's commit() that follows then finds nothing to commit).
+        try:
+            conn.exec_driver_sql("COMMIT")
+        finally:
+            writers.release()
+
+    @event.listens_for(engine, "rollback")
+    def _on_rollback(conn: Connection) -> None:
+        if conn.info.pop("liushou_writer", False):
+            writers.release()
 
 
 def create_db_engine(url: str) -> Engine:
