@@ -8,6 +8,7 @@ whose path (plain SQLAlchemy, or the speed path) lives in :mod:`liushou.read_pat
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -156,9 +157,33 @@ def create_db_engine(url: str) -> Engine:
         )
         _configure_sqlite(engine)
         return engine
-    return sa.create_engine(
-        url, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True
-    )
+    engine = sa.create_engine(url, pool_size=10, max_overflow=10, hide_parameters=True)
+    _ping_idle_connections(engine)
+    return engine
+
+
+# A pooled PostgreSQL connection is pinged before use only when it has sat idle this long.
+# A restarted server or a dropped connection is still found before a request uses it, but a
+# busy server, whose connections come back into use within milliseconds, pays no round
+# trip per request as with pool_pre_ping (docs/performance.md, "Writes").
+PING_AFTER_IDLE_SECONDS = 1.0
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+        record.info["liushou_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.pop("liushou_idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return  # a new connection, or one in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool discards this connection and checks out another (a new one).
+            raise sa.exc.DisconnectionError("a pooled connection was dropped") from exc
 
 
 class Database:
