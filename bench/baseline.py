@@ -565,6 +565,13 @@ def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
                 return await walk_persons(request, scope, today, region_id, limit)
         except (KeyError, ValueError, TypeError, IndexError):
             return Response(status_code=422)
+        return await persons_page(request, sql, params, today, limit)
+
+    async def persons_page(
+        request: Request, sql: str, params: tuple[Any, ...], today: date, limit: int
+    ) -> Response:
+        """A page of persons in (region_path, id) order: its rows end with the region path,
+        the cursor's first key."""
         rows = await store.fetch(sql, params)
         page = {"items": [_person(r[:-1], today) for r in rows[:limit]], "next_cursor": None}
         if len(rows) > limit:
@@ -584,13 +591,7 @@ def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
             path, after_id = str(after[0]), store.uuid(after[1])
             sql = WALK_AFTER_SQL
             params = (day, region_id, *scope, path, path, after_id, limit + 1)
-        rows = await store.fetch(sql, params)
-        page = {"items": [_person(r[:-1], today) for r in rows[:limit]], "next_cursor": None}
-        if len(rows) > limit:
-            last = rows[limit - 1]
-            key = [last[-1], _uuid(last[0]).replace("-", "")]  # type: ignore[union-attr]
-            page["next_cursor"] = cursors.after(request, key)
-        return Response(orjson.dumps(page), media_type=JSON)
+        return await persons_page(request, sql, params, today, limit)
 
     async def create_person(request: Request) -> Response:
         caller = callers(request)

@@ -9,8 +9,11 @@ docs/performance.md) apart from errors.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
+import urllib.error
+import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,3 +102,17 @@ def _latency_ms(percentile: str, text: str) -> float:
     value = _find(rf"^\s*{percentile}\s+([\d.]+(?:us|ms|s|m))", text)
     number, unit = re.fullmatch(r"([\d.]+)(\D+)", value).groups()  # type: ignore[union-attr]
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def answer_of(request: urllib.request.Request, timeout: float) -> tuple[int, dict[str, Any]]:
+    """The status and JSON body of one request; an error's body too (or its first 600
+    characters, when it is not JSON)."""
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as exc:
+        text = exc.read().decode(errors="replace")
+        try:
+            return exc.code, json.loads(text)
+        except ValueError:
+            return exc.code, {"body": text[:600]}

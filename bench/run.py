@@ -51,7 +51,7 @@ import seed
 import sheet
 import streams
 import writes
-from load import STATUSES_SCRIPT, Load, run_wrk
+from load import STATUSES_SCRIPT, Load, answer_of, run_wrk
 from people import People
 
 from liushou.pii import generate_key
@@ -563,15 +563,7 @@ def post_sheet(service: str, token: str, data: bytes, dry_run: bool = False) -> 
             "Content-Type": f"multipart/form-data; boundary={boundary}",
         },
     )
-    try:
-        with urllib.request.urlopen(request, timeout=600) as response:
-            return response.status, json.load(response)
-    except urllib.error.HTTPError as exc:
-        text = exc.read().decode(errors="replace")
-        try:
-            return exc.code, json.loads(text)
-        except ValueError:
-            return exc.code, {"body": text[:600]}
+    return answer_of(request, timeout=600)
 
 
 # --- output ----------------------------------------------------------------------------
@@ -657,6 +649,19 @@ def missed_by(ratio: float | None, p99_ratio: float | None, min_ratio: float) ->
     return "met" if not misses else "MISSED: " + ", ".join(misses)
 
 
+# The columns both read tables begin with.
+READ_COLUMNS = [
+    "endpoint",
+    "service req/s",
+    "baseline req/s",
+    "ratio",
+    "service p50/p99 ms",
+    "baseline p50/p99 ms",
+    "p99 ratio",
+    "goal",
+]
+
+
 def report_reads(
     rows: list[tuple[Endpoint, dict[str, Load]]], args: argparse.Namespace
 ) -> list[dict[str, Any]]:
@@ -664,18 +669,7 @@ def report_reads(
         return []
     say("")
     say(f"reads at {args.connections} connections:")
-    header = [
-        "endpoint",
-        "service req/s",
-        "baseline req/s",
-        "ratio",
-        "service p50/p99 ms",
-        "baseline p50/p99 ms",
-        "p99 ratio",
-        "goal",
-        "plain reads req/s",
-        "speed path buys",
-    ]
+    header = [*READ_COLUMNS, "plain reads req/s", "speed path buys"]
     lines, results = [], []
     for endpoint, loads in rows:
         svc, raw, plain = loads["service"], loads["baseline"], loads["plain"]
@@ -733,18 +727,7 @@ def report_reads_high(
         return []
     say("")
     say(f"reads at {args.high_connections} connections (the goal: p99 <= {MAX_P99_RATIO:.0f}x):")
-    header = [
-        "endpoint",
-        "service req/s",
-        "baseline req/s",
-        "ratio",
-        "service p50/p99 ms",
-        "baseline p50/p99 ms",
-        "p99 ratio",
-        "goal",
-        "service 503 busy",
-        "errors s / b",
-    ]
+    header = [*READ_COLUMNS, "service 503 busy", "errors s / b"]
     lines, results = [], []
     for endpoint, loads in rows:
         svc, raw = loads["service"], loads["baseline"]

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from load import BENCH, Load, run_wrk
+from load import BENCH, Load, answer_of, run_wrk
 from people import People
 from seed import Village
 
@@ -102,15 +102,7 @@ class Writes:
                 "Idempotency-Key": secrets.token_hex(16),
             },
         )
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, json.load(response)
-        except urllib.error.HTTPError as exc:
-            text = exc.read().decode(errors="replace")
-            try:
-                return exc.code, json.loads(text)
-            except ValueError:
-                return exc.code, {"body": text[:600]}
+        return answer_of(request, timeout=10)
 
 
 def prepare(workdir: Path, wrk: str, villages: tuple[Village, ...]) -> Writes:

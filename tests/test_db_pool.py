@@ -8,7 +8,7 @@ import time
 import sqlalchemy as sa
 
 from liushou.db import PING_AFTER_IDLE_SECONDS, Database
-from tests.guardianship.helpers import postgres_only
+from tests.guardianship.helpers import drop_other_connections, postgres_only
 
 
 @postgres_only
@@ -22,12 +22,7 @@ def test_a_write_after_the_servers_connections_were_dropped_gets_a_live_one(data
         assert write() == 1  # the pool now holds a connection
         admin_engine = sa.create_engine(database_url, poolclass=sa.pool.NullPool)
         with admin_engine.connect() as admin:  # not from the pool under test
-            killed = admin.execute(
-                sa.text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-            ).scalar_one()
+            killed = drop_other_connections(admin)
         assert killed >= 1
         time.sleep(PING_AFTER_IDLE_SECONDS + 0.2)  # idle long enough to be pinged
 

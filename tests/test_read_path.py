@@ -14,7 +14,7 @@ from liushou.db import Database
 from liushou.read_path import FastReads, PlainReads, PreparedSelect
 from liushou.regions.models import Region
 from tests.conftest import make_settings
-from tests.guardianship.helpers import postgres_only
+from tests.guardianship.helpers import drop_other_connections, postgres_only
 from tests.registry.factories import child_body, create, elder_body, woman_body
 
 _region_t = Region.__table__
@@ -80,12 +80,7 @@ def test_a_read_on_a_dropped_connection_is_retried(world, database_url):
     try:
         assert str(read()[0]["id"]) == village  # the read pool now holds a connection
         with db.engine.connect() as admin:
-            killed = admin.execute(
-                sa.text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-            ).scalar_one()
+            killed = drop_other_connections(admin)
         assert killed >= 1
 
         assert str(read()[0]["id"]) == village

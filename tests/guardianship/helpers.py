@@ -39,6 +39,16 @@ def postgres_only(fn: Any) -> Any:
     return pytest.mark.skipif(not PG_SERVER_URL, reason="needs PostgreSQL")(fn)
 
 
+def drop_other_connections(conn: sa.Connection) -> int:
+    """Terminate every other backend of this database, as a server restart would; how many."""
+    return conn.execute(
+        sa.text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    ).scalar_one()
+
+
 def days_ago(days: int) -> date:
     return today() - timedelta(days=days)
 
