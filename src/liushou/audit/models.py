@@ -35,3 +35,8 @@ class AuditEvent(SQLModel, table=True):
     # Names of changed fields, never their values.
     changed_fields: list[str] | None = Field(default=None, sa_type=sa.JSON)
     detail: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+# The Core table, for the service's INSERT and the router's list (SQLModel leaves
+# ``__table__`` untyped).
+audit_t: sa.Table = AuditEvent.__table__  # type: ignore[attr-defined]

@@ -12,12 +12,11 @@ from pydantic import AwareDatetime, BaseModel
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset_rows, read_page
 from liushou.api.params import Instant, SearchText
-from liushou.audit.models import AuditEvent
+from liushou.audit.models import audit_t
 from liushou.auth.callers import AuditReader
 from liushou.errors import problem_responses
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
-audit_t: sa.Table = AuditEvent.__table__  # type: ignore[attr-defined]
 
 
 class AuditEventRead(BaseModel):

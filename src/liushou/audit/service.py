@@ -16,11 +16,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from liushou import clock
-from liushou.audit.models import AuditEvent
+from liushou.audit.models import audit_t
 from liushou.auth.principal import Principal
 from liushou.ops.context import current_request_id
 
-_INSERT = sa.insert(AuditEvent.__table__)  # type: ignore[attr-defined]
+_INSERT = sa.insert(audit_t)
 
 
 def record(
