@@ -22,9 +22,11 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
 
 from liushou import clock as service_clock
 from liushou import migrations
+from liushou import models as _models  # noqa: F401 - every table in SQLModel.metadata
 from liushou.app import create_app
 from liushou.config import Settings
 from liushou.db import Database
@@ -107,14 +109,32 @@ def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
         shutil.copyfile(_migrated, target)
         yield f"sqlite:///{target}"
         return
-    yield _migrated
     engine = sa.create_engine(_migrated)
+    seeded = _seeded_rows(engine)
+    yield _migrated
     with engine.begin() as conn:
         tables = [t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"]
         conn.exec_driver_sql(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
         )
+        # What the migrations seed (the catalogue of service types) back as migrated.
+        for table, rows in seeded.items():
+            conn.execute(SQLModel.metadata.tables[table].insert(), rows)
     engine.dispose()
+
+
+# Tables the migrations fill with reference data, which every test starts with.
+SEEDED_TABLES = ("service_type",)
+
+
+def _seeded_rows(engine: sa.Engine) -> dict[str, list[dict[str, Any]]]:
+    with engine.connect() as conn:
+        return {
+            table: [
+                dict(r) for r in conn.execute(SQLModel.metadata.tables[table].select()).mappings()
+            ]
+            for table in SEEDED_TABLES
+        }
 
 
 @pytest.fixture

@@ -106,6 +106,13 @@ TITLES: dict[str, tuple[str, str]] = {
     "not_assigned": ("此人未分配给您", "Not assigned to you"),
     "not_your_caretaker": ("只能以本人联系人身份操作", "Not your caretaker record"),
     "not_your_visit": ("只能修改本人记录的走访", "Not your visit"),
+    # services delivered (docs/services.md)
+    "invalid_service_type": ("服务类型无效", "Invalid service type"),
+    "service_not_for_category": ("服务类型不适用于此类人员", "Service not for this category"),
+    "service_type_exists": ("服务类型代码已存在", "Service type code exists"),
+    "service_type_seeded": ("预置服务类型不能删除", "Seeded service type cannot be deleted"),
+    "managed_by_activity": ("该记录由活动管理", "Managed by an activity"),
+    "attendee_not_eligible": ("参加人员不符合条件", "Attendee not eligible"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),

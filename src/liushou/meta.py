@@ -13,6 +13,7 @@ from liushou.guardianship import models as guardianship
 from liushou.referrals import models as referrals
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
 from liushou.registry import enums as registry
+from liushou.services import enums as services
 
 router = APIRouter(prefix="/meta", tags=["meta"])
 
@@ -52,6 +53,10 @@ ENUM_NAMES: dict[type[LabelledEnum], str] = {
     referrals.Urgency: "referral_urgency",
     referrals.LegalBasis: "referral_legal_basis",
     referrals.ReferralStatus: "referral_status",
+    services.Program: "service_program",
+    services.WishKind: "wish_kind",
+    services.WishStatus: "wish_status",
+    services.DistributionItem: "distribution_item",
 }
 
 

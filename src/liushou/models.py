@@ -7,8 +7,22 @@ from liushou.guardianship.models import Assignment, Caretaker, Visit
 from liushou.referrals.models import Referral, ReferralTransition
 from liushou.regions.models import Organization, Region
 from liushou.registry.models import Consent, IdNumberLookup, Person, PersonVersion
+from liushou.services.models import (
+    Activity,
+    Distribution,
+    ServiceRecord,
+    ServiceType,
+    Wish,
+    WishTransition,
+)
 
 __all__ = [
+    "Activity",
+    "Distribution",
+    "ServiceRecord",
+    "ServiceType",
+    "Wish",
+    "WishTransition",
     "ApiClient",
     "Assignment",
     "AuditEvent",

@@ -1,4 +1,4 @@
-"""The Core tables of the registry's, guardianship's and referrals' models, declared once
+"""The Core tables of the registry's, guardianship's, referrals' and services' models, declared once
 for the Core queries of their repositories and of visibility (docs/architecture.md, "Reads").
 
 SQLModel leaves ``__table__`` untyped, hence the ``type: ignore`` here and nowhere else.
@@ -13,6 +13,14 @@ import sqlalchemy as sa
 from liushou.guardianship.models import Assignment, Caretaker, Visit
 from liushou.referrals.models import Referral, ReferralTransition
 from liushou.registry.models import Consent, Person, PersonVersion
+from liushou.services.models import (
+    Activity,
+    Distribution,
+    ServiceRecord,
+    ServiceType,
+    Wish,
+    WishTransition,
+)
 
 person_t: sa.Table = Person.__table__  # type: ignore[attr-defined]
 version_t: sa.Table = PersonVersion.__table__  # type: ignore[attr-defined]
@@ -22,3 +30,9 @@ assignment_t: sa.Table = Assignment.__table__  # type: ignore[attr-defined]
 visit_t: sa.Table = Visit.__table__  # type: ignore[attr-defined]
 referral_t: sa.Table = Referral.__table__  # type: ignore[attr-defined]
 transition_t: sa.Table = ReferralTransition.__table__  # type: ignore[attr-defined]
+service_type_t: sa.Table = ServiceType.__table__  # type: ignore[attr-defined]
+service_record_t: sa.Table = ServiceRecord.__table__  # type: ignore[attr-defined]
+activity_t: sa.Table = Activity.__table__  # type: ignore[attr-defined]
+wish_t: sa.Table = Wish.__table__  # type: ignore[attr-defined]
+wish_transition_t: sa.Table = WishTransition.__table__  # type: ignore[attr-defined]
+distribution_t: sa.Table = Distribution.__table__  # type: ignore[attr-defined]

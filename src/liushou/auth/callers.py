@@ -29,3 +29,6 @@ CareWriter = Annotated[Principal, requires("care:write")]
 
 ReferralReader = Annotated[Principal, requires("referrals:read")]
 ReferralWriter = Annotated[Principal, requires("referrals:write")]
+
+ServiceReader = Annotated[Principal, requires("services:read")]
+ServiceWriter = Annotated[Principal, requires("services:write")]
