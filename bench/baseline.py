@@ -753,6 +753,7 @@ def main() -> None:
         app,
         host="127.0.0.1",
         port=args.port,
+        loop="asyncio",
         access_log=False,
         proxy_headers=True,
         server_header=False,

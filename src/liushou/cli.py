@@ -112,6 +112,10 @@ def serve(
         factory=True,
         host=host,
         port=port,
+        # asyncio's loop, not uvloop: libuv accepts one connection per loop turn, so a burst of
+        # new connections to a busy server waited up to a second for its accept
+        # (docs/performance.md, "New connections under load").
+        loop="asyncio",
         access_log=False,
         proxy_headers=True,
         server_header=False,
