@@ -17,8 +17,9 @@ by a ``random.Random`` with a fixed seed, so the plan is the same on a given day
 
 Ids are ``uuid5`` of a name made of the plan's keys (a village and the session's ordinal, a
 wish's ordinal ...), not of dates: an activity, a wish (with its timeline and record), a
-record or a distribution whose id exists is skipped, so a second run creates nothing, on the
-same day or a later one.
+record or a distribution whose id exists is skipped, so a second run creates nothing on the
+same day; a later one adds only what its plan holds beyond the first (one more week's
+session, a festival that has come into the year).
 """
 
 from __future__ import annotations
