@@ -167,6 +167,14 @@ def seed_demo() -> None:
         f"visits created: {care.visits_created}, "
         f"referrals created: {len(report.referrals.created)}"
     )
+    services = report.services
+    typer.echo(
+        f"services programme: activities created: {services.activities_created}, "
+        f"service records created: {services.records_created}, "
+        f"wishes created: {services.wishes_created}, "
+        f"distributions created: {services.distributions_created} "
+        f"({services.leaflets} leaflets, {services.bags} bags)"
+    )
     _echo_secrets_once(
         report.users_created,
         "demo users (passwords are shown only now):",

@@ -1,7 +1,7 @@
 """`liushou seed-demo`: the demo regions, organizations, one user per role, a partner client
 for the police station and one for the women's federation, a synthetic register of 黄屯街道
-(demo/persons.py) and who looks after it (demo/care.py). Idempotent: a second run creates
-nothing.
+(demo/persons.py), who looks after it (demo/care.py) and a year of its services programme
+(demo/services.py). Idempotent: a second run creates nothing.
 
 It refuses, writing nothing, in production and on a database holding anything it did not
 create itself (docs/security.md)."""
@@ -24,6 +24,7 @@ from liushou.demo import regions_data as data
 from liushou.demo.care import CareReport, CareSetting, CareVillage, demo_persons_of, seed_care
 from liushou.demo.persons import DemoVillage, PersonsReport, demo_person_ids, seed_persons
 from liushou.demo.referrals import ReferralsReport, seed_referrals
+from liushou.demo.services import ServicesReport, seed_services
 from liushou.regions import service as regions
 from liushou.regions.models import Network, Organization, OrganizationType, Region
 from liushou.regions.repository import live_region_by_code
@@ -112,6 +113,7 @@ class SeedReport:
     persons: PersonsReport = field(default_factory=PersonsReport)
     care: CareReport = field(default_factory=CareReport)
     referrals: ReferralsReport = field(default_factory=ReferralsReport)
+    services: ServicesReport = field(default_factory=ServicesReport)
     # Every demo organization's id by name (data.HUANGTUN_POLICE_STATION, ...), created or
     # found: what later demo steps (referrals) address.
     organization_ids: dict[str, uuid.UUID] = field(default_factory=dict)
@@ -193,6 +195,7 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
         session.get_one(Organization, report.organization_ids[data.HUANGTUN_POLICE_STATION]),
         session.get_one(Organization, report.organization_ids[data.HUANGTUN_WOMENS_FEDERATION]),
     )
+    report.services = seed_services(session, persons, report.organization_ids, pii)
     return report
 
 
