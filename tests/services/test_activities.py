@@ -245,3 +245,19 @@ def test_writes_are_audited(client, world):
 
 
 API_AUDIT = "/api/v1/audit-events"
+
+
+def test_an_attendee_deleted_from_the_register_can_be_dropped(client, world, db):
+    staff = world.as_("staff")
+    kid, gone = (create_person(client, staff, world.village) for _ in range(2))
+    activity = create_activity(client, staff, world.village, [kid, gone])
+    deleted = client.delete(f"/api/v1/persons/{gone['id']}", headers=world.as_("admin"))
+    assert deleted.status_code == 204, deleted.text
+    url = f"{ACTIVITIES}/{activity['id']}"
+    moved = client.patch(url, json={"held_on": day(-4).isoformat()}, headers=staff)
+    problem = assert_problem(moved, 422, "attendee_not_eligible")
+    assert problem["ineligible_ids"] == [gone["id"]]
+    assert client.delete(f"{url}/attendees/{gone['id']}", headers=staff).status_code == 204
+    assert record_persons(db, activity["id"]) == [kid["id"]]
+    moved = client.patch(url, json={"held_on": day(-4).isoformat()}, headers=staff)
+    assert moved.status_code == 200, moved.text

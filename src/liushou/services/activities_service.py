@@ -125,12 +125,13 @@ def _sees(caller: Principal, person: Person, assigned: set[uuid.UUID]) -> bool:
 
 
 def _hidden(session: Session, caller: Principal, current: Sequence[uuid.UUID]) -> list[uuid.UUID]:
-    """The current attendees the caller may not see (kept by its PUT and PATCH)."""
+    """The current attendees the caller may not see (kept by its PUT and PATCH). A person
+    deleted since it attended is hidden from no one: whoever sees the activity may drop it."""
     if caller.sees_everything or not current:
         return []
     persons = repo.persons_locked(session, current)
     assigned = repo.assigned_among(session, caller, current)
-    return [p for p in current if p not in persons or not _sees(caller, persons[p], assigned)]
+    return [p for p in current if p in persons and not _sees(caller, persons[p], assigned)]
 
 
 def _check_attendees(
