@@ -166,6 +166,7 @@ class Things:
     visit: dict[str, Any]
     consent: dict[str, Any]
     organization_id: str
+    activity: dict[str, Any]
 
     def path(self, template: str, **ids: str) -> str:
         default = {
@@ -173,6 +174,7 @@ class Things:
             "assignment_id": self.assignment["id"],
             "visit_id": self.visit["id"],
             "consent_id": self.consent["id"],
+            "activity_id": self.activity["id"],
         }
         return template.format(**(default | ids))
 
@@ -197,6 +199,7 @@ def things(client, world) -> Things:
         visit=visit.json(),
         consent=consent(client, staff, person, ["womens_federation"], given_by="guardian"),
         organization_id=str(world.womens_federation.id),
+        activity=_created(client, staff, ACTIVITIES, _activity_of(str(world.village.id))),
     )
 
 
@@ -270,6 +273,25 @@ def _consent(things: Things) -> dict[str, Any]:
     }
 
 
+def _activity_of(region_id: str) -> dict[str, Any]:
+    return {
+        "title": "健康讲座",
+        "service_type": "health_consultation",
+        "region_id": region_id,
+        "held_on": str(today()),
+    }
+
+
+def _activity(things: Things) -> dict[str, Any]:
+    return _activity_of(things.activity["region_id"])
+
+
+def _created(client: httpx.Client, headers: dict[str, str], url: str, body: dict) -> dict:
+    response = client.post(url, json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
 def fresh(name: str) -> Callable[[Things], dict[str, str]]:
     """A new id in the path: PUT creates the resource."""
     return lambda things: {name: str(uuid.uuid4())}
@@ -280,6 +302,7 @@ def the_exited_person(things: Things) -> dict[str, str]:
 
 
 P = "/api/v1/persons"
+ACTIVITIES = f"{API}/activities"
 PERSON = P + "/{person_id}"
 ASSIGNMENT = ASSIGNMENTS + "/{assignment_id}"
 VISIT = VISITS + "/{visit_id}"
@@ -344,6 +367,14 @@ DATE_INPUTS = [
         DateInput("PATCH", VISIT, "body", f, if_match=True)
         for f in ("visited_on", "next_visit_due")
     ),
+    # activities
+    DateInput("GET", ACTIVITIES, "query", "from"),
+    DateInput("GET", ACTIVITIES, "query", "to"),
+    DateInput("POST", ACTIVITIES, "body", "held_on", _activity),
+    DateInput(
+        "PUT", ACTIVITIES + "/{activity_id}", "body", "held_on", _activity, ids=fresh("activity_id")
+    ),
+    DateInput("PATCH", ACTIVITIES + "/{activity_id}", "body", "held_on", if_match=True),
     # referrals
     DateInput("POST", REFERRALS, "body", "due_on", _referral),
     DateInput(
@@ -352,6 +383,7 @@ DATE_INPUTS = [
 ]
 
 LISTS = [
+    "/api/v1/activities",
     "/api/v1/assignments",
     "/api/v1/audit-events",
     "/api/v1/caretakers",

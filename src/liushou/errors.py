@@ -113,6 +113,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "service_type_seeded": ("预置服务类型不能删除", "Seeded service type cannot be deleted"),
     "managed_by_activity": ("该记录由活动管理", "Managed by an activity"),
     "attendee_not_eligible": ("参加人员不符合条件", "Attendee not eligible"),
+    "invalid_date_range": ("起止日期无效", "Invalid date range"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
