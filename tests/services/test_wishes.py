@@ -7,9 +7,9 @@ import uuid
 import pytest
 
 from liushou.clock import today
-
 from liushou.tables import wish_t, wish_transition_t
 from tests.conftest import new_id
+from tests.http import list_all
 from tests.services.wishes_helpers import (
     DONOR_PHONE,
     WISHES,
@@ -21,7 +21,6 @@ from tests.services.wishes_helpers import (
     table_rows,
     wish_body,
 )
-from tests.http import list_all
 
 
 @pytest.fixture
