@@ -2,7 +2,8 @@
 
 Reads take a Connection (Core) and apply the caller's scope in SQL: a wish is seen exactly
 when its child is (visibility.person_scope, the registry's one rule), so a wish outside it
-is absent (404, as an unknown id). The timelines of a page come in one second query.
+is absent (404, as an unknown id). The timelines and service records of a page come in
+two more queries.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.regions.repository import region_subtree
 from liushou.services.enums import WishKind, WishStatus
-from liushou.services.models import ServiceRecord, WishTransition
+from liushou.services.models import ServiceRecord, Wish, WishTransition
 from liushou.tables import person_t, service_record_t, wish_t, wish_transition_t
 from liushou.visibility import person_scope
 
@@ -32,20 +33,9 @@ WISH_COLUMNS = [
 ORDER = [wish_t.c.created_at, wish_t.c.id]  # newest first (ix_wish_created_at_id)
 
 
-def _record_of_wish() -> sa.ScalarSelect[Any]:
-    """The live service record a wish's fulfilment wrote (at most one)."""
-    r = service_record_t.c
-    return (
-        sa.select(r.id)
-        .where(r.wish_id == wish_t.c.id, r.deleted_at.is_(None))
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def _wishes(caller: Principal) -> sa.Select[Any]:
     stmt = (
-        sa.select(*WISH_COLUMNS, _record_of_wish().label("service_record_id"))
+        sa.select(*WISH_COLUMNS)
         .join(person_t, person_t.c.id == wish_t.c.person_id)
         .where(wish_t.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
     )
@@ -77,29 +67,51 @@ def timelines(conn: Connection, wish_ids: Sequence[Any]) -> dict[Any, list[dict[
     return result
 
 
+def records(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[Any, Any]:
+    """The live service record each fulfilled wish wrote, by wish id. Looked up through
+    the children's ids, which the records' person index serves (there is no index on
+    ``wish_id``)."""
+    fulfilled = [r for r in rows if str(r["status"]) == WishStatus.fulfilled.value]
+    if not fulfilled:
+        return {}
+    t = service_record_t.c
+    stmt = sa.select(t.wish_id, t.id).where(
+        t.person_id.in_({r["person_id"] for r in fulfilled}),
+        t.wish_id.in_([r["id"] for r in fulfilled]),
+        t.deleted_at.is_(None),
+    )
+    return {row.wish_id: row.id for row in conn.execute(stmt)}
+
+
+def _complete(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with their timelines and service records (two queries for a page)."""
+    steps = timelines(conn, [r["id"] for r in rows])
+    made = records(conn, rows)
+    for row in rows:
+        row["timeline"] = steps.get(row["id"], [])
+        row["service_record_id"] = made.get(row["id"])
+    return rows
+
+
 def get_wish(conn: Connection, caller: Principal, wish_id: uuid.UUID) -> dict[str, Any] | None:
     """The wish with its timeline, if the caller may see its child."""
     row = conn.execute(_wishes(caller).where(wish_t.c.id == wish_id)).mappings().one_or_none()
     if row is None:
         return None
-    return {**row, "timeline": timelines(conn, [row["id"]]).get(row["id"], [])}
+    return _complete(conn, [dict(row)])[0]
 
 
 def list_wishes(
     conn: Connection, caller: Principal, page: PageParams, f: WishFilters
 ) -> list[dict[str, Any]]:
-    """One page (limit + 1 rows) with the timelines."""
+    """One page (limit + 1 rows) with the timelines and service records."""
     stmt = where_equal(_wishes(caller), wish_t, person_id=f.person_id, status=f.status, kind=f.kind)
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path))
     page_rows = keyset_rows(
         conn, stmt, page, ORDER, descending=True, updated_at=wish_t.c.updated_at
     )
-    rows = [dict(r) for r in page_rows]
-    steps = timelines(conn, [r["id"] for r in rows])
-    for row in rows:
-        row["timeline"] = steps.get(row["id"], [])
-    return rows
+    return _complete(conn, [dict(r) for r in page_rows])
 
 
 # --- writes --------------------------------------------------------------------------------
@@ -120,10 +132,15 @@ def transitions_of(session: Session, wish_id: uuid.UUID) -> Sequence[WishTransit
     ).all()
 
 
-def record_of(session: Session, wish_id: uuid.UUID) -> ServiceRecord | None:
-    """The live service record of the wish's fulfilment."""
+def record_of(session: Session, wish: Wish) -> ServiceRecord | None:
+    """The live service record of the wish's fulfilment (found through the child, as
+    :func:`records`)."""
+    if wish.status != WishStatus.fulfilled:
+        return None
     return session.exec(
         select(ServiceRecord).where(
-            ServiceRecord.wish_id == wish_id, col(ServiceRecord.deleted_at).is_(None)
+            ServiceRecord.person_id == wish.person_id,
+            ServiceRecord.wish_id == wish.id,
+            col(ServiceRecord.deleted_at).is_(None),
         )
     ).first()

@@ -219,7 +219,7 @@ def delete_wish(
     """Soft delete; a fulfilled wish takes its service record with it (entered in error)."""
     wish, _ = _for_change(session, caller, wish_id, if_match)
     resources.soft_delete(wish, if_match)
-    record = repo.record_of(session, wish.id)
+    record = repo.record_of(session, wish)
     if record is not None:
         resources.soft_delete(record, None)
         resources.audit_write(session, caller, record, "delete", detail={"wish_id": str(wish.id)})
@@ -404,7 +404,7 @@ def cancel_wish(
 
 def row(session: Session, wish: Wish) -> dict[str, Any]:
     """The read row of a wish inside a write's unit of work (as repository.get_wish)."""
-    record = repo.record_of(session, wish.id)
+    record = repo.record_of(session, wish)
     return {
         **wish.model_dump(exclude={"donor_phone_cipher"}),
         "service_record_id": record.id if record is not None else None,
