@@ -292,6 +292,10 @@ def _created(client: httpx.Client, headers: dict[str, str], url: str, body: dict
     return response.json()
 
 
+def _distribution(things: Things) -> dict[str, Any]:
+    return {"region_id": things.person["region_id"], "item": "publicity_leaflet", "quantity": 1}
+
+
 def fresh(name: str) -> Callable[[Things], dict[str, str]]:
     """A new id in the path: PUT creates the resource."""
     return lambda things: {name: str(uuid.uuid4())}
@@ -306,6 +310,9 @@ ACTIVITIES = f"{API}/activities"
 PERSON = P + "/{person_id}"
 ASSIGNMENT = ASSIGNMENTS + "/{assignment_id}"
 VISIT = VISITS + "/{visit_id}"
+WISH = f"{API}/wishes/{{wish_id}}"
+DISTRIBUTIONS = f"{API}/distributions"
+DISTRIBUTION = DISTRIBUTIONS + "/{distribution_id}"
 SPOUSE_AWAY = "woman_profile.spouse_away_since"
 DATE_INPUTS = [
     # query parameters
@@ -380,6 +387,29 @@ DATE_INPUTS = [
     DateInput(
         "PUT", REFERRALS + "/{referral_id}", "body", "due_on", _referral, ids=fresh("referral_id")
     ),
+    # wishes (an unknown wish: the date is checked before the wish is looked up)
+    DateInput(
+        "POST",
+        WISH + "/claim",
+        "body",
+        "claimed_on",
+        lambda t: {"donor_name": "张先生"},
+        ids=fresh("wish_id"),
+    ),
+    DateInput("POST", WISH + "/fulfil", "body", "fulfilled_on", ids=fresh("wish_id")),
+    # distributions
+    DateInput("GET", DISTRIBUTIONS, "query", "from"),
+    DateInput("GET", DISTRIBUTIONS, "query", "to"),
+    DateInput("POST", DISTRIBUTIONS, "body", "distributed_on", _distribution),
+    DateInput(
+        "PUT",
+        DISTRIBUTION,
+        "body",
+        "distributed_on",
+        _distribution,
+        ids=fresh("distribution_id"),
+    ),
+    DateInput("PATCH", DISTRIBUTION, "body", "distributed_on", ids=fresh("distribution_id")),
 ]
 
 LISTS = [
@@ -387,6 +417,7 @@ LISTS = [
     "/api/v1/assignments",
     "/api/v1/audit-events",
     "/api/v1/caretakers",
+    "/api/v1/distributions",
     "/api/v1/exports/persons.csv",
     "/api/v1/exports/persons.xlsx",
     "/api/v1/organizations",
@@ -397,6 +428,7 @@ LISTS = [
     "/api/v1/regions",
     "/api/v1/users",
     "/api/v1/visits",
+    "/api/v1/wishes",
 ]
 INSTANT_INPUTS = [
     *(DateInput("GET", path, "query", "updated_since") for path in LISTS),

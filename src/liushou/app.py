@@ -55,6 +55,8 @@ from liushou.registry.router import persons as persons_router
 from liushou.registry.sheets_router import exports_router, imports
 from liushou.reports.router import reports as reports_router
 from liushou.services.activities_router import activities as activities_router
+from liushou.services.distributions_router import distributions as distributions_router
+from liushou.services.wishes_router import wishes as wishes_router
 
 DESCRIPTION = """\
 留守 (liushou): the register and care of left-behind children, women and elderly (三留守),
@@ -130,6 +132,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         visits_router,
         referrals_router,
         activities_router,
+        wishes_router,
+        distributions_router,
         imports,
         exports_router,
         audit_router,

@@ -1,0 +1,63 @@
+"""Every read of distributions: Core, scoped to the caller's region subtree through the
+copied ``region_path`` (auth.scoping.subtree_scope)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, RowMapping
+
+from liushou.api.filters import scoped, where_equal
+from liushou.api.pagination import PageParams, keyset_rows
+from liushou.auth.principal import Principal
+from liushou.auth.scoping import subtree_scope
+from liushou.regions.repository import region_subtree
+from liushou.services.enums import DistributionItem
+from liushou.tables import distribution_t
+
+COLUMNS = [c for c in distribution_t.c if c.name not in ("deleted_at", "region_path")]
+# Newest first (ix_distribution_distributed_on_id).
+ORDER = [distribution_t.c.distributed_on, distribution_t.c.id]
+
+
+def _distributions(caller: Principal) -> sa.Select[Any]:
+    t = distribution_t.c
+    stmt = sa.select(*COLUMNS).where(t.deleted_at.is_(None))
+    return scoped(stmt, subtree_scope(t.region_path, caller))
+
+
+@dataclass(frozen=True)
+class DistributionFilters:
+    region_id: uuid.UUID | None = None
+    item: DistributionItem | None = None
+    activity_id: uuid.UUID | None = None
+    distributed_from: date | None = None
+    distributed_to: date | None = None
+
+
+def get_distribution(
+    conn: Connection, caller: Principal, distribution_id: uuid.UUID
+) -> RowMapping | None:
+    stmt = _distributions(caller).where(distribution_t.c.id == distribution_id)
+    return conn.execute(stmt).mappings().one_or_none()
+
+
+def list_distributions(
+    conn: Connection, caller: Principal, page: PageParams, f: DistributionFilters
+) -> Sequence[RowMapping]:
+    t = distribution_t.c
+    stmt = where_equal(
+        _distributions(caller), distribution_t, item=f.item, activity_id=f.activity_id
+    )
+    if f.region_id is not None:
+        stmt = stmt.where(region_subtree(f.region_id, t.region_path))
+    if f.distributed_from is not None:
+        stmt = stmt.where(t.distributed_on >= f.distributed_from)
+    if f.distributed_to is not None:
+        stmt = stmt.where(t.distributed_on <= f.distributed_to)
+    return keyset_rows(conn, stmt, page, ORDER, descending=True, updated_at=t.updated_at)

@@ -1,0 +1,99 @@
+"""/distributions: materials handed out in a region (宣传单, 宣传袋, 学习用品,
+便民找法服务卡). The list is a handler; every other route is declared on
+api.routes.StandardRoutes. The rules live in distributions_service.py."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from sqlmodel import Session
+
+from liushou.api.dependencies import DatabaseDep
+from liushou.api.pagination import Page, Paging, read_page
+from liushou.api.params import Day, InRegion
+from liushou.api.responses import READ_ERRORS
+from liushou.api.routes import StandardRoutes
+from liushou.api.writes import ResourceWrites
+from liushou.auth.callers import ServiceReader, ServiceWriter
+from liushou.services import distributions_repository as repo
+from liushou.services import distributions_service as service
+from liushou.services.distributions_schemas import (
+    DistributionCreate,
+    DistributionRead,
+    DistributionUpdate,
+)
+from liushou.services.enums import DistributionItem
+from liushou.services.models import Distribution
+
+distributions = APIRouter(prefix="/distributions", tags=["distributions"])
+
+
+def _read(_: Session, row: Distribution) -> DistributionRead:
+    return DistributionRead.model_validate(row)
+
+
+DISTRIBUTIONS: ResourceWrites[Distribution, DistributionRead] = ResourceWrites(
+    "/distributions/{row.id}", _read
+)
+
+
+@distributions.get("", responses=READ_ERRORS)
+async def list_distributions(
+    db: DatabaseDep,
+    caller: ServiceReader,
+    page: Paging,
+    region_id: InRegion = None,
+    item: DistributionItem | None = None,
+    activity_id: uuid.UUID | None = None,
+    from_: Annotated[
+        Day | None, Query(alias="from", description="distributed_on on or after")
+    ] = None,
+    to: Annotated[Day | None, Query(description="distributed_on on or before")] = None,
+) -> Page[DistributionRead]:
+    """Distributions in the caller's area, newest `distributed_on` first."""
+    filters = repo.DistributionFilters(
+        region_id=region_id,
+        item=item,
+        activity_id=activity_id,
+        distributed_from=from_,
+        distributed_to=to,
+    )
+    return await read_page(
+        db,
+        page,
+        Page[DistributionRead],
+        lambda conn: repo.list_distributions(conn, caller, page, filters),
+        lambda r: (r["distributed_on"], r["id"]),
+        DistributionRead.model_validate,
+    )
+
+
+DISTRIBUTION_ROUTES = StandardRoutes(
+    distributions,
+    "distribution",
+    DISTRIBUTIONS,
+    DistributionRead,
+    reader=ServiceReader,
+    writer=ServiceWriter,
+)
+DISTRIBUTION_ROUTES.get_one(repo.get_distribution, DistributionRead.model_validate)
+DISTRIBUTION_ROUTES.create(
+    DistributionCreate,
+    service.create_distribution,
+    doc="""Record materials handed out. A region outside the caller's area is 422
+    `invalid_region`; `distributed_on` in the future 422 `date_in_future`; an activity that
+    does not exist or that the caller may not see 422 `invalid_activity`.""",
+)
+DISTRIBUTION_ROUTES.put(
+    DistributionCreate,
+    service.replace_distribution,
+    doc="Create the distribution with this client-chosen id (201), or replace it (200).",
+)
+DISTRIBUTION_ROUTES.update(
+    DistributionUpdate,
+    service.update_distribution,
+    doc="Change some fields (the same rules as a create for what changes).",
+)
+DISTRIBUTION_ROUTES.delete(service.delete_distribution, doc="Soft delete.")
