@@ -131,6 +131,8 @@ def _as_of_register() -> _Select:
             seen.c.deleted_at.is_(None),
             seen.c.visited_on <= _DAY,
         )
+        # Correlated to the outer person_version through the EXISTS around it.
+        .correlate(version_t)
         .scalar_subquery()
     )
     primary_on_day = [
@@ -277,6 +279,7 @@ def _wishes() -> _Select:
     last_seq = (
         sa.select(sa.func.max(step.c.seq))
         .where(step.c.wish_id == w.c.id, step.c.at < _END)
+        .correlate(w)
         .scalar_subquery()
     )
     waiting = (WishStatus.open.value, WishStatus.claimed.value)
