@@ -257,15 +257,17 @@ def _services() -> _Select:
 
 
 def _activities() -> _Select:
-    a = activity_t
+    a, t = activity_t, service_type_t
     stmt = (
         sa.select(
             a.c.service_type,
+            t.c.name_zh,
             sa.func.count(a.c.id).label("activities"),
             sa.func.sum(a.c.attendee_count).label("attendees"),
         )
+        .select_from(a.join(t, t.c.code == a.c.service_type))
         .where(a.c.deleted_at.is_(None), _within(a.c.region_path), _in_period(a.c.held_on))
-        .group_by(a.c.service_type)
+        .group_by(a.c.service_type, t.c.name_zh)
         .order_by(a.c.service_type)
     )
     return _Select(stmt)

@@ -38,12 +38,13 @@ from liushou.services.enums import DistributionItem
 @dataclass(frozen=True)
 class Summary:
     """The report, with what its workbook and narrative also need: the region's name and
-    code, and each service type's unit (次, 人 …)."""
+    code, each reported service type's unit (次, 人 …) and name_zh (activities' types too)."""
 
     report: SummaryReport
     region_name: str
     region_code: str
     units: dict[str, str]
+    names: dict[str, str]
 
 
 def period(from_: date | None, to: date | None) -> tuple[date, date]:
@@ -146,6 +147,7 @@ def summary(
         overdue=sum(f[2] for f in on_day.values()),
     )
     service_rows = repo.services(conn, params)
+    activity_rows = repo.activities(conn, params)
     wishes = repo.wishes(conn, params)
     item_order = {item.value: i for i, item in enumerate(DistributionItem)}
     distributions = sorted(repo.distributions(conn, params), key=lambda r: item_order[r["item"]])
@@ -172,7 +174,7 @@ def summary(
                 activities=int(r["activities"]),
                 attendees=int(r["attendees"] or 0),
             )
-            for r in repo.activities(conn, params)
+            for r in activity_rows
         ],
         wishes=WishFigures(
             made=int(wishes["made"]), fulfilled=int(wishes["fulfilled"]), open=int(wishes["open"])
@@ -190,6 +192,7 @@ def summary(
         region_name=region["name"],
         region_code=_region_code(conn, region["id"]),
         units={r["service_type"]: r["unit"] for r in service_rows},
+        names={r["service_type"]: r["name_zh"] for r in [*service_rows, *activity_rows]},
     )
 
 

@@ -163,7 +163,7 @@ def to_xlsx(summary: Summary) -> bytes:
         # type), and quantities of different units do not add up.
         summed=(2,),
     )
-    names = {s.service_type: s.name_zh for s in r.services}
+    names = summary.names
     _sheet(
         book,
         "活动",
