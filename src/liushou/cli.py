@@ -359,6 +359,7 @@ def reports_summary(
     stdout to a file (refused on a terminal). Exit 1 on an unknown region or a bad period."""
     from liushou.auth.accounts import CLI_PRINCIPAL
     from liushou.db import Database
+    from liushou.read_path import AUTOCOMMIT
     from liushou.reports import summary_workbook
     from liushou.reports.narrative import narrative
     from liushou.reports.summary_service import region_by_code, summary
@@ -368,7 +369,8 @@ def reports_summary(
         _fail("error: xlsx is binary: give --output FILE or redirect stdout")
     db = Database(_settings().database_url)
     try:
-        with db.engine.connect() as conn:
+        # Autocommit, as the app's reads: on SQLite a transaction would take the write lock.
+        with db.engine.connect().execution_options(**AUTOCOMMIT) as conn:
             region_id = region_by_code(conn, region)
             if region_id is None:
                 _fail(f"error: no region with code {region!r}")

@@ -78,10 +78,6 @@ def region_by_code(conn: Connection, code: str) -> uuid.UUID | None:
     ).scalar_one_or_none()
 
 
-def _region_code(conn: Connection, region_id: uuid.UUID) -> str:
-    return str(conn.execute(sa.select(region_t.c.code).where(region_t.c.id == region_id)).scalar())
-
-
 def _registry_today(conn: Connection, bounds: dict[str, Any]) -> dict[str, list[int]]:
     """Active, with a primary contact, overdue by category today: /reports/coverage's own
     query, so that a summary to today agrees with the coverage report exactly."""
@@ -190,7 +186,7 @@ def summary(
     return Summary(
         report=report,
         region_name=region["name"],
-        region_code=_region_code(conn, region["id"]),
+        region_code=region["code"],
         units={r["service_type"]: r["unit"] for r in service_rows},
         names={r["service_type"]: r["name_zh"] for r in [*service_rows, *activity_rows]},
     )
