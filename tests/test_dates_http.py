@@ -282,6 +282,12 @@ def the_exited_person(things: Things) -> dict[str, str]:
 P = "/api/v1/persons"
 PERSON = P + "/{person_id}"
 ASSIGNMENT = ASSIGNMENTS + "/{assignment_id}"
+
+
+def _summary_region(things: Things) -> dict[str, Any]:
+    return {"region_id": things.person["region_id"]}
+
+
 VISIT = VISITS + "/{visit_id}"
 SPOUSE_AWAY = "woman_profile.spouse_away_since"
 DATE_INPUTS = [
@@ -294,6 +300,11 @@ DATE_INPUTS = [
     ),
     DateInput("GET", VISITS, "query", "from"),
     DateInput("GET", VISITS, "query", "to"),
+    *(
+        DateInput("GET", f"{API}/reports/summary{suffix}", "query", f, _summary_region)
+        for suffix in ("", ".xlsx", ".csv", "/narrative")
+        for f in ("from", "to")
+    ),
     # persons
     *(
         DateInput("POST", P, "body", f, _person)

@@ -82,7 +82,8 @@ def _registry_today(conn: Connection, bounds: dict[str, Any]) -> dict[str, list[
     """Active, with a primary contact, overdue by category today: /reports/coverage's own
     query, so that a summary to today agrees with the coverage report exactly."""
     figures = {c.value: [0, 0, 0] for c in PersonCategory}
-    for row in coverage_repo.village_counts(conn, bounds):
+    wanted = {key: bounds[key] for key in ("low", "high", "today")}
+    for row in coverage_repo.village_counts(conn, wanted):
         if row["category"] is None:
             continue
         total = figures[row["category"]]
