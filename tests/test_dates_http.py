@@ -309,6 +309,12 @@ P = "/api/v1/persons"
 ACTIVITIES = f"{API}/activities"
 PERSON = P + "/{person_id}"
 ASSIGNMENT = ASSIGNMENTS + "/{assignment_id}"
+
+
+def _summary_region(things: Things) -> dict[str, Any]:
+    return {"region_id": things.person["region_id"]}
+
+
 VISIT = VISITS + "/{visit_id}"
 WISH = f"{API}/wishes/{{wish_id}}"
 DISTRIBUTIONS = f"{API}/distributions"
@@ -324,6 +330,11 @@ DATE_INPUTS = [
     ),
     DateInput("GET", VISITS, "query", "from"),
     DateInput("GET", VISITS, "query", "to"),
+    *(
+        DateInput("GET", f"{API}/reports/summary{suffix}", "query", f, _summary_region)
+        for suffix in ("", ".xlsx", ".csv", "/narrative")
+        for f in ("from", "to")
+    ),
     # persons
     *(
         DateInput("POST", P, "body", f, _person)

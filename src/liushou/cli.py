@@ -1,4 +1,4 @@
-"""The `liushou` command: serve, migrate, seed-demo, users, clients, openapi, sweep."""
+"""The `liushou` command: serve, migrate, seed-demo, users, clients, openapi, sweep, reports."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 import sys
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
@@ -31,6 +32,8 @@ app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
 app.add_typer(clients_app, name="clients")
 app.add_typer(openapi_app, name="openapi")
+reports_app = typer.Typer(no_args_is_help=True, help="Reports without a server")
+app.add_typer(reports_app, name="reports")
 
 OPENAPI_PATH = Path("openapi") / "openapi.json"
 # seed-demo's exit status when the database holds data it did not create (scripts/run
@@ -335,6 +338,73 @@ def generate_keys(
         _fail(f"error: {exc}", 2)
     typer.echo(f"LIUSHOU_DATA_KEY={data}")
     typer.echo(f"LIUSHOU_INDEX_KEY={index}")
+
+
+class ReportFormat(StrEnum):
+    json = "json"
+    xlsx = "xlsx"
+    csv = "csv"
+    text = "text"
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"error: {option} expects a date YYYY-MM-DD, got {value!r}")
+
+
+@reports_app.command("summary")
+def reports_summary(
+    region: Annotated[str, typer.Option(help="Region code (12 digits; 6 for a county)")],
+    from_: Annotated[
+        str | None, typer.Option("--from", help="First day (YYYY-MM-DD); default 1 January")
+    ] = None,
+    to: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD); default today")] = None,
+    format_: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.json,
+    output: Annotated[Path | None, typer.Option(help="Write here instead of stdout")] = None,
+) -> None:
+    """The summary report of a region (GET /reports/summary, docs/reports.md) straight from
+    the database, e.g. for a monthly cron job. xlsx is binary: give --output, or redirect
+    stdout to a file (refused on a terminal). Exit 1 on an unknown region or a bad period."""
+    from liushou.auth.accounts import CLI_PRINCIPAL
+    from liushou.db import Database
+    from liushou.read_path import AUTOCOMMIT
+    from liushou.reports import summary_workbook
+    from liushou.reports.narrative import narrative
+    from liushou.reports.summary_service import region_by_code, summary
+
+    since, until = _day(from_, "--from"), _day(to, "--to")
+    if format_ is ReportFormat.xlsx and output is None and sys.stdout.isatty():
+        _fail("error: xlsx is binary: give --output FILE or redirect stdout")
+    db = Database(_settings().database_url)
+    try:
+        # Autocommit, as the app's reads: on SQLite a transaction would take the write lock.
+        with db.engine.connect().execution_options(**AUTOCOMMIT) as conn:
+            region_id = region_by_code(conn, region)
+            if region_id is None:
+                _fail(f"error: no region with code {region!r}")
+            figures = summary(conn, CLI_PRINCIPAL, region_id, since, until)
+    except AppError as exc:
+        _fail(f"error: {exc.detail_en or exc.code}")
+    finally:
+        db.dispose()
+    content: bytes = {
+        ReportFormat.json: lambda: (
+            figures.report.model_dump_json(by_alias=True, indent=2).encode() + b"\n"
+        ),
+        ReportFormat.xlsx: lambda: summary_workbook.to_xlsx(figures),
+        ReportFormat.csv: lambda: summary_workbook.to_csv(figures),
+        ReportFormat.text: lambda: (narrative(figures) + "\n").encode(),
+    }[format_]()
+    if output is not None:
+        output.write_bytes(content)
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
 
 
 def main() -> None:

@@ -65,6 +65,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "invalid_region": ("所属村/社区无效", "Invalid village"),
     "profile_mismatch": ("档案类型与类别不符", "Profile does not match the category"),
     "date_in_future": ("日期不能晚于今天", "Date in the future"),
+    "invalid_period": ("起始日期晚于截止日期", "Period starts after it ends"),
     "invalid_date": ("日期无效", "Invalid date"),
     "date_out_of_range": ("日期超出可接受范围", "Date out of range"),
     "already_exited": ("已退出留守名册", "Already exited"),

@@ -60,7 +60,7 @@ def _in_subtree(path: Any) -> sa.ColumnElement[bool]:
 
 
 _REGION = PreparedSelect(
-    sa.select(region_t.c.id, region_t.c.name, region_t.c.path).where(
+    sa.select(region_t.c.id, region_t.c.name, region_t.c.path, region_t.c.code).where(
         region_t.c.id == sa.bindparam("id", type_=region_t.c.id.type),
         region_t.c.deleted_at.is_(None),
     )
@@ -150,7 +150,7 @@ _CARETAKERS = _caretaker_counts()
 
 
 def live_region(conn: Connection, region_id: uuid.UUID) -> dict[str, Any] | None:
-    """id, name and path of a live region (no scope: the caller decides)."""
+    """id, name, path and code of a live region (no scope: the caller decides)."""
     rows = _REGION.fetch(conn, {"id": region_id})
     return rows[0] if rows else None
 

@@ -1,0 +1,371 @@
+"""The queries of the summary report (CONTRACT §8): each figure a GROUP BY the database
+computes, so the report costs the same number of statements whatever the data size.
+
+Every statement takes bound parameters: ``low``/``high`` (the region's subtree,
+auth.scoping.subtree_bounds), ``since``/``until`` (the period's first and last day, both
+included), ``start``/``end`` (the period as UTC instants: Shanghai midnight of ``since``, and
+the first instant after ``until``), and ``day`` (the report's ``to``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+from liushou.auth.scoping import within_bounds
+from liushou.read_path import PreparedSelect
+from liushou.regions.models import RegionLevel
+from liushou.registry.enums import PersonStatus
+from liushou.registry.register import stay_covers_sql, still_counts_sql
+from liushou.registry.repository import region_t
+from liushou.services.enums import WishStatus
+from liushou.tables import (
+    activity_t,
+    assignment_t,
+    distribution_t,
+    person_t,
+    service_record_t,
+    service_type_t,
+    version_t,
+    visit_t,
+    wish_t,
+    wish_transition_t,
+)
+from liushou.visibility import PRIMARY_CONTACT_SQL
+
+_LOW = sa.bindparam("low", type_=sa.String)
+_HIGH = sa.bindparam("high", type_=sa.String)
+_SINCE = sa.bindparam("since", type_=sa.Date)
+_UNTIL = sa.bindparam("until", type_=sa.Date)
+_DAY = sa.bindparam("day", type_=sa.Date)
+_START = sa.bindparam("start", type_=version_t.c.at.type)
+_END = sa.bindparam("end", type_=version_t.c.at.type)
+
+
+class add_days(FunctionElement[Any]):  # noqa: N801 - reads as the SQL function it is
+    """``day + days`` (a date column plus an integer column), in each dialect's words."""
+
+    type = sa.Date()
+    inherit_cache = True
+    name = "add_days"
+
+
+@compiles(add_days)
+def _add_days_default(element: add_days, compiler: Any, **kw: Any) -> str:
+    day, days = list(element.clauses)
+    return f"({compiler.process(day, **kw)} + {compiler.process(days, **kw)})"
+
+
+@compiles(add_days, "sqlite")
+def _add_days_sqlite(element: add_days, compiler: Any, **kw: Any) -> str:
+    # SQLite keeps a Date as 'YYYY-MM-DD' text, which date() also returns.
+    day, days = list(element.clauses)
+    return f"date({compiler.process(day, **kw)}, '+' || {compiler.process(days, **kw)} || ' days')"
+
+
+def _within(path: Any) -> sa.ColumnElement[bool]:
+    return within_bounds(path, _LOW, _HIGH)
+
+
+def _in_period(column: Any) -> sa.ColumnElement[bool]:
+    return sa.and_(column >= _SINCE, column <= _UNTIL)
+
+
+def _count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+
+
+class _Select:
+    """A PreparedSelect given only the parameters its statement binds (the report passes
+    one dict of every parameter to each query)."""
+
+    def __init__(self, stmt: Any) -> None:
+        self.prepared = PreparedSelect(stmt)
+        self.names = frozenset(stmt.compile().params)
+
+    def fetch(self, conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.prepared.fetch(conn, {k: v for k, v in params.items() if k in self.names})
+
+
+# --- registry and care on a past day (as of ``day``) ---------------------------------------
+
+
+def _as_of_register() -> _Select:
+    """Persons on the register on ``day`` by category, with the care figures of that day.
+
+    The person's state on ``day`` is registry.repository.list_persons_as_of's: its latest
+    version recorded by the end of the day, counted when one of its stays covers the day
+    (an exit recorded later but dated before the day counts). Care on ``day``: a primary
+    contact whose assignment covers the day (``starts_on`` <= day < ``ends_on``), overdue when
+    its due date on that day — the person's latest visit up to the day, or the assignment's
+    start when there was none, plus its interval — is before the day.
+    """
+    v = version_t.c
+    inner = version_t.alias("pv")
+    latest = (
+        sa.select(sa.func.coalesce(sa.func.max(inner.c.version), 1))
+        .where(inner.c.person_id == v.person_id, inner.c.at < _END)
+        .scalar_subquery()
+    )
+    episode, following = version_t.alias("episode"), version_t.alias("following")
+    episode_end = ~sa.exists().where(
+        following.c.person_id == episode.c.person_id,
+        following.c.version == episode.c.version + 1,
+        following.c.action != "reactivate",
+    )
+    on_register = sa.exists().where(
+        episode.c.person_id == v.person_id,
+        episode_end,
+        stay_covers_sql(episode.c.left_behind_since, episode.c.exited_on, _DAY),
+    )
+    a = assignment_t.alias("primary_then")
+    seen = visit_t.alias("seen")
+    last_visit = (
+        sa.select(sa.func.max(seen.c.visited_on))
+        .where(
+            seen.c.person_id == v.person_id,
+            seen.c.deleted_at.is_(None),
+            seen.c.visited_on <= _DAY,
+        )
+        # Correlated to the outer person_version through the EXISTS around it.
+        .correlate(version_t)
+        .scalar_subquery()
+    )
+    primary_on_day = [
+        a.c.person_id == v.person_id,
+        a.c.role == PRIMARY_CONTACT_SQL,
+        a.c.deleted_at.is_(None),
+        a.c.starts_on <= _DAY,
+        sa.or_(a.c.ends_on.is_(None), a.c.ends_on > _DAY),
+    ]
+    due = add_days(sa.func.coalesce(last_visit, a.c.starts_on), a.c.visit_interval_days)
+    stmt = (
+        sa.select(
+            sa.type_coerce(v.category, sa.String).label("category"),
+            sa.func.count().label("active"),
+            _count_if(sa.exists().where(*primary_on_day)).label("with_primary_contact"),
+            _count_if(sa.exists().where(*primary_on_day, due < _DAY)).label("overdue"),
+        )
+        .select_from(version_t.join(person_t, person_t.c.id == v.person_id))
+        .where(
+            v.version == latest,
+            person_t.c.deleted_at.is_(None),
+            still_counts_sql(person_t.c.counts_until, _DAY),
+            on_register,
+            _within(v.region_path),
+        )
+        .group_by(v.category)
+    )
+    return _Select(stmt)
+
+
+def _entries_and_exits() -> _Select:
+    """Persons (by current category and region) who entered or left the register in the
+    period: a stay (an episode of the person's history) starting or ending within it, or a
+    child whose 16th birthday (``counts_until``) fell within it and whose exit the sweep has
+    not recorded yet."""
+    episode, following = version_t.alias("episode"), version_t.alias("following")
+    p = person_t
+    episode_end = ~sa.exists().where(
+        following.c.person_id == episode.c.person_id,
+        following.c.version == episode.c.version + 1,
+        following.c.action != "reactivate",
+    )
+    aged_out = sa.and_(
+        p.c.status == PersonStatus.active.value,
+        episode.c.exited_on.is_(None),
+        _in_period(p.c.counts_until),
+    )
+    stmt = (
+        sa.select(
+            sa.type_coerce(p.c.category, sa.String).label("category"),
+            sa.func.count(
+                sa.distinct(sa.case((_in_period(episode.c.left_behind_since), episode.c.person_id)))
+            ).label("new"),
+            sa.func.count(
+                sa.distinct(
+                    sa.case(
+                        (sa.or_(_in_period(episode.c.exited_on), aged_out), episode.c.person_id)
+                    )
+                )
+            ).label("exited"),
+        )
+        .select_from(episode.join(p, p.c.id == episode.c.person_id))
+        .where(
+            episode_end,
+            p.c.deleted_at.is_(None),
+            _within(p.c.region_path),
+            sa.or_(
+                _in_period(episode.c.left_behind_since),
+                _in_period(episode.c.exited_on),
+                _in_period(p.c.counts_until),
+            ),
+        )
+        .group_by(p.c.category)
+    )
+    return _Select(stmt)
+
+
+def _visits() -> _Select:
+    s, p = visit_t, person_t
+    stmt = (
+        sa.select(
+            sa.func.count(s.c.id).label("visits"),
+            sa.func.count(sa.distinct(s.c.person_id)).label("persons_visited"),
+        )
+        .select_from(s.join(p, p.c.id == s.c.person_id))
+        .where(
+            s.c.deleted_at.is_(None),
+            p.c.deleted_at.is_(None),
+            _within(p.c.region_path),
+            _in_period(s.c.visited_on),
+        )
+    )
+    return _Select(stmt)
+
+
+# --- services, activities, wishes, distributions -------------------------------------------
+
+
+def _services() -> _Select:
+    r, p, t = service_record_t, person_t, service_type_t
+    stmt = (
+        sa.select(
+            r.c.service_type,
+            t.c.name_zh,
+            sa.type_coerce(t.c.program, sa.String).label("program"),
+            t.c.unit,
+            sa.func.count(r.c.id).label("records"),
+            sa.func.count(sa.distinct(r.c.person_id)).label("persons"),
+            sa.func.sum(r.c.quantity).label("quantity"),
+        )
+        .select_from(r.join(p, p.c.id == r.c.person_id).join(t, t.c.code == r.c.service_type))
+        .where(
+            r.c.deleted_at.is_(None),
+            p.c.deleted_at.is_(None),
+            _within(p.c.region_path),
+            _in_period(r.c.delivered_on),
+        )
+        .group_by(r.c.service_type, t.c.name_zh, t.c.program, t.c.unit)
+        .order_by(r.c.service_type)
+    )
+    return _Select(stmt)
+
+
+def _activities() -> _Select:
+    a, t = activity_t, service_type_t
+    stmt = (
+        sa.select(
+            a.c.service_type,
+            t.c.name_zh,
+            sa.func.count(a.c.id).label("activities"),
+            sa.func.sum(a.c.attendee_count).label("attendees"),
+        )
+        .select_from(a.join(t, t.c.code == a.c.service_type))
+        .where(a.c.deleted_at.is_(None), _within(a.c.region_path), _in_period(a.c.held_on))
+        .group_by(a.c.service_type, t.c.name_zh)
+        .order_by(a.c.service_type)
+    )
+    return _Select(stmt)
+
+
+def _wishes() -> _Select:
+    """made: created within the period; fulfilled: fulfilled within it; open: open or
+    claimed on ``day`` — the status its timeline had reached by the end of that day."""
+    w, p, tr = wish_t, person_t, wish_transition_t
+    step = wish_transition_t.alias("step")
+    last_seq = (
+        sa.select(sa.func.max(step.c.seq))
+        .where(step.c.wish_id == w.c.id, step.c.at < _END)
+        .correlate(w)
+        .scalar_subquery()
+    )
+    waiting = (WishStatus.open.value, WishStatus.claimed.value)
+    open_on_day = sa.exists().where(
+        tr.c.wish_id == w.c.id,
+        tr.c.seq == last_seq,
+        sa.type_coerce(tr.c.to_status, sa.String).in_(waiting),
+    )
+    stmt = (
+        sa.select(
+            _count_if(sa.and_(w.c.created_at >= _START, w.c.created_at < _END)).label("made"),
+            _count_if(
+                sa.and_(
+                    w.c.status == WishStatus.fulfilled.value,
+                    _in_period(w.c.fulfilled_on),
+                )
+            ).label("fulfilled"),
+            _count_if(open_on_day).label("open"),
+        )
+        .select_from(w.join(p, p.c.id == w.c.person_id))
+        .where(w.c.deleted_at.is_(None), p.c.deleted_at.is_(None), _within(p.c.region_path))
+    )
+    return _Select(stmt)
+
+
+def _distributions() -> _Select:
+    d = distribution_t
+    stmt = (
+        sa.select(
+            sa.type_coerce(d.c.item, sa.String).label("item"),
+            sa.func.sum(d.c.quantity).label("quantity"),
+            sa.func.coalesce(sa.func.sum(d.c.households), 0).label("households"),
+        )
+        .where(d.c.deleted_at.is_(None), _within(d.c.region_path), _in_period(d.c.distributed_on))
+        .group_by(d.c.item)
+    )
+    return _Select(stmt)
+
+
+def _villages() -> _Select:
+    r = region_t
+    stmt = sa.select(sa.func.count(r.c.id).label("villages")).where(
+        r.c.level == RegionLevel.village.value, r.c.deleted_at.is_(None), _within(r.c.path)
+    )
+    return _Select(stmt)
+
+
+_AS_OF = _as_of_register()
+_ENTRIES = _entries_and_exits()
+_VISITS = _visits()
+_SERVICES = _services()
+_ACTIVITIES = _activities()
+_WISHES = _wishes()
+_DISTRIBUTIONS = _distributions()
+_VILLAGES = _villages()
+
+
+def register_as_of(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return _AS_OF.fetch(conn, params)
+
+
+def entries_and_exits(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return _ENTRIES.fetch(conn, params)
+
+
+def visits(conn: Connection, params: dict[str, Any]) -> dict[str, Any]:
+    return _VISITS.fetch(conn, params)[0]
+
+
+def services(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return _SERVICES.fetch(conn, params)
+
+
+def activities(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return _ACTIVITIES.fetch(conn, params)
+
+
+def wishes(conn: Connection, params: dict[str, Any]) -> dict[str, Any]:
+    return _WISHES.fetch(conn, params)[0]
+
+
+def distributions(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return _DISTRIBUTIONS.fetch(conn, params)
+
+
+def villages(conn: Connection, params: dict[str, Any]) -> int:
+    return int(_VILLAGES.fetch(conn, params)[0]["villages"])
