@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -121,6 +122,13 @@ def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
         for table, rows in seeded.items():
             conn.execute(SQLModel.metadata.tables[table].insert(), rows)
     engine.dispose()
+
+
+# Hypothesis's per-example deadline (200 ms) times the machine, not the code: under a full
+# parallel suite an ID-number property failed it at 364 ms and passed alone. No property
+# here is about speed (speed lives in bench/), so examples have no deadline.
+hypothesis_settings.register_profile("liushou", deadline=None)
+hypothesis_settings.load_profile("liushou")
 
 
 # Tables the migrations fill with reference data, which every test starts with.
