@@ -54,6 +54,8 @@ from liushou.registry.person_values import PersonalData
 from liushou.registry.router import persons as persons_router
 from liushou.registry.sheets_router import exports_router, imports
 from liushou.reports.router import reports as reports_router
+from liushou.services.records_router import service_records as service_records_router
+from liushou.services.types_router import service_types as service_types_router
 
 DESCRIPTION = """\
 留守 (liushou): the register and care of left-behind children, women and elderly (三留守),
@@ -128,6 +130,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         primary_contacts_router,
         visits_router,
         referrals_router,
+        service_types_router,
+        service_records_router,
         imports,
         exports_router,
         audit_router,
