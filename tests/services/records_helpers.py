@@ -6,11 +6,16 @@ care tests' helpers); dates are relative to today in Asia/Shanghai.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
 import httpx
+from sqlmodel import Session
 
+from liushou.db import Database
+from liushou.services.enums import WishKind, WishStatus
+from liushou.services.models import Activity, ServiceRecord, Wish
 from tests.guardianship.helpers import (  # noqa: F401
     API,
     assert_problem,
@@ -30,13 +35,13 @@ RECORDS = f"{API}/service-records"
 def record_body(
     person: dict[str, Any],
     service_type: str = "companionship_visit",
-    delivered_on: date | None = None,
+    delivered_on: date | str | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     return {
         "person_id": person["id"],
         "service_type": service_type,
-        "delivered_on": (delivered_on or days_ago(1)).isoformat(),
+        "delivered_on": str(delivered_on or days_ago(1)),
         **extra,
     }
 
@@ -63,9 +68,7 @@ def type_body(code: str = "tea_party", **extra: Any) -> dict[str, Any]:
     }
 
 
-def volunteer_of(
-    client: httpx.Client, world: Any, person: dict[str, Any]
-) -> dict[str, Any]:
+def volunteer_of(client: httpx.Client, world: Any, person: dict[str, Any]) -> dict[str, Any]:
     """The world's volunteer login, as a caretaker assigned to ``person``."""
     staff = world.as_("staff")
     caretaker = create_caretaker(
@@ -73,3 +76,39 @@ def volunteer_of(
     )
     assigned(client, staff, person, caretaker, role="companion")
     return caretaker
+
+
+def made_by(db: Database, record_id: str, world: Any, *, wish: bool = False) -> str:
+    """Mark the record as made by an activity (or a wish's fulfilment), as those services
+    will: straight in the database. The id of the activity or wish."""
+
+    def mark(session: Session) -> str:
+        record = session.get(ServiceRecord, uuid.UUID(record_id))
+        assert record is not None
+        if wish:
+            owner: Any = Wish(
+                person_id=record.person_id,
+                kind=WishKind.micro_wish,
+                description="一套水彩笔",
+                status=WishStatus.fulfilled,
+                created_by="u_staff",
+            )
+        else:
+            owner = Activity(
+                title="四点半课堂",
+                service_type=record.service_type,
+                region_id=world.community.id,
+                region_path=world.community.path,
+                held_on=record.delivered_on,
+                created_by="u_staff",
+            )
+        session.add(owner)
+        session.flush()  # the owner first: the record's foreign key names it
+        if wish:
+            record.wish_id = owner.id
+        else:
+            record.activity_id = owner.id
+        session.add(record)
+        return str(owner.id)
+
+    return db.run_in_session(mark)

@@ -67,7 +67,9 @@ def test_only_services_readers_read_types(client, world, who):
 def test_an_admin_adds_changes_and_deletes_a_type(client, world):
     admin = world.as_("admin")
 
-    response = client.post(TYPES, json=type_body(categories=["woman", "elder", "woman"]), headers=admin)
+    response = client.post(
+        TYPES, json=type_body(categories=["woman", "elder", "woman"]), headers=admin
+    )
 
     assert response.status_code == 201, response.text
     made = response.json()
@@ -118,10 +120,14 @@ def test_the_code_is_fixed_and_seeded_read_only(client, world):
     made = client.post(TYPES, json=type_body(), headers=admin).json()
     url = f"{TYPES}/{made['id']}"
 
-    assert_problem(client.patch(url, json={"code": "tea_time"}, headers=admin), 422, "immutable_field")
+    assert_problem(
+        client.patch(url, json={"code": "tea_time"}, headers=admin), 422, "immutable_field"
+    )
     assert client.patch(url, json={"code": "tea_party"}, headers=admin).status_code == 200
     assert_problem(client.patch(url, json={"seeded": True}, headers=admin), 422, "validation_error")
-    assert_problem(client.patch(url, json={"name_zh": None}, headers=admin), 422, "validation_error")
+    assert_problem(
+        client.patch(url, json={"name_zh": None}, headers=admin), 422, "validation_error"
+    )
     assert_problem(
         client.patch(url, json={"categories": []}, headers=admin), 422, "validation_error"
     )
@@ -149,8 +155,12 @@ def test_a_seeded_type_cannot_be_deleted(client, world):
     admin = world.as_("admin")
     seeded = _by_code(client, admin, "micro_wish")
 
-    assert_problem(client.delete(f"{TYPES}/{seeded['id']}", headers=admin), 409, "service_type_seeded")
-    renamed = client.patch(f"{TYPES}/{seeded['id']}", json={"name_zh": "微心愿（儿童）"}, headers=admin)
+    assert_problem(
+        client.delete(f"{TYPES}/{seeded['id']}", headers=admin), 409, "service_type_seeded"
+    )
+    renamed = client.patch(
+        f"{TYPES}/{seeded['id']}", json={"name_zh": "微心愿（儿童）"}, headers=admin
+    )
     assert renamed.status_code == 200 and renamed.json()["seeded"] is True
 
 
