@@ -45,6 +45,8 @@ from tests.registry.sheets import (
     woman_row,
     xlsx_bytes,
 )
+from tests.services.records_helpers import RECORDS as SERVICE_RECORDS
+from tests.services.records_helpers import record_body, recorded
 
 OUT_OF_RANGE = ["0001-01-01", "0999-12-31", "1000-01-01", "1899-12-31", "3000-01-01", "9999-12-31"]
 IMPOSSIBLE = ["2100-02-29", "2023-02-29"]  # no such day: a plain validation error
@@ -166,6 +168,7 @@ class Things:
     visit: dict[str, Any]
     consent: dict[str, Any]
     organization_id: str
+    service_record: dict[str, Any]
 
     def path(self, template: str, **ids: str) -> str:
         default = {
@@ -173,6 +176,7 @@ class Things:
             "assignment_id": self.assignment["id"],
             "visit_id": self.visit["id"],
             "consent_id": self.consent["id"],
+            "service_record_id": self.service_record["id"],
         }
         return template.format(**(default | ids))
 
@@ -197,6 +201,7 @@ def things(client, world) -> Things:
         visit=visit.json(),
         consent=consent(client, staff, person, ["womens_federation"], given_by="guardian"),
         organization_id=str(world.womens_federation.id),
+        service_record=recorded(client, staff, person),
     )
 
 
@@ -256,6 +261,10 @@ def _visit(things: Things) -> dict[str, Any]:
     return {**visit_body(things.person), "caretaker_id": things.caretaker["id"]}
 
 
+def _service_record(things: Things) -> dict[str, Any]:
+    return record_body(things.person)
+
+
 def _referral(things: Things) -> dict[str, Any]:
     return referral_body(things.person, things.organization_id)
 
@@ -283,6 +292,7 @@ P = "/api/v1/persons"
 PERSON = P + "/{person_id}"
 ASSIGNMENT = ASSIGNMENTS + "/{assignment_id}"
 VISIT = VISITS + "/{visit_id}"
+SERVICE_RECORD = SERVICE_RECORDS + "/{service_record_id}"
 SPOUSE_AWAY = "woman_profile.spouse_away_since"
 DATE_INPUTS = [
     # query parameters
@@ -294,6 +304,8 @@ DATE_INPUTS = [
     ),
     DateInput("GET", VISITS, "query", "from"),
     DateInput("GET", VISITS, "query", "to"),
+    DateInput("GET", SERVICE_RECORDS, "query", "from"),
+    DateInput("GET", SERVICE_RECORDS, "query", "to"),
     # persons
     *(
         DateInput("POST", P, "body", f, _person)
@@ -344,6 +356,17 @@ DATE_INPUTS = [
         DateInput("PATCH", VISIT, "body", f, if_match=True)
         for f in ("visited_on", "next_visit_due")
     ),
+    # service records
+    DateInput("POST", SERVICE_RECORDS, "body", "delivered_on", _service_record),
+    DateInput(
+        "PUT",
+        SERVICE_RECORD,
+        "body",
+        "delivered_on",
+        _service_record,
+        ids=fresh("service_record_id"),
+    ),
+    DateInput("PATCH", SERVICE_RECORD, "body", "delivered_on", if_match=True),
     # referrals
     DateInput("POST", REFERRALS, "body", "due_on", _referral),
     DateInput(
@@ -363,6 +386,8 @@ LISTS = [
     "/api/v1/persons/{person_id}/history",
     "/api/v1/referrals",
     "/api/v1/regions",
+    "/api/v1/service-records",
+    "/api/v1/service-types",
     "/api/v1/users",
     "/api/v1/visits",
 ]

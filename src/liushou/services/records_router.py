@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion
+from liushou.api.params import Day, InRegion, SearchText
 from liushou.api.responses import READ_ERRORS, json_response
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
@@ -30,7 +30,6 @@ from liushou.services.schemas import (
     ServiceRecordCreate,
     ServiceRecordRead,
     ServiceRecordUpdate,
-    TypeRef,
 )
 
 service_records = APIRouter(prefix="/service-records", tags=["service-records"])
@@ -57,7 +56,9 @@ async def list_service_records(
     caller: ServiceReader,
     page: Paging,
     person_id: uuid.UUID | None = None,
-    service_type: Annotated[TypeRef | None, Query(description="A type's code")] = None,
+    service_type: Annotated[
+        SearchText | None, Query(max_length=64, description="A type's code")
+    ] = None,
     program: Program | None = None,
     region_id: InRegion = None,
     from_: Annotated[
