@@ -77,5 +77,5 @@ async def list_enums(db: DatabaseDep, caller: SignedIn) -> dict[str, list[EnumVa
         for enum in ENUM_NAMES
     }
     types = await db.read(types_repository.names)
-    enums["service_type"] = [EnumValue(code=r["code"], label_zh=r["name_zh"]) for r in types]
+    enums["service_type"] = [EnumValue.model_validate(dict(r)) for r in types]
     return enums

@@ -50,9 +50,14 @@ def list_types(
 
 
 def names(conn: Connection) -> list[RowMapping]:
-    """Code and name_zh of every live type, by code (`GET /meta/enums`, ``service_type``)."""
+    """Code and name_zh (as ``label_zh``) of every live type, by code: `GET /meta/enums`,
+    ``service_type``."""
     t = service_type_t.c
-    stmt = sa.select(t.code, t.name_zh).where(t.deleted_at.is_(None)).order_by(t.code)
+    stmt = (
+        sa.select(t.code, t.name_zh.label("label_zh"))
+        .where(t.deleted_at.is_(None))
+        .order_by(t.code)
+    )
     return list(conn.execute(stmt).mappings())
 
 
