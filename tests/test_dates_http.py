@@ -45,6 +45,8 @@ from tests.registry.sheets import (
     woman_row,
     xlsx_bytes,
 )
+from tests.services.records_helpers import RECORDS as SERVICE_RECORDS
+from tests.services.records_helpers import record_body, recorded
 
 OUT_OF_RANGE = ["0001-01-01", "0999-12-31", "1000-01-01", "1899-12-31", "3000-01-01", "9999-12-31"]
 IMPOSSIBLE = ["2100-02-29", "2023-02-29"]  # no such day: a plain validation error
@@ -167,6 +169,7 @@ class Things:
     consent: dict[str, Any]
     organization_id: str
     activity: dict[str, Any]
+    service_record: dict[str, Any]
 
     def path(self, template: str, **ids: str) -> str:
         default = {
@@ -175,6 +178,7 @@ class Things:
             "visit_id": self.visit["id"],
             "consent_id": self.consent["id"],
             "activity_id": self.activity["id"],
+            "service_record_id": self.service_record["id"],
         }
         return template.format(**(default | ids))
 
@@ -200,6 +204,7 @@ def things(client, world) -> Things:
         consent=consent(client, staff, person, ["womens_federation"], given_by="guardian"),
         organization_id=str(world.womens_federation.id),
         activity=_created(client, staff, ACTIVITIES, _activity_of(str(world.village.id))),
+        service_record=recorded(client, staff, person),
     )
 
 
@@ -257,6 +262,10 @@ def _assignment(things: Things) -> dict[str, Any]:
 
 def _visit(things: Things) -> dict[str, Any]:
     return {**visit_body(things.person), "caretaker_id": things.caretaker["id"]}
+
+
+def _service_record(things: Things) -> dict[str, Any]:
+    return record_body(things.person)
 
 
 def _referral(things: Things) -> dict[str, Any]:
@@ -319,6 +328,7 @@ VISIT = VISITS + "/{visit_id}"
 WISH = f"{API}/wishes/{{wish_id}}"
 DISTRIBUTIONS = f"{API}/distributions"
 DISTRIBUTION = DISTRIBUTIONS + "/{distribution_id}"
+SERVICE_RECORD = SERVICE_RECORDS + "/{service_record_id}"
 SPOUSE_AWAY = "woman_profile.spouse_away_since"
 DATE_INPUTS = [
     # query parameters
@@ -335,6 +345,8 @@ DATE_INPUTS = [
         for suffix in ("", ".xlsx", ".csv", "/narrative")
         for f in ("from", "to")
     ),
+    DateInput("GET", SERVICE_RECORDS, "query", "from"),
+    DateInput("GET", SERVICE_RECORDS, "query", "to"),
     # persons
     *(
         DateInput("POST", P, "body", f, _person)
@@ -393,6 +405,17 @@ DATE_INPUTS = [
         "PUT", ACTIVITIES + "/{activity_id}", "body", "held_on", _activity, ids=fresh("activity_id")
     ),
     DateInput("PATCH", ACTIVITIES + "/{activity_id}", "body", "held_on", if_match=True),
+    # service records
+    DateInput("POST", SERVICE_RECORDS, "body", "delivered_on", _service_record),
+    DateInput(
+        "PUT",
+        SERVICE_RECORD,
+        "body",
+        "delivered_on",
+        _service_record,
+        ids=fresh("service_record_id"),
+    ),
+    DateInput("PATCH", SERVICE_RECORD, "body", "delivered_on", if_match=True),
     # referrals
     DateInput("POST", REFERRALS, "body", "due_on", _referral),
     DateInput(
@@ -437,6 +460,8 @@ LISTS = [
     "/api/v1/persons/{person_id}/history",
     "/api/v1/referrals",
     "/api/v1/regions",
+    "/api/v1/service-records",
+    "/api/v1/service-types",
     "/api/v1/users",
     "/api/v1/visits",
     "/api/v1/wishes",

@@ -56,6 +56,8 @@ from liushou.registry.sheets_router import exports_router, imports
 from liushou.reports.router import reports as reports_router
 from liushou.services.activities_router import activities as activities_router
 from liushou.services.distributions_router import distributions as distributions_router
+from liushou.services.records_router import service_records as service_records_router
+from liushou.services.types_router import service_types as service_types_router
 from liushou.services.wishes_router import wishes as wishes_router
 
 DESCRIPTION = """\
@@ -131,6 +133,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         primary_contacts_router,
         visits_router,
         referrals_router,
+        service_types_router,
+        service_records_router,
         activities_router,
         wishes_router,
         distributions_router,

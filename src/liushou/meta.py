@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
+from liushou.api.dependencies import DatabaseDep
 from liushou.auth.callers import SignedIn
 from liushou.auth.roles import Role
 from liushou.enums import LabelledEnum
@@ -14,6 +15,7 @@ from liushou.referrals import models as referrals
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
 from liushou.registry import enums as registry
 from liushou.services import enums as services
+from liushou.services import types_repository
 
 router = APIRouter(prefix="/meta", tags=["meta"])
 
@@ -66,9 +68,14 @@ class EnumValue(BaseModel):
 
 
 @router.get("/enums", responses=problem_responses(401, 403))
-async def list_enums(caller: SignedIn) -> dict[str, list[EnumValue]]:
-    """Every enum of the API: its codes (what the API accepts) and zh-CN labels."""
-    return {
+async def list_enums(db: DatabaseDep, caller: SignedIn) -> dict[str, list[EnumValue]]:
+    """Every enum of the API: its codes (what the API accepts) and zh-CN labels; and
+    ``service_type``, the live service types (code and name_zh), read from the database
+    because an admin may add more."""
+    enums = {
         ENUM_NAMES[enum]: [EnumValue(code=m.value, label_zh=m.label_zh) for m in enum]
         for enum in ENUM_NAMES
     }
+    types = await db.read(types_repository.names)
+    enums["service_type"] = [EnumValue.model_validate(dict(r)) for r in types]
+    return enums

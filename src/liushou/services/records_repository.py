@@ -1,0 +1,85 @@
+"""Every query of service records.
+
+Reads take a Connection (Core, no ORM) and apply the caller's scope in SQL: a record is
+visible exactly when its person is (visibility.person_scope, the registry's one rule), so a
+record outside the caller's sight is absent (404, the same answer as an unknown id). Each
+row carries its type's programme and name, joined in the same query.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, RowMapping
+
+from liushou.api.filters import scoped, where_equal
+from liushou.api.pagination import PageParams, keyset_rows
+from liushou.auth.principal import Principal
+from liushou.regions.repository import region_subtree
+from liushou.services.enums import Program
+from liushou.tables import person_t, service_record_t, service_type_t
+from liushou.visibility import person_scope
+
+RECORD_COLUMNS = [c for c in service_record_t.c if c.name not in ("deleted_at", "created_by_id")]
+TYPE_COLUMNS = [
+    service_type_t.c.program.label("program"),
+    service_type_t.c.name_zh.label("service_type_name_zh"),
+]
+# Newest first, on ix_service_record_delivered_on_id.
+ORDER = [service_record_t.c.delivered_on, service_record_t.c.id]
+
+
+@dataclass(frozen=True)
+class RecordFilters:
+    person_id: uuid.UUID | None = None
+    service_type: str | None = None
+    program: Program | None = None
+    region_id: uuid.UUID | None = None
+    delivered_from: date | None = None
+    delivered_to: date | None = None
+    activity_id: uuid.UUID | None = None
+
+
+def _records(caller: Principal) -> sa.Select[Any]:
+    r = service_record_t
+    stmt = (
+        sa.select(*RECORD_COLUMNS, *TYPE_COLUMNS)
+        .join(person_t, person_t.c.id == r.c.person_id)
+        .join(service_type_t, service_type_t.c.code == r.c.service_type)
+        .where(r.c.deleted_at.is_(None), person_t.c.deleted_at.is_(None))
+    )
+    return scoped(stmt, person_scope(person_t.c.id, person_t.c.region_path, caller))
+
+
+def get_record(conn: Connection, caller: Principal, record_id: uuid.UUID) -> RowMapping | None:
+    stmt = _records(caller).where(service_record_t.c.id == record_id)
+    return conn.execute(stmt).mappings().one_or_none()
+
+
+def list_records(
+    conn: Connection, caller: Principal, page: PageParams, f: RecordFilters
+) -> list[RowMapping]:
+    """One page (limit + 1 rows). ``region_id`` is the person's region's subtree: a region
+    outside the caller's sight simply adds nothing (as `GET /persons?region_id=`)."""
+    t = service_record_t.c
+    stmt = where_equal(
+        _records(caller),
+        service_record_t,
+        person_id=f.person_id,
+        service_type=f.service_type,
+        activity_id=f.activity_id,
+    )
+    if f.program is not None:
+        stmt = stmt.where(service_type_t.c.program == f.program)
+    if f.region_id is not None:
+        stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path))
+    if f.delivered_from is not None:
+        stmt = stmt.where(t.delivered_on >= f.delivered_from)
+    if f.delivered_to is not None:
+        stmt = stmt.where(t.delivered_on <= f.delivered_to)
+    rows = keyset_rows(conn, stmt, page, ORDER, descending=True, updated_at=t.updated_at)
+    return list(rows)
