@@ -114,7 +114,6 @@ TITLES: dict[str, tuple[str, str]] = {
     "service_type_seeded": ("预置服务类型不能删除", "Seeded service type cannot be deleted"),
     "managed_by_activity": ("该记录由活动管理", "Managed by an activity"),
     "attendee_not_eligible": ("参加人员不符合条件", "Attendee not eligible"),
-    "invalid_date_range": ("起止日期无效", "Invalid date range"),
     "wish_closed": ("心愿已关闭，不能修改", "Wish closed"),
     "fulfilled_before_claimed": ("实现日期早于认领日期", "Fulfilled before claimed"),
     "invalid_activity": ("活动无效", "Invalid activity"),

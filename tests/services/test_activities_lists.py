@@ -111,7 +111,7 @@ def test_filters_order_and_paging(client, world):
     wrong = client.get(
         ACTIVITIES, params={"from": day(-1).isoformat(), "to": day(-5).isoformat()}, headers=staff
     )
-    assert_problem(wrong, 422, "invalid_date_range")
+    assert_problem(wrong, 422, "invalid_period")
     assert_problem(
         client.get(ACTIVITIES, params={"program": "x"}, headers=staff), 422, "validation_error"
     )

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from liushou.api.schemas import check_text
+from liushou.errors import FieldInvalid
 from liushou.validators import SINGLE_LINE_PATTERN
 
 EARLIEST_DAY = date(1900, 1, 1)
@@ -140,3 +141,15 @@ query parameter, SQLite would silently match nothing: both answer the same 422."
 
 InRegion = Annotated[uuid.UUID | None, Query(description="A region: its whole subtree")]
 """The ``region_id`` filter of a list (persons, caretakers): that region and all below it."""
+
+
+def check_period(from_: date | None, to: date | None) -> None:
+    """422 ``invalid_period`` when a list's or a report's ``from`` comes after its ``to``:
+    both days are included, so such a period holds no day at all (docs/api.md, "Lists")."""
+    if from_ is not None and to is not None and from_ > to:
+        raise FieldInvalid(
+            ["query", "from"],
+            "invalid_period",
+            "起始日期不能晚于截止日期。",
+            "`from` cannot be after `to`.",
+        )

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Query
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
 from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, SearchText
+from liushou.api.params import Day, InRegion, SearchText, check_period
 from liushou.api.responses import READ_ERRORS, WRITE_ERRORS, put_responses
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import UnitOfWorkDep
@@ -242,7 +242,8 @@ async def list_visits(
     from_: Annotated[Day | None, Query(alias="from", description="visited_on on or after")] = None,
     to: Annotated[Day | None, Query(description="visited_on on or before")] = None,
 ) -> Page[VisitRead]:
-    """Visits, newest first."""
+    """Visits, newest first. `from` after `to` is 422 `invalid_period`."""
+    check_period(from_, to)
     filters = repo.VisitFilters(
         person_id=person_id,
         caretaker_id=caretaker_id,

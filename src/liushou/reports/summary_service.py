@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from liushou.api.params import check_period
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import subtree_bounds
 from liushou.clock import SHANGHAI, end_of_day_utc, today
@@ -61,13 +62,7 @@ def period(from_: date | None, to: date | None) -> tuple[date, date]:
             "`to` cannot be after today (Asia/Shanghai).",
         )
     from_ = from_ or date(to.year, 1, 1)
-    if from_ > to:
-        raise FieldInvalid(
-            ["query", "from"],
-            "invalid_period",
-            "起始日期不能晚于截止日期。",
-            "`from` cannot be after `to`.",
-        )
+    check_period(from_, to)
     return from_, to
 
 

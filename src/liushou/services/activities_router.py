@@ -24,14 +24,13 @@ from liushou.api.concurrency import IfMatch
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion
+from liushou.api.params import Day, InRegion, check_period
 from liushou.api.responses import READ_ERRORS, WRITE_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import ServiceReader, ServiceWriter
 from liushou.auth.principal import Principal
-from liushou.errors import FieldInvalid
 from liushou.services import activities_repository as repo
 from liushou.services import activities_service as service
 from liushou.services.activities_schemas import (
@@ -86,13 +85,7 @@ async def list_activities(
     to: Annotated[Day | None, Query(description="held_on on or before")] = None,
 ) -> Page[ActivityRead]:
     """Activities of the caller's area, newest first (held_on, then id)."""
-    if from_ is not None and to is not None and from_ > to:
-        raise FieldInvalid(
-            ["query", "from"],
-            "invalid_date_range",
-            "起始日期不能晚于截止日期。",
-            "from cannot be after to.",
-        )
+    check_period(from_, to)
     filters = repo.ActivityFilters(
         region_id=region_id,
         service_type=service_type,

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion
+from liushou.api.params import Day, InRegion, check_period
 from liushou.api.responses import READ_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
@@ -52,7 +52,9 @@ async def list_distributions(
     ] = None,
     to: Annotated[Day | None, Query(description="distributed_on on or before")] = None,
 ) -> Page[DistributionRead]:
-    """Distributions in the caller's area, newest `distributed_on` first."""
+    """Distributions in the caller's area, newest `distributed_on` first. `from` after `to`
+    is 422 `invalid_period`."""
+    check_period(from_, to)
     filters = repo.DistributionFilters(
         region_id=region_id,
         item=item,

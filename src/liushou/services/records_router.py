@@ -16,12 +16,11 @@ from sqlmodel import Session
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, SearchText
+from liushou.api.params import Day, InRegion, SearchText, check_period
 from liushou.api.responses import READ_ERRORS, json_response
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import ServiceReader, ServiceWriter
-from liushou.errors import FieldInvalid
 from liushou.services import records_repository as repo
 from liushou.services import records_service as service
 from liushou.services.enums import Program
@@ -68,11 +67,8 @@ async def list_service_records(
     activity_id: uuid.UUID | None = None,
 ) -> Response:
     """The records of the persons the caller may see, newest `delivered_on` first.
-    `region_id`: the person's region's subtree. `from` after `to` is 422 `invalid_date`."""
-    if from_ is not None and to is not None and from_ > to:
-        raise FieldInvalid(
-            ["query", "to"], "invalid_date", "结束日期不能早于开始日期。", "to is before from."
-        )
+    `region_id`: the person's region's subtree. `from` after `to` is 422 `invalid_period`."""
+    check_period(from_, to)
     filters = repo.RecordFilters(
         person_id=person_id,
         service_type=service_type,
