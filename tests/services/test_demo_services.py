@@ -7,7 +7,9 @@ PostgreSQL as the suite runs, made and dropped here.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import uuid
 from collections import Counter
@@ -263,3 +265,36 @@ def test_a_second_run_creates_nothing(seeded: tuple[str, str], engine: sa.Engine
         "wishes created: 0, distributions created: 0 (0 leaflets, 0 bags)"
     ) in again.stdout
     assert counts() == before
+
+
+def test_the_summary_of_the_year_lands_in_the_seed_reports_range(
+    seeded: tuple[str, str],
+) -> None:
+    """`liushou reports summary` (the figures of GET /reports/summary, without a server) for
+    黄屯街道 over the twelve months of the demo: the seed report's figures."""
+    on = today()
+    period = ["--from", str(on - timedelta(days=364)), "--to", str(on)]
+    result = run_cli(seeded[0], "reports", "summary", "--region", data.HUANGTUN_CODE, *period)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    services = {row["service_type"]: row for row in summary["services"]}
+    assert 20 <= services["job_placement"]["persons"] <= 30  # 帮助25名妇女就业
+    assert services["prepregnancy_checkup"]["records"] >= 60
+    legal = services["legal_consultation"]["records"] + services["rights_protection"]["records"]
+    assert legal >= 90
+    health = ("health_consultation", "medicine_delivery", "rehabilitation_nursing")
+    assert 30 <= max(services[code]["persons"] for code in health) <= 45  # 医路相伴, ~40 elders
+    handed_out = {row["item"]: row["quantity"] for row in summary["distributions"]}
+    assert handed_out["publicity_leaflet"] >= 3000
+    assert handed_out["publicity_bag"] >= 300
+    assert summary["wishes"]["made"] > 0 and summary["wishes"]["fulfilled"] > 0
+    assert summary["wishes"]["open"] > 0
+    activities = {row["service_type"]: row for row in summary["activities"]}
+    assert activities["after_school_class"]["activities"] >= 40  # weekly in term time
+
+    text = run_cli(
+        seeded[0], "reports", "summary", "--region", data.HUANGTUN_CODE, *period, "--format", "text"
+    )
+    assert text.returncode == 0, text.stderr
+    assert f"帮助{services['job_placement']['persons']}人就业" in text.stdout
+    assert re.search(r"(?<![0-9])0(次|人|个|份|件)", text.stdout) is None  # zeros left out
