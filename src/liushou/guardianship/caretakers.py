@@ -28,7 +28,11 @@ from liushou.guardianship import repository as repo
 from liushou.guardianship.access import require_manager
 from liushou.guardianship.models import AssignmentRole, Caretaker, CaretakerKind
 from liushou.guardianship.schemas import CaretakerCreate, CaretakerUpdate
-from liushou.regions.models import Organization, Region, RegionLevel
+from liushou.regions.references import (
+    VILLAGE_OR_TOWNSHIP,
+    organization_in_sight,
+    region_in_area,
+)
 from liushou.registry import identifiers as ids
 from liushou.registry.models import Person
 from liushou.registry.person_values import PersonalData
@@ -59,10 +63,10 @@ def _caretaker_values(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, data: dict[str, Any]
 ) -> dict[str, Any]:
     """Every column of a caretaker from a complete description, checked."""
-    region = _caretaker_region(session, caller, data["region_id"])
+    region = region_in_area(session, caller, data["region_id"], VILLAGE_OR_TOWNSHIP)
     organization_id = data.get("organization_id")
     if organization_id is not None:
-        _check_organization(session, caller, organization_id)
+        organization_in_sight(session, caller, organization_id, "所属组织")
     user_id = data.get("user_id")
     if user_id is not None:
         _check_login(session, caller, caretaker_id, user_id)
@@ -81,33 +85,6 @@ def _caretaker_values(
         "region_path": region.path,
         "user_id": user_id,
     }
-
-
-def _caretaker_region(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
-    """A caretaker works in a village or a township of the caller's area (an admin's: any)."""
-    region = resources.get_live(session, Region, region_id)
-    if (
-        region is None
-        or region.level not in (RegionLevel.village, RegionLevel.township)
-        or not (caller.role == Role.admin or path_visible(region.path, caller, lineage=False))
-    ):
-        raise FieldInvalid(
-            ["body", "region_id"],
-            "invalid_region",
-            "所属村/社区或街道(乡镇)不存在或不在您的管辖范围内。",
-            "The village or township does not exist or is outside your region.",
-        )
-    return region
-
-
-def _check_organization(session: Session, caller: Principal, organization_id: uuid.UUID) -> None:
-    """A caretaker's organization is a live one the caller may see."""
-    org = resources.get_live(session, Organization, organization_id)
-    org_region = resources.get_live(session, Region, org.region_id) if org else None
-    if org_region is None or not path_visible(org_region.path, caller, lineage=True):
-        raise unknown_reference(
-            "organization_id", "invalid_organization", "所属组织", "organization"
-        )
 
 
 def _check_login(

@@ -408,6 +408,44 @@ def list_persons(
     return _parse_profiles(query.fetch(conn, {**values, **paging}))
 
 
+def last_of_episode(episode: sa.FromClause) -> sa.ColumnElement[bool]:
+    """``episode`` (an alias of person_version) is the last version of one of the person's
+    stays: no later version follows it but a reactivation, which starts the next stay."""
+    following = version_t.alias("following")
+    return ~sa.exists().where(
+        following.c.person_id == episode.c.person_id,
+        following.c.version == episode.c.version + 1,
+        following.c.action != "reactivate",
+    )
+
+
+def state_on_day(cutoff: Any, day: Any) -> list[sa.ColumnElement[bool]]:
+    """The conditions that keep, of person_version joined to person, each person's state on
+    ``day`` as list_persons_as_of defines it (below): its latest version recorded before
+    ``cutoff`` (the end of the day, UTC), a live person still counting on the day, with one
+    of its stays covering the day. ``cutoff`` and ``day``: values or bound parameters. The
+    as-of list and the summary report count with the same conditions."""
+    v = version_t.c
+    inner = version_t.alias("pv")
+    latest = (
+        sa.select(sa.func.coalesce(sa.func.max(inner.c.version), 1))
+        .where(inner.c.person_id == v.person_id, inner.c.at < cutoff)
+        .scalar_subquery()
+    )
+    episode = version_t.alias("episode")
+    on_register = sa.exists().where(
+        episode.c.person_id == v.person_id,
+        last_of_episode(episode),
+        stay_covers_sql(episode.c.left_behind_since, episode.c.exited_on, day),
+    )
+    return [
+        v.version == latest,
+        person_t.c.deleted_at.is_(None),
+        still_counts_sql(person_t.c.counts_until, day),
+        on_register,
+    ]
+
+
 def list_persons_as_of(
     conn: Connection, caller: Principal, page: PageParams, filters: PersonFilters, day: date
 ) -> Sequence[RowMapping]:
@@ -421,24 +459,6 @@ def list_persons_as_of(
     A child counts until the 16th birthday of its current birth date.
     """
     v = version_t.c
-    cutoff = end_of_day_utc(day)
-    inner = version_t.alias("pv")
-    latest = (
-        sa.select(sa.func.coalesce(sa.func.max(inner.c.version), 1))
-        .where(inner.c.person_id == v.person_id, inner.c.at < cutoff)
-        .scalar_subquery()
-    )
-    episode, following = version_t.alias("episode"), version_t.alias("following")
-    episode_end = ~sa.exists().where(
-        following.c.person_id == episode.c.person_id,
-        following.c.version == episode.c.version + 1,
-        following.c.action != "reactivate",
-    )
-    on_register = sa.exists().where(
-        episode.c.person_id == v.person_id,
-        episode_end,
-        stay_covers_sql(episode.c.left_behind_since, episode.c.exited_on, day),
-    )
     stmt = (
         sa.select(
             v.person_id.label("id"),
@@ -449,12 +469,7 @@ def list_persons_as_of(
             person_t.c.created_at,
         )
         .join(person_t, person_t.c.id == v.person_id)
-        .where(
-            v.version == latest,
-            person_t.c.deleted_at.is_(None),
-            still_counts_sql(person_t.c.counts_until, day),
-            on_register,
-        )
+        .where(*state_on_day(end_of_day_utc(day), day))
     )
     stmt = scoped(stmt, scope_condition(v.person_id, v.region_path, caller))
     if filters.region_id is not None:

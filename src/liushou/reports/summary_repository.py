@@ -20,8 +20,7 @@ from liushou.auth.scoping import within_bounds
 from liushou.read_path import PreparedSelect
 from liushou.regions.models import RegionLevel
 from liushou.registry.enums import PersonStatus
-from liushou.registry.register import stay_covers_sql, still_counts_sql
-from liushou.registry.repository import region_t
+from liushou.registry.repository import last_of_episode, region_t, state_on_day
 from liushou.services.enums import WishStatus
 from liushou.tables import (
     activity_t,
@@ -105,23 +104,6 @@ def _as_of_register() -> _Select:
     start when there was none, plus its interval — is before the day.
     """
     v = version_t.c
-    inner = version_t.alias("pv")
-    latest = (
-        sa.select(sa.func.coalesce(sa.func.max(inner.c.version), 1))
-        .where(inner.c.person_id == v.person_id, inner.c.at < _END)
-        .scalar_subquery()
-    )
-    episode, following = version_t.alias("episode"), version_t.alias("following")
-    episode_end = ~sa.exists().where(
-        following.c.person_id == episode.c.person_id,
-        following.c.version == episode.c.version + 1,
-        following.c.action != "reactivate",
-    )
-    on_register = sa.exists().where(
-        episode.c.person_id == v.person_id,
-        episode_end,
-        stay_covers_sql(episode.c.left_behind_since, episode.c.exited_on, _DAY),
-    )
     a = assignment_t.alias("primary_then")
     seen = visit_t.alias("seen")
     last_visit = (
@@ -151,13 +133,7 @@ def _as_of_register() -> _Select:
             _count_if(sa.exists().where(*primary_on_day, due < _DAY)).label("overdue"),
         )
         .select_from(version_t.join(person_t, person_t.c.id == v.person_id))
-        .where(
-            v.version == latest,
-            person_t.c.deleted_at.is_(None),
-            still_counts_sql(person_t.c.counts_until, _DAY),
-            on_register,
-            _within(v.region_path),
-        )
+        .where(*state_on_day(_END, _DAY), _within(v.region_path))
         .group_by(v.category)
     )
     return _Select(stmt)
@@ -168,13 +144,8 @@ def _entries_and_exits() -> _Select:
     period: a stay (an episode of the person's history) starting or ending within it, or a
     child whose 16th birthday (``counts_until``) fell within it and whose exit the sweep has
     not recorded yet."""
-    episode, following = version_t.alias("episode"), version_t.alias("following")
+    episode = version_t.alias("episode")
     p = person_t
-    episode_end = ~sa.exists().where(
-        following.c.person_id == episode.c.person_id,
-        following.c.version == episode.c.version + 1,
-        following.c.action != "reactivate",
-    )
     aged_out = sa.and_(
         p.c.status == PersonStatus.active.value,
         episode.c.exited_on.is_(None),
@@ -196,7 +167,7 @@ def _entries_and_exits() -> _Select:
         )
         .select_from(episode.join(p, p.c.id == episode.c.person_id))
         .where(
-            episode_end,
+            last_of_episode(episode),
             p.c.deleted_at.is_(None),
             _within(p.c.region_path),
             sa.or_(

@@ -27,8 +27,12 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_in_subtree, path_visible
 from liushou.db import utcnow
-from liushou.errors import FieldInvalid, NotFound, Unprocessable, field_error, unknown_reference
-from liushou.regions.models import Organization, Region, RegionLevel
+from liushou.errors import NotFound, Unprocessable, field_error
+from liushou.regions.references import (
+    VILLAGE_OR_TOWNSHIP,
+    organization_in_sight,
+    region_in_area,
+)
 from liushou.registry.models import Person
 from liushou.services import activities_repository as repo
 from liushou.services import rules
@@ -55,33 +59,6 @@ def _writable(caller: Principal) -> Callable[[Activity], Activity]:
     return check
 
 
-def _region(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
-    """An activity is held in a village or a township of the caller's area."""
-    region = resources.get_live(session, Region, region_id)
-    if (
-        region is None
-        or region.level not in (RegionLevel.village, RegionLevel.township)
-        or not path_visible(region.path, caller, lineage=False)
-    ):
-        raise FieldInvalid(
-            ["body", "region_id"],
-            "invalid_region",
-            "活动所在的村/社区或街道(乡镇)不存在或不在您的管辖范围内。",
-            "The village or township does not exist or is outside your region.",
-        )
-    return region
-
-
-def _check_organization(session: Session, caller: Principal, organization_id: uuid.UUID) -> None:
-    """The organization holding the activity is a live one the caller may see."""
-    org = resources.get_live(session, Organization, organization_id)
-    org_region = resources.get_live(session, Region, org.region_id) if org else None
-    if org_region is None or not path_visible(org_region.path, caller, lineage=True):
-        raise unknown_reference(
-            "organization_id", "invalid_organization", "举办单位", "organization"
-        )
-
-
 def _checked(
     session: Session, caller: Principal, activity: Activity | None, values: dict[str, Any]
 ) -> ServiceType:
@@ -102,9 +79,11 @@ def _checked(
     if changes("held_on"):
         rules.check_not_future(values["held_on"], "held_on")
     if changes("region_id"):
-        values["region_path"] = _region(session, caller, values["region_id"]).path
+        values["region_path"] = region_in_area(
+            session, caller, values["region_id"], VILLAGE_OR_TOWNSHIP
+        ).path
     if changes("organization_id") and values["organization_id"] is not None:
-        _check_organization(session, caller, values["organization_id"])
+        organization_in_sight(session, caller, values["organization_id"], "举办单位")
     return service_type
 
 

@@ -21,25 +21,13 @@ from sqlmodel import Session
 from liushou.api import resources
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible
-from liushou.errors import FieldInvalid, NotFound, unknown_reference
-from liushou.regions.models import Region
+from liushou.errors import NotFound, unknown_reference
+from liushou.regions.references import region_in_area
 from liushou.services import rules
 from liushou.services.distributions_schemas import DistributionCreate, DistributionUpdate
 from liushou.services.models import Activity, Distribution
 
 REQUIRED = ("region_id", "distributed_on", "item", "quantity")
-
-
-def _region(session: Session, caller: Principal, region_id: uuid.UUID) -> Region:
-    region = resources.get_live(session, Region, region_id)
-    if region is None or not path_visible(region.path, caller, lineage=False):
-        raise FieldInvalid(
-            ["body", "region_id"],
-            "invalid_region",
-            "区划不存在或不在您的管辖范围内。",
-            "The region does not exist or is outside your area.",
-        )
-    return region
 
 
 def _check_activity(session: Session, caller: Principal, activity_id: uuid.UUID) -> None:
@@ -51,7 +39,7 @@ def _check_activity(session: Session, caller: Principal, activity_id: uuid.UUID)
 
 def _values(session: Session, caller: Principal, data: dict[str, Any]) -> dict[str, Any]:
     """Every column of a distribution from a complete description, checked."""
-    region = _region(session, caller, data["region_id"])
+    region = region_in_area(session, caller, data["region_id"])
     rules.check_not_future(data["distributed_on"], "distributed_on")
     if data.get("activity_id") is not None:
         _check_activity(session, caller, data["activity_id"])
@@ -148,7 +136,7 @@ def update_distribution(
 def _values_for_change(
     session: Session, caller: Principal, merged: dict[str, Any], given: dict[str, Any]
 ) -> dict[str, Any]:
-    region = _region(session, caller, merged["region_id"])
+    region = region_in_area(session, caller, merged["region_id"])
     if "distributed_on" in given:
         rules.check_not_future(merged["distributed_on"], "distributed_on")
     if given.get("activity_id") is not None:
