@@ -70,6 +70,15 @@ def _live_by(model: type[R], names: tuple[str, ...]) -> SelectOfScalar[R]:
     return select(model).where(*key, col(model.deleted_at).is_(None))
 
 
+def add_created(session: Session, row: R) -> R:
+    """A new row, added and flushed, with ``updated_at`` equal to ``created_at`` (each has
+    its own default, read from the clock a moment apart)."""
+    row.updated_at = row.created_at
+    session.add(row)
+    session.flush()
+    return row
+
+
 def _any_caller(row: R) -> R:
     return row
 

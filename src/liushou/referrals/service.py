@@ -320,9 +320,7 @@ def create_referral(
             "created_by": caller.name[:128],
         }
     )
-    referral.updated_at = referral.created_at
-    session.add(referral)
-    session.flush()
+    resources.add_created(session, referral)
     _step(session, caller, referral, None, ReferralStatus.open, None, 1)
     session.flush()
     resources.audit_write(

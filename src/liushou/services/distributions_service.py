@@ -74,9 +74,7 @@ def create_distribution(
 ) -> Distribution:
     values = _values(session, caller, data.model_dump())
     row = Distribution.model_validate({**values, "id": distribution_id or uuid.uuid4()})
-    row.updated_at = row.created_at
-    session.add(row)
-    session.flush()
+    resources.add_created(session, row)
     resources.audit_write(
         session, caller, row, "create", changed_fields=resources.given_fields(data)
     )

@@ -100,9 +100,7 @@ def create_record(
             "created_by": caller.name[:128],
         }
     )
-    record.updated_at = record.created_at
-    session.add(record)
-    session.flush()
+    resources.add_created(session, record)
     resources.audit_write(
         session,
         caller,

@@ -55,9 +55,7 @@ def create_type(
             "seeded": False,
         }
     )
-    row.updated_at = row.created_at
-    session.add(row)
-    session.flush()
+    resources.add_created(session, row)
     resources.audit_write(
         session, caller, row, "create", changed_fields=resources.given_fields(data)
     )

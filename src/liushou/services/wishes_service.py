@@ -149,9 +149,7 @@ def create_wish(
             "created_by": caller.name[:128],
         }
     )
-    wish.updated_at = wish.created_at
-    session.add(wish)
-    session.flush()
+    resources.add_created(session, wish)
     _step(session, caller, wish, None, WishStatus.open, None)
     session.flush()
     resources.audit_write(
