@@ -1,4 +1,4 @@
-"""services delivered (CONTRACT §6): service types (the seeded catalogue), service records,
+"""services delivered (docs/services.md): service types (the seeded catalogue), service records,
 activities, wishes and their timeline, distributions
 
 The catalogue of service types is seeded here, so every database has it; each seeded type
@@ -29,7 +29,7 @@ depends_on: str | Sequence[str] | None = None
 
 SEEDED_NAMESPACE = uuid.UUID("6f1d7c2e-5b1a-4d39-9a57-2f0c6f6b7e01")
 ALL = ["child", "elder", "woman"]
-# (program, code, name_zh, categories): CONTRACT §6, in its order.
+# (program, code, name_zh, categories): the API contract's, in its order.
 SEEDED_TYPES = [
     ("education", "after_school_class", "四点半课堂", ["child"]),
     ("education", "homework_tutoring", "课业辅导", ["child"]),

@@ -17,7 +17,7 @@ from liushou.services.enums import Program
 # Types whose figure reads better as persons helped than as times served.
 _PERSON_SHAPES = {"job_placement": "帮助{persons}人就业"}
 
-# The legal activity types of CONTRACT §7 (their enum arrives with the legal-advisor tables).
+# The legal activity types of the legal-advisor API (their enum arrives with the legal-advisor tables).
 LEGAL_ACTIVITY_LABELS = {
     "consultation": "法律咨询",
     "publicity": "普法宣传",

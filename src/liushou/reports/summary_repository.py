@@ -1,4 +1,4 @@
-"""The queries of the summary report (CONTRACT §8): each figure a GROUP BY the database
+"""The queries of the summary report (docs/reports.md): each figure a GROUP BY the database
 computes, so the report costs the same number of statements whatever the data size.
 
 Every statement takes bound parameters: ``low``/``high`` (the region's subtree,

@@ -1,4 +1,4 @@
-"""Bodies of GET /reports/summary and its narrative (CONTRACT §8; docs/reports.md defines
+"""Bodies of GET /reports/summary and its narrative (docs/reports.md defines
 every figure)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The summary report (CONTRACT §8): the period's rules and the figures' assembly from the
+"""The summary report (docs/reports.md): the period's rules and the figures' assembly from the
 rows the database counted (reports/summary_repository.py). The HTTP routes and the CLI
 (`liushou reports summary`) both call :func:`summary`, so they give the same figures."""
 
@@ -189,7 +189,7 @@ def summary(
 
 
 def legal(conn: Connection, params: dict[str, Any]) -> LegalFigures:
-    """The legal-advisor figures. The legal advisors' tables (CONTRACT §7) do not exist yet:
+    """The legal-advisor figures. The legal advisors' tables do not exist yet:
     no activities, and every village of the region counts as without an advisor. The issue
     that adds them fills this function in (activities by type, consultations, on-site
     minutes, villages with a contract active on ``day``)."""

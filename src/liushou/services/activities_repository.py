@@ -1,8 +1,8 @@
 """Every query of /activities: the scoped Core reads of the API and the few ORM queries
 its writes need. Functions flush, never commit.
 
-An activity is visible to a caller when its region lies in the caller's subtree (CONTRACT
-§6: a record without a person is scoped by its region). Its attendees are the persons of
+An activity is visible to a caller when its region lies in the caller's subtree (a record without
+a person is scoped by its region: docs/services.md). Its attendees are the persons of
 its live service records; a read shows only those the caller may see
 (visibility.person_scope), the count always covers all of them.
 """

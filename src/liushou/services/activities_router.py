@@ -1,4 +1,4 @@
-"""/activities: group events and their attendance (CONTRACT §6).
+"""/activities: group events and their attendance (docs/services.md).
 
 Reads are ``async def`` over Core queries (db.Database.read); writes are plain ``def`` over
 the request's unit of work (docs/architecture.md). GET one, POST, PUT, PATCH and DELETE are

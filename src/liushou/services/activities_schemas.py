@@ -1,4 +1,4 @@
-"""Request and response bodies of /activities (CONTRACT §6)."""
+"""Request and response bodies of /activities (docs/services.md)."""
 
 from __future__ import annotations
 

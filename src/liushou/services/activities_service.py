@@ -1,4 +1,4 @@
-"""The rules of activities (CONTRACT §6, docs/services.md "Activities"): where one is
+"""The rules of activities (docs/services.md "Activities"): where one is
 held, who may attend, and the service records that are its attendance.
 
 Each registered attendee has exactly one live service record of the activity's type dated

@@ -1,4 +1,4 @@
-"""/service-records: one service delivered to one person (CONTRACT §6).
+"""/service-records: one service delivered to one person (docs/services.md).
 
 Reads are ``async def`` over Core queries scoped to the caller (records_repository.py);
 writes are plain ``def`` over the request's unit of work, declared on

@@ -1,4 +1,4 @@
-"""/service-types: the catalogue of services (CONTRACT §6). Any holder of services:read
+"""/service-types: the catalogue of services (docs/services.md). Any holder of services:read
 reads it; only an admin writes it (types_service.py has the rules)."""
 
 from __future__ import annotations
