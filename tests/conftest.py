@@ -23,6 +23,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 from liushou import clock as service_clock
@@ -103,23 +104,46 @@ def _migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield str(template)
 
 
+# Tables the migrations fill with reference data, which every test starts with.
+SEEDED_TABLES = ("service_type",)
+
+
+@pytest.fixture(scope="session")
+def _seeded_rows(_migrated: str) -> dict[str, list[dict[str, Any]]]:
+    """On PostgreSQL, the rows the migrations seeded, as migrated (read before any test)."""
+    if not PG_SERVER_URL:
+        return {}
+    engine = sa.create_engine(_migrated, poolclass=NullPool)
+    with engine.connect() as conn:
+        seeded = {
+            table: [
+                dict(r) for r in conn.execute(SQLModel.metadata.tables[table].select()).mappings()
+            ]
+            for table in SEEDED_TABLES
+        }
+    engine.dispose()
+    return seeded
+
+
 @pytest.fixture
-def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
+def database_url(
+    _migrated: str, _seeded_rows: dict[str, list[dict[str, Any]]], tmp_path: Path
+) -> Iterator[str]:
     if not PG_SERVER_URL:
         target = tmp_path / "liushou.db"
         shutil.copyfile(_migrated, target)
         yield f"sqlite:///{target}"
         return
-    engine = sa.create_engine(_migrated)
-    seeded = _seeded_rows(engine)
     yield _migrated
+    # A connection of its own (no pool): a test may have terminated every other connection.
+    engine = sa.create_engine(_migrated, poolclass=NullPool)
     with engine.begin() as conn:
         tables = [t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"]
         conn.exec_driver_sql(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
         )
         # What the migrations seed (the catalogue of service types) back as migrated.
-        for table, rows in seeded.items():
+        for table, rows in _seeded_rows.items():
             conn.execute(SQLModel.metadata.tables[table].insert(), rows)
     engine.dispose()
 
@@ -129,20 +153,6 @@ def database_url(_migrated: str, tmp_path: Path) -> Iterator[str]:
 # here is about speed (speed lives in bench/), so examples have no deadline.
 hypothesis_settings.register_profile("liushou", deadline=None)
 hypothesis_settings.load_profile("liushou")
-
-
-# Tables the migrations fill with reference data, which every test starts with.
-SEEDED_TABLES = ("service_type",)
-
-
-def _seeded_rows(engine: sa.Engine) -> dict[str, list[dict[str, Any]]]:
-    with engine.connect() as conn:
-        return {
-            table: [
-                dict(r) for r in conn.execute(SQLModel.metadata.tables[table].select()).mappings()
-            ]
-            for table in SEEDED_TABLES
-        }
 
 
 @pytest.fixture
