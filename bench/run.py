@@ -17,6 +17,9 @@ then measures, each part beside the baseline where there is one:
   the service's peak memory, and the p99 of GET /persons/{id} while an export runs;
 * import: a 10,000-row and a 20,000-row sheet: seconds, rows/s beside raw executemany, and
   the service's peak memory.
+* services (bench/services_part.py): POST and GET /service-records and the summary report
+  (township, county) beside the baseline's hand-written SQL, and the summary workbook's
+  seconds and peak memory, over 1,000,000 seeded service records (``--service-records``).
 
 ``--only reads,writes`` runs some parts (any other word selects the read endpoints whose
 name contains it). Measures only: it never fails on a missed goal. Results go to
