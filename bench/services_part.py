@@ -336,12 +336,10 @@ def _goal(svc: Load, raw: Load, min_ratio: float) -> tuple[float | None, float |
         misses.append(f"p99 {p99_ratio:.1f}x > {MAX_P99_RATIO:.0f}x")
     goal = "met" if not misses else "MISSED: " + ", ".join(misses)
     notes = []
-    errors = svc.errors + raw.errors
-    busy = svc.busy + raw.busy
-    if errors:
-        notes.append(f"{errors} errors!")
-    if busy:
-        notes.append(f"{busy} busy")
+    if svc.errors or raw.errors:
+        notes.append(f"errors: {svc.errors} service, {raw.errors} baseline!")
+    if svc.busy or raw.busy:
+        notes.append(f"{svc.busy + raw.busy} busy")
     return ratio, p99_ratio, goal + (f" ({', '.join(notes)})" if notes else "")
 
 
