@@ -22,6 +22,7 @@ and first ``person_version`` rows. No idempotency key, no audit event (the servi
 
 Coverage report: the same two grouped queries (villages × category, caretakers), the
 region's subtree and the caller's scope folded into them, summed up in Python.
+Services (bench/services_baseline.py): POST and GET /service-records, GET /reports/summary.
 
     python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db
 """
@@ -45,6 +46,7 @@ from typing import Any, TypeVar
 
 import jwt
 import orjson
+import services_baseline
 import sheet
 import uvicorn
 from people import Description, columns
@@ -393,6 +395,7 @@ class Caller:
     id: uuid.UUID
     path: str | None  # the region path the caller is held to; None: every region
     scopes: frozenset[str]
+    name: str = ""
 
 
 class Callers:
@@ -418,6 +421,7 @@ class Callers:
             uuid.UUID(claims["sub"]),
             claims.get("rpath"),
             frozenset((claims.get("scope") or "").split()),
+            claims.get("name") or "",
         )
         self._cache[header] = (caller, float(claims["exp"]))
         return caller
@@ -734,6 +738,7 @@ def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
             Route("/api/v1/persons", create_person, methods=["POST"]),
             Route("/api/v1/persons/{person_id}", get_person),
             Route("/api/v1/reports/coverage", coverage),
+            *services_baseline.routes(store, callers, cursors, person_scope),
         ]
     )
 

@@ -17,6 +17,9 @@ then measures, each part beside the baseline where there is one:
   the service's peak memory, and the p99 of GET /persons/{id} while an export runs;
 * import: a 10,000-row and a 20,000-row sheet: seconds, rows/s beside raw executemany, and
   the service's peak memory.
+* services (bench/services_part.py): POST and GET /service-records and the summary report
+  (township, county) beside the baseline's hand-written SQL, and the summary workbook's
+  seconds and peak memory, over 1,000,000 seeded service records (``--service-records``).
 
 ``--only reads,writes`` runs some parts (any other word selects the read endpoints whose
 name contains it). Measures only: it never fails on a missed goal. Results go to
@@ -48,6 +51,8 @@ from pathlib import Path
 from typing import Any
 
 import seed
+import services_part
+import services_seed
 import sheet
 import streams
 import writes
@@ -78,7 +83,7 @@ MAX_WALK_S = 5.0
 WALK_LIMIT = 50
 # Exports: at least this many rows/s, over the first fifth and the last alike.
 MIN_EXPORT_ROWS_S = 5_000
-PARTS = ("reads", "writes", "walk", "export", "import")
+PARTS = ("reads", "writes", "walk", "export", "import", "services")
 COUNTING = (
     "req/s: successful answers per second. busy: 503 with Retry-After (a heavy read refused "
     "at once, docs/performance.md), not errors; bench/statuses.lua waits Retry-After before "
@@ -127,6 +132,7 @@ class Measured:
     walks: dict[str, streams.Walk] = field(default_factory=dict)
     export: dict[str, Any] | None = None
     imports: dict[str, Any] | None = None
+    services: dict[str, Any] | None = None
 
 
 def main() -> None:
@@ -147,6 +153,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--import-rows", type=int, default=IMPORT_ROWS, help="rows of the import sheet (0: skip)"
+    )
+    parser.add_argument(
+        "--service-records",
+        type=int,
+        default=services_seed.SERVICE_RECORDS,
+        help="service records to seed (with a few thousand activities, wishes and "
+        "distributions); seeded only when the services part runs",
     )
     parser.add_argument(
         "--walk-cap", type=float, default=90, help="stop a deep walk after this many seconds"
@@ -174,6 +187,13 @@ def main() -> None:
             f"{fixture.caretakers:,} caretakers, {fixture.assignments:,} assignments, "
             f"{fixture.visits:,} visits in {time.perf_counter() - started:.1f} s ({url})"
         )
+        if "services" in parts:
+            filled = services_seed.seed_services(url, args.service_records)
+            say(
+                f"services data: {filled.records:,} service records, {filled.activities:,} "
+                f"activities, {filled.wishes:,} wishes, {filled.distributions:,} distributions "
+                f"in {filled.seconds:.1f} s ({args.database})"
+            )
 
         serve = [BIN / "liushou", "serve", "--host", "127.0.0.1"]
         service = start(stack, "service", serve, env, workdir)
@@ -201,6 +221,17 @@ def main() -> None:
             measured.export = measure_export(wrk, service, fixture, args)
         if "import" in parts:
             measured.imports = measure_import(service, url, pii, fixture, args.import_rows)
+        if "services" in parts:
+            measured.services = services_part.measure(
+                wrk,
+                service,
+                baseline,
+                fixture,
+                args,
+                workdir,
+                url,
+                lambda username: get_token(service.base, username),
+            )
         say(f"measured in {time.perf_counter() - run_started:.0f} s")
         report(measured, args, fixture)
 
@@ -591,6 +622,7 @@ def report(measured: Measured, args: argparse.Namespace, fixture: seed.Fixture) 
         ("walk", lambda: report_walks(measured.walks)),
         ("export", lambda: report_export(measured.export)),
         ("import", lambda: report_import(measured.imports, args)),
+        ("services", lambda: services_part.report(measured.services, args, table)),
     ]
     for key, part in parts:
         try:
