@@ -76,7 +76,7 @@ def list_records(
     if f.program is not None:
         stmt = stmt.where(service_type_t.c.program == f.program)
     if f.region_id is not None:
-        stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path))
+        stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path, derived=True))
     if f.delivered_from is not None:
         stmt = stmt.where(t.delivered_on >= f.delivered_from)
     if f.delivered_to is not None:
