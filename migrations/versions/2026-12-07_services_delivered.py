@@ -430,7 +430,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_service_record_person_delivered_on",
-            ["person_id", "delivered_on"],
+            ["person_id", "delivered_on", "service_type", "quantity"],
             unique=False,
             sqlite_where=sa.text("deleted_at IS NULL"),
             postgresql_where=sa.text("deleted_at IS NULL"),

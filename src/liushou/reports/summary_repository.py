@@ -203,26 +203,39 @@ def _visits() -> _Select:
 
 
 def _services() -> _Select:
+    """Records per type in the period: counted over the records alone, then named. With the
+    person and the period in ix_service_record_person_delivered_on together with the type and
+    the quantity, a county's year is read from the index, never the table (docs/reports.md)."""
     r, p, t = service_record_t, person_t, service_type_t
-    stmt = (
+    per_type = (
         sa.select(
             r.c.service_type,
-            t.c.name_zh,
-            sa.type_coerce(t.c.program, sa.String).label("program"),
-            t.c.unit,
-            sa.func.count(r.c.id).label("records"),
+            sa.func.count().label("records"),
             sa.func.count(sa.distinct(r.c.person_id)).label("persons"),
             sa.func.sum(r.c.quantity).label("quantity"),
         )
-        .select_from(r.join(p, p.c.id == r.c.person_id).join(t, t.c.code == r.c.service_type))
+        .select_from(r.join(p, p.c.id == r.c.person_id))
         .where(
             r.c.deleted_at.is_(None),
             p.c.deleted_at.is_(None),
             _within(p.c.region_path),
             _in_period(r.c.delivered_on),
         )
-        .group_by(r.c.service_type, t.c.name_zh, t.c.program, t.c.unit)
-        .order_by(r.c.service_type)
+        .group_by(r.c.service_type)
+        .subquery("per_type")
+    )
+    stmt = (
+        sa.select(
+            per_type.c.service_type,
+            t.c.name_zh,
+            sa.type_coerce(t.c.program, sa.String).label("program"),
+            t.c.unit,
+            per_type.c.records,
+            per_type.c.persons,
+            per_type.c.quantity,
+        )
+        .select_from(per_type.join(t, t.c.code == per_type.c.service_type))
+        .order_by(per_type.c.service_type)
     )
     return _Select(stmt)
 

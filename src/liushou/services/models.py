@@ -47,9 +47,15 @@ class ServiceRecord(Resource, table=True):
         sa.CheckConstraint("quantity >= 1", name="quantity_positive"),
         # The list's order (delivered_on, id), newest first; the reports' period range.
         partial_index("ix_service_record_delivered_on_id", "delivered_on", "id", where=LIVE),
-        # A person's services, and the reports' join from the person.
+        # A person's services, and the reports' join from the person: with the type and the
+        # quantity in the index, the summary counts a period from the index alone.
         partial_index(
-            "ix_service_record_person_delivered_on", "person_id", "delivered_on", where=LIVE
+            "ix_service_record_person_delivered_on",
+            "person_id",
+            "delivered_on",
+            "service_type",
+            "quantity",
+            where=LIVE,
         ),
         partial_index(
             "ix_service_record_type_delivered_on", "service_type", "delivered_on", where=LIVE
