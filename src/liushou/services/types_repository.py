@@ -61,6 +61,10 @@ def names(conn: Connection) -> list[RowMapping]:
     return list(conn.execute(stmt).mappings())
 
 
+# Built once: building the statement cost more than running it (docs/performance.md, "Writes").
+_BY_CODE = select(ServiceType).where(ServiceType.code == sa.bindparam("code"))
+
+
 def by_code(session: Session, code: str) -> ServiceType | None:
     """The type with this code, deleted or not: a code is never given out twice."""
-    return session.exec(select(ServiceType).where(ServiceType.code == code)).one_or_none()
+    return session.exec(_BY_CODE, params={"code": code}).one_or_none()
