@@ -60,3 +60,17 @@ def test_a_rolled_back_write_lets_the_next_writer_in(db: Database) -> None:
     writer.start()
     writer.join(2)
     assert not writer.is_alive()
+
+
+def test_a_file_database_keeps_a_pool_of_connections_and_memory_has_none(tmp_path) -> None:
+    """docs/performance.md, "SQLite's pool": a crowd of writers reuses kept connections; an
+    in-memory database (the OpenAPI export) still works, on its per-thread connection."""
+    from liushou.db import SQLITE_POOL_SIZE, create_db_engine
+
+    on_file = create_db_engine(f"sqlite:///{tmp_path / 'pool.db'}")
+    assert on_file.pool.size() == SQLITE_POOL_SIZE  # type: ignore[attr-defined]
+    on_file.dispose()
+    in_memory = create_db_engine("sqlite://")
+    with in_memory.connect() as conn:
+        assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+    in_memory.dispose()

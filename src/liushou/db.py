@@ -159,12 +159,14 @@ def create_db_engine(url: str) -> Engine:
     # hide_parameters: a logged database error never carries the statement's values (names,
     # ciphertexts, search terms), only the SQL.
     if url.startswith("sqlite"):
+        database = sa.engine.make_url(url).database
+        # An in-memory database (the OpenAPI export) has one connection per thread, no pool.
+        in_memory = not database or database == ":memory:"
+        pool = (
+            {} if in_memory else {"pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_POOL_SIZE}
+        )
         engine = sa.create_engine(
-            url,
-            connect_args={"check_same_thread": False},
-            hide_parameters=True,
-            pool_size=SQLITE_POOL_SIZE,
-            max_overflow=SQLITE_POOL_SIZE,
+            url, connect_args={"check_same_thread": False}, hide_parameters=True, **pool
         )
         _configure_sqlite(engine)
         return engine
