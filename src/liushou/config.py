@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     heavy_read_wait_seconds: float = Field(default=HeavyReadQueue.wait_seconds, gt=0)
     log_level: str = "INFO"
     log_json: bool = True
+    # Legal advisors (docs/legal.md): the villages one advisor may cover on any day; the
+    # address printed on the hotline cards' QR codes; the public card page's limit per
+    # client address and minute.
+    advisor_max_villages: int = Field(default=5, ge=1)
+    public_base_url: str = "http://localhost:8000"
+    public_rate_limit: int = Field(default=60, ge=1)
 
     @model_validator(mode="after")
     def _refuse_defaults_in_production(self) -> Settings:

@@ -13,6 +13,7 @@ from liushou.errors import problem_responses
 from liushou.guardianship import models as guardianship
 from liushou.referrals import models as referrals
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
+from liushou.legal import enums as legal
 from liushou.registry import enums as registry
 from liushou.services import enums as services
 from liushou.services import types_repository
@@ -59,6 +60,10 @@ ENUM_NAMES: dict[type[LabelledEnum], str] = {
     services.WishKind: "wish_kind",
     services.WishStatus: "wish_status",
     services.DistributionItem: "distribution_item",
+    legal.AdvisorCategory: "advisor_category",
+    legal.ContractStatus: "contract_status",
+    legal.LegalActivityType: "legal_activity_type",
+    legal.LegalActivityMode: "legal_activity_mode",
 }
 
 

@@ -4,6 +4,12 @@ from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.guardianship.models import Assignment, Caretaker, Visit
+from liushou.legal.models import (
+    LegalActivity,
+    LegalAdvisor,
+    LegalContract,
+    LegalContractVillage,
+)
 from liushou.referrals.models import Referral, ReferralTransition
 from liushou.regions.models import Organization, Region
 from liushou.registry.models import Consent, IdNumberLookup, Person, PersonVersion
@@ -30,6 +36,10 @@ __all__ = [
     "Consent",
     "IdempotencyKey",
     "IdNumberLookup",
+    "LegalActivity",
+    "LegalAdvisor",
+    "LegalContract",
+    "LegalContractVillage",
     "LoginFailure",
     "Organization",
     "Person",

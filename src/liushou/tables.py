@@ -1,5 +1,5 @@
-"""The Core tables of the registry's, guardianship's, referrals' and services' models, declared once
-for the Core queries of their repositories and of visibility (docs/architecture.md, "Reads").
+"""The Core tables of the registry's, guardianship's, referrals', services' and legal
+models, declared once for the Core queries of their repositories and of visibility (docs/architecture.md, "Reads").
 
 SQLModel leaves ``__table__`` untyped, hence the ``type: ignore`` here and nowhere else.
 The regions' own tables stay in regions.repository: regions sits below registry and care
@@ -11,6 +11,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from liushou.guardianship.models import Assignment, Caretaker, Visit
+from liushou.legal.models import (
+    LegalActivity,
+    LegalAdvisor,
+    LegalContract,
+    LegalContractVillage,
+)
 from liushou.referrals.models import Referral, ReferralTransition
 from liushou.registry.models import Consent, Person, PersonVersion
 from liushou.services.models import (
@@ -36,3 +42,7 @@ activity_t: sa.Table = Activity.__table__  # type: ignore[attr-defined]
 wish_t: sa.Table = Wish.__table__  # type: ignore[attr-defined]
 wish_transition_t: sa.Table = WishTransition.__table__  # type: ignore[attr-defined]
 distribution_t: sa.Table = Distribution.__table__  # type: ignore[attr-defined]
+legal_advisor_t: sa.Table = LegalAdvisor.__table__  # type: ignore[attr-defined]
+legal_contract_t: sa.Table = LegalContract.__table__  # type: ignore[attr-defined]
+contract_village_t: sa.Table = LegalContractVillage.__table__  # type: ignore[attr-defined]
+legal_activity_t: sa.Table = LegalActivity.__table__  # type: ignore[attr-defined]

@@ -32,3 +32,6 @@ ReferralWriter = Annotated[Principal, requires("referrals:write")]
 
 ServiceReader = Annotated[Principal, requires("services:read")]
 ServiceWriter = Annotated[Principal, requires("services:write")]
+
+LegalReader = Annotated[Principal, requires("legal:read")]
+LegalWriter = Annotated[Principal, requires("legal:write")]

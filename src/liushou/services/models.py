@@ -61,6 +61,7 @@ class ServiceRecord(Resource, table=True):
             "ix_service_record_type_delivered_on", "service_type", "delivered_on", where=LIVE
         ),
         sa.Index("ix_service_record_activity_id", "activity_id"),
+        sa.Index("ix_service_record_legal_activity_id", "legal_activity_id"),
     )
 
     person_id: uuid.UUID = Field(foreign_key="person.id")
@@ -72,6 +73,8 @@ class ServiceRecord(Resource, table=True):
     # Set when an activity (its attendance) or a wish (its fulfilment) wrote the record.
     activity_id: uuid.UUID | None = Field(default=None, foreign_key="activity.id")
     wish_id: uuid.UUID | None = Field(default=None, foreign_key="wish.id")
+    # Set when a legal activity (a consultation, a mediation …) wrote the record.
+    legal_activity_id: uuid.UUID | None = Field(default=None, foreign_key="legal_activity.id")
     outcome: str | None = Field(default=None, max_length=2000)
     notes: str | None = Field(default=None, max_length=2000)
     created_by_id: uuid.UUID | None = None
