@@ -1,11 +1,15 @@
-"""What the repositories' list queries share besides paging (api/pagination.py): the
-caller's scope, which may be no condition at all, and the plain equality filters."""
+"""What the repositories' list queries share besides paging (api/pagination.py): their
+filters, which are the lists' query parameters; the caller's scope, which may be no
+condition at all; and the plain equality filters."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field
+
+from liushou.api.params import Day, check_period
 
 S = TypeVar("S", bound=sa.Select[Any])
 
@@ -23,3 +27,35 @@ def where_equal(stmt: S, table: sa.Table, **given: Any) -> S:
         if value is not None:
             stmt = stmt.where(table.c[name] == value)
     return stmt
+
+
+class ListFilters(BaseModel):
+    """The filters of one list, declared once: FastAPI reads them as the list's query
+    parameters (``StandardRoutes.list``, api/routes.py) and the repository's list query takes
+    them as they are. A field left out (None) filters nothing."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    def check(self) -> None:
+        """Refuse filters that cannot hold together (422); each one alone is checked by
+        its type."""
+
+
+class PeriodFilters(ListFilters):
+    """A list with a period: ``from`` and ``to``, both days included; ``from`` after ``to``
+    is 422 ``invalid_period`` (docs/api.md, "Lists"). A subclass names the date in the
+    descriptions by declaring the two fields again."""
+
+    from_: Day | None = Field(default=None, alias="from", description="On or after")
+    to: Day | None = Field(default=None, description="On or before")
+
+    def check(self) -> None:
+        check_period(self.from_, self.to)
+
+    def within(self, stmt: S, column: Any) -> S:
+        """``stmt`` held to the rows whose ``column`` (a date) lies in the period."""
+        if self.from_ is not None:
+            stmt = stmt.where(column >= self.from_)
+        if self.to is not None:
+            stmt = stmt.where(column <= self.to)
+        return stmt

@@ -4,9 +4,10 @@ resource").
 Every resource reads one row, creates, replaces, changes and deletes the same way: only
 its models, callers, service functions and texts differ. A router declares those routes
 on a :class:`StandardRoutes`, one call a route, and writes by hand only the routes that do
-something else (the lists, actions such as ``/exit``, a reveal)::
+something else (actions that are not a plain change, a reveal, a list that audits)::
 
     ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
+    ROUTES.list(repo.RegionFilters, repo.list_regions, ("code", "id"))
     ROUTES.get_one(repo.get_region, RegionRead.model_validate)
     ROUTES.create(RegionCreate, service.create_region)
     ROUTES.put(RegionCreate, service.replace_region, doc="Create the region with ...")
@@ -31,9 +32,9 @@ from __future__ import annotations
 import inspect
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Annotated, Any, Generic, NamedTuple, TypeVar
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
@@ -43,7 +44,15 @@ from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep
-from liushou.api.responses import ONE_ERRORS, WRITE_ERRORS, json_response, put_responses
+from liushou.api.filters import ListFilters
+from liushou.api.pagination import Page, PageParams, Paging, read_page
+from liushou.api.responses import (
+    ONE_ERRORS,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    json_response,
+    put_responses,
+)
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWork, UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.principal import Principal
@@ -52,6 +61,7 @@ from liushou.errors import NotFound
 
 RowT = TypeVar("RowT", bound=Resource)
 ReadT = TypeVar("ReadT", bound=BaseModel)
+FiltersT = TypeVar("FiltersT", bound=ListFilters)
 
 
 class _Write(NamedTuple):
@@ -95,6 +105,52 @@ class StandardRoutes(Generic[RowT, ReadT]):
         self._read_model = read_model
         self._reader = reader
         self._writer = writer
+
+    def list(
+        self,
+        filters: type[FiltersT],
+        read_rows: Callable[[Connection, Principal, PageParams, FiltersT], Sequence[Any]],
+        order: Sequence[str],
+        *,
+        body: Callable[[Mapping[Any, Any]], ReadT] | None = None,
+        name: str | None = None,
+        doc: str | None = None,
+    ) -> None:
+        """GET: one page of the resources the caller may see. ``filters`` are the query
+        parameters (api/filters.py); ``read_rows`` is the repository's scoped keyset query,
+        ordered on the row keys ``order`` (the cursor is made of them); ``body`` makes an
+        item of a row (the row as it is by default); ``name`` names the handler
+        (``list_<resource>s`` by default)."""
+        model = Page[self._read_model]  # type: ignore[name-defined]
+
+        async def list_(**values: Any) -> Response:
+            caller: Principal = values["caller"]
+            page: PageParams = values["page"]
+            given: FiltersT = values["filters"]
+            given.check()
+            answer = await read_page(
+                values["db"],
+                page,
+                model,
+                lambda conn: read_rows(conn, caller, page, given),
+                lambda row: tuple(row[key] for key in order),
+                body,
+            )
+            return json_response(answer)
+
+        params = [
+            ("db", DatabaseDep),
+            ("caller", self._reader),
+            ("page", Paging),
+            ("filters", Annotated[filters, Query()]),
+        ]
+        self._router.add_api_route(
+            "",
+            _endpoint(list_, name or f"list_{self._resource}s", doc, params),
+            methods=["GET"],
+            response_model=model,
+            responses=READ_ERRORS,
+        )
 
     def get_one(
         self,

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import ListFilters, PeriodFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
+from liushou.api.params import Day, InRegion, SearchText
 from liushou.api.resources import get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
@@ -94,13 +95,12 @@ def _of_visible_persons(
 # --- caretakers: reads ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CaretakerFilters:
-    region_id: uuid.UUID | None = None
+class CaretakerFilters(ListFilters):
+    region_id: InRegion = None
     kind: CaretakerKind | None = None
-    q: str | None = None
+    q: SearchText | None = Field(None, min_length=1, max_length=50, description="Name contains")
     organization_id: uuid.UUID | None = None
-    user_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = Field(None, description="The caretaker of this login")
 
 
 def get_caretaker(
@@ -132,11 +132,10 @@ def list_caretakers(
 # --- assignments: reads --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AssignmentFilters:
+class AssignmentFilters(ListFilters):
     person_id: uuid.UUID | None = None
     caretaker_id: uuid.UUID | None = None
-    active: bool | None = None
+    active: bool | None = Field(None, description="true: not ended; false: ended")
     role: AssignmentRole | None = None
 
 
@@ -165,13 +164,12 @@ def list_assignments(
 # --- visits: reads -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VisitFilters:
+class VisitFilters(PeriodFilters):
     person_id: uuid.UUID | None = None
     caretaker_id: uuid.UUID | None = None
     risk_level: VisitRiskLevel | None = None
-    visited_from: date | None = None
-    visited_to: date | None = None
+    from_: Day | None = Field(None, alias="from", description="visited_on on or after")
+    to: Day | None = Field(None, description="visited_on on or before")
 
 
 def get_visit(conn: Connection, caller: Principal, visit_id: uuid.UUID) -> RowMapping | None:
@@ -187,10 +185,7 @@ def list_visits(
     stmt = where_equal(
         stmt, visit_t, person_id=f.person_id, caretaker_id=f.caretaker_id, risk_level=f.risk_level
     )
-    if f.visited_from is not None:
-        stmt = stmt.where(t.visited_on >= f.visited_from)
-    if f.visited_to is not None:
-        stmt = stmt.where(t.visited_on <= f.visited_to)
+    stmt = f.within(stmt, t.visited_on)
     return keyset_rows(conn, stmt, page, VISIT_ORDER, descending=True, updated_at=t.updated_at)
 
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from liushou.api.content import JSON_BODY
-from liushou.api.dependencies import DatabaseDep, PersonalDataDep, SettingsDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, SearchText, check_period
-from liushou.api.responses import READ_ERRORS, WRITE_ERRORS, put_responses
+from liushou.api.dependencies import PersonalDataDep, SettingsDep
+from liushou.api.responses import WRITE_ERRORS, put_responses
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
@@ -29,7 +27,6 @@ from liushou.guardianship import caretakers as caretaker_service
 from liushou.guardianship import models
 from liushou.guardianship import repository as repo
 from liushou.guardianship import visits as visit_service
-from liushou.guardianship.models import AssignmentRole, CaretakerKind, VisitRiskLevel
 from liushou.guardianship.schemas import (
     AssignmentCreate,
     AssignmentRead,
@@ -79,36 +76,10 @@ VISITS: ResourceWrites[models.Visit, VisitRead] = ResourceWrites(
 # --- caretakers ----------------------------------------------------------------------------
 
 
-@caretakers.get("", responses=READ_ERRORS)
-async def list_caretakers(
-    db: DatabaseDep,
-    caller: CareReader,
-    page: Paging,
-    region_id: InRegion = None,
-    kind: CaretakerKind | None = None,
-    q: Annotated[
-        SearchText | None,
-        Query(min_length=1, max_length=50, description="Name contains"),
-    ] = None,
-    organization_id: uuid.UUID | None = None,
-    user_id: Annotated[uuid.UUID | None, Query(description="The caretaker of this login")] = None,
-) -> Page[CaretakerRead]:
-    filters = repo.CaretakerFilters(
-        region_id=region_id, kind=kind, q=q, organization_id=organization_id, user_id=user_id
-    )
-    return await read_page(
-        db,
-        page,
-        Page[CaretakerRead],
-        lambda conn: repo.list_caretakers(conn, caller, page, filters),
-        lambda r: (r["name"], r["id"]),
-        _caretaker,
-    )
-
-
 CARETAKER_ROUTES = StandardRoutes(
     caretakers, "caretaker", CARETAKERS, CaretakerRead, reader=CareReader, writer=CareWriter
 )
+CARETAKER_ROUTES.list(repo.CaretakerFilters, repo.list_caretakers, ("name", "id"), body=_caretaker)
 CARETAKER_ROUTES.get_one(repo.get_caretaker, _caretaker)
 CARETAKER_ROUTES.create(
     CaretakerCreate,
@@ -156,31 +127,11 @@ def reveal_caretaker_phone(
 # --- assignments ---------------------------------------------------------------------------
 
 
-@assignments.get("", responses=READ_ERRORS)
-async def list_assignments(
-    db: DatabaseDep,
-    caller: CareReader,
-    page: Paging,
-    person_id: uuid.UUID | None = None,
-    caretaker_id: uuid.UUID | None = None,
-    active: Annotated[bool | None, Query(description="true: not ended; false: ended")] = None,
-    role: AssignmentRole | None = None,
-) -> Page[AssignmentRead]:
-    filters = repo.AssignmentFilters(
-        person_id=person_id, caretaker_id=caretaker_id, active=active, role=role
-    )
-    return await read_page(
-        db,
-        page,
-        Page[AssignmentRead],
-        lambda conn: repo.list_assignments(conn, caller, page, filters),
-        lambda r: (r["starts_on"], r["id"]),
-        _assignment,
-    )
-
-
 ASSIGNMENT_ROUTES = StandardRoutes(
     assignments, "assignment", ASSIGNMENTS, AssignmentRead, reader=CareReader, writer=CareWriter
+)
+ASSIGNMENT_ROUTES.list(
+    repo.AssignmentFilters, repo.list_assignments, ("starts_on", "id"), body=_assignment
 )
 ASSIGNMENT_ROUTES.get_one(repo.get_assignment, _assignment)
 ASSIGNMENT_ROUTES.create(
@@ -231,38 +182,15 @@ def hand_over_primary_contact(
 # --- visits --------------------------------------------------------------------------------
 
 
-@visits.get("", responses=READ_ERRORS)
-async def list_visits(
-    db: DatabaseDep,
-    caller: CareReader,
-    page: Paging,
-    person_id: uuid.UUID | None = None,
-    caretaker_id: uuid.UUID | None = None,
-    risk_level: VisitRiskLevel | None = None,
-    from_: Annotated[Day | None, Query(alias="from", description="visited_on on or after")] = None,
-    to: Annotated[Day | None, Query(description="visited_on on or before")] = None,
-) -> Page[VisitRead]:
-    """Visits, newest first. `from` after `to` is 422 `invalid_period`."""
-    check_period(from_, to)
-    filters = repo.VisitFilters(
-        person_id=person_id,
-        caretaker_id=caretaker_id,
-        risk_level=risk_level,
-        visited_from=from_,
-        visited_to=to,
-    )
-    return await read_page(
-        db,
-        page,
-        Page[VisitRead],
-        lambda conn: repo.list_visits(conn, caller, page, filters),
-        lambda r: (r["visited_on"], r["id"]),
-        _visit,
-    )
-
-
 VISIT_ROUTES = StandardRoutes(
     visits, "visit", VISITS, VisitRead, reader=CareReader, writer=CareWriter
+)
+VISIT_ROUTES.list(
+    repo.VisitFilters,
+    repo.list_visits,
+    ("visited_on", "id"),
+    body=_visit,
+    doc="Visits, newest first. `from` after `to` is 422 `invalid_period`.",
 )
 VISIT_ROUTES.get_one(repo.get_visit, _visit)
 VISIT_ROUTES.create(

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import ListFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_bound, keyset_rows
+from liushou.api.params import SearchText
 from liushou.api.resources import get_live_by
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import (
@@ -23,7 +25,13 @@ from liushou.auth.scoping import (
     within_bounds,
 )
 from liushou.read_path import PreparedSelect
-from liushou.regions.models import Organization, Region, RegionLevel
+from liushou.regions.models import (
+    Network,
+    Organization,
+    OrganizationType,
+    Region,
+    RegionLevel,
+)
 
 region_t: sa.Table = Region.__table__  # type: ignore[attr-defined]
 org_t: sa.Table = Organization.__table__  # type: ignore[attr-defined]
@@ -147,17 +155,18 @@ def get_region(conn: Connection, caller: Principal, region_id: uuid.UUID) -> dic
     return _visible_one(_REGION_BY_ID, conn, caller, region_id)
 
 
+class RegionFilters(ListFilters):
+    parent_id: uuid.UUID | None = None
+    level: RegionLevel | None = None
+    within: uuid.UUID | None = Field(
+        None, description="A region id: that region and its whole subtree"
+    )
+
+
 def list_regions(
-    conn: Connection,
-    caller: Principal,
-    page: PageParams,
-    *,
-    parent_id: uuid.UUID | None = None,
-    level: RegionLevel | None = None,
-    within: uuid.UUID | None = None,
+    conn: Connection, caller: Principal, page: PageParams, f: RegionFilters
 ) -> list[dict[str, Any]]:
-    given = {"parent_id": parent_id, "level": level, "within": within}
-    filters = {name: value for name, value in given.items() if value is not None}
+    filters = f.model_dump(exclude_none=True)
     query = _region_list(
         "parent_id" in filters,
         "level" in filters,
@@ -225,29 +234,29 @@ def get_organization(
     return _visible_one(_ORGANIZATION_BY_ID, conn, caller, organization_id)
 
 
+class OrganizationFilters(ListFilters):
+    type: OrganizationType | None = None
+    network: Network | None = None
+    region_id: uuid.UUID | None = Field(None, description="Organizations in this region's subtree")
+    q: SearchText | None = Field(None, max_length=100, description="Name contains")
+
+
 def list_organizations(
-    conn: Connection,
-    caller: Principal,
-    page: PageParams,
-    *,
-    type_: str | None = None,
-    network: str | None = None,
-    within: uuid.UUID | None = None,
-    q: str | None = None,
+    conn: Connection, caller: Principal, page: PageParams, f: OrganizationFilters
 ) -> Sequence[RowMapping]:
     stmt = (
         sa.select(*ORG_COLUMNS)
         .join(region_t, region_t.c.id == org_t.c.region_id)
         .where(org_t.c.deleted_at.is_(None))
     )
-    stmt = where_equal(stmt, org_t, type=type_)
-    if network is not None:
+    stmt = where_equal(stmt, org_t, type=f.type)
+    if f.network is not None:
         # Networks are a short JSON list of fixed codes: a quoted-substring match is exact.
-        stmt = stmt.where(sa.cast(org_t.c.networks, sa.Text).contains(f'"{network}"'))
-    if within is not None:
-        stmt = stmt.where(subtree_of(within))
-    if q:
-        stmt = stmt.where(org_t.c.name.contains(q, autoescape=True))
+        stmt = stmt.where(sa.cast(org_t.c.networks, sa.Text).contains(f'"{f.network}"'))
+    if f.region_id is not None:
+        stmt = stmt.where(subtree_of(f.region_id))
+    if f.q:
+        stmt = stmt.where(org_t.c.name.contains(f.q, autoescape=True))
     stmt = scoped(stmt, lineage_scope(region_t.c.path, caller))
     return keyset_rows(conn, stmt, page, [org_t.c.name, org_t.c.id], updated_at=org_t.c.updated_at)
 

@@ -10,21 +10,14 @@ id, POST, PUT, PATCH, DELETE) are declared on api.routes.StandardRoutes.
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Query, Response
-
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import SearchText
-from liushou.api.responses import READ_ERRORS, json_response
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import Admin, SignedIn
 from liushou.regions import repository as repo
 from liushou.regions import service
-from liushou.regions.models import Network, Organization, OrganizationType, Region, RegionLevel
+from liushou.regions.models import Organization, Region
 from liushou.regions.schemas import (
     OrganizationCreate,
     OrganizationRead,
@@ -33,9 +26,6 @@ from liushou.regions.schemas import (
     RegionRead,
     RegionUpdate,
 )
-
-RegionPage = Page[RegionRead]
-OrganizationPage = Page[OrganizationRead]
 
 regions = APIRouter(prefix="/regions", tags=["regions"])
 organizations = APIRouter(prefix="/organizations", tags=["organizations"])
@@ -48,32 +38,14 @@ ORGANIZATIONS: ResourceWrites[Organization, OrganizationRead] = ResourceWrites(
 )
 
 
-@regions.get("", response_model=RegionPage, responses=READ_ERRORS)
-async def list_regions(
-    db: DatabaseDep,
-    caller: SignedIn,
-    page: Paging,
-    parent_id: uuid.UUID | None = None,
-    level: RegionLevel | None = None,
-    within: Annotated[
-        uuid.UUID | None, Query(description="A region id: that region and its whole subtree")
-    ] = None,
-) -> Response:
-    """Regions visible to the caller: its own subtree and the regions above it."""
-    answer = await read_page(
-        db,
-        page,
-        RegionPage,
-        lambda conn: repo.list_regions(
-            conn, caller, page, parent_id=parent_id, level=level, within=within
-        ),
-        lambda r: (r["code"], r["id"]),
-    )
-    return json_response(answer)
-
-
 REGION_ROUTES = StandardRoutes(
     regions, "region", REGIONS, RegionRead, reader=SignedIn, writer=Admin
+)
+REGION_ROUTES.list(
+    repo.RegionFilters,
+    repo.list_regions,
+    ("code", "id"),
+    doc="Regions visible to the caller: its own subtree and the regions above it.",
 )
 REGION_ROUTES.get_one(repo.get_region, RegionRead.model_validate)
 REGION_ROUTES.create(RegionCreate, service.create_region)
@@ -89,36 +61,10 @@ REGION_ROUTES.delete(
 )
 
 
-@organizations.get("", response_model=OrganizationPage, responses=READ_ERRORS)
-async def list_organizations(
-    db: DatabaseDep,
-    caller: SignedIn,
-    page: Paging,
-    type: OrganizationType | None = None,  # noqa: A002 - the contract's field name
-    network: Network | None = None,
-    region_id: Annotated[
-        uuid.UUID | None, Query(description="Organizations in this region's subtree")
-    ] = None,
-    q: Annotated[
-        SearchText | None,
-        Query(max_length=100, description="Name contains"),
-    ] = None,
-) -> Response:
-    answer = await read_page(
-        db,
-        page,
-        OrganizationPage,
-        lambda conn: repo.list_organizations(
-            conn, caller, page, type_=type, network=network, within=region_id, q=q
-        ),
-        lambda r: (r["name"], r["id"]),
-    )
-    return json_response(answer)
-
-
 ORGANIZATION_ROUTES = StandardRoutes(
     organizations, "organization", ORGANIZATIONS, OrganizationRead, reader=SignedIn, writer=Admin
 )
+ORGANIZATION_ROUTES.list(repo.OrganizationFilters, repo.list_organizations, ("name", "id"))
 ORGANIZATION_ROUTES.get_one(repo.get_organization, OrganizationRead.model_validate)
 ORGANIZATION_ROUTES.create(OrganizationCreate, service.create_organization)
 ORGANIZATION_ROUTES.put(

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import PeriodFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
+from liushou.api.params import Day, InRegion
 from liushou.auth.principal import Principal
 from liushou.auth.roles import Role
 from liushou.auth.scoping import subtree_scope
@@ -37,14 +37,13 @@ ACTIVITY_COLUMNS = [
 ACTIVITY_ORDER = [activity_t.c.held_on, activity_t.c.id]  # newest first
 
 
-@dataclass(frozen=True)
-class ActivityFilters:
-    region_id: uuid.UUID | None = None
-    service_type: str | None = None
+class ActivityFilters(PeriodFilters):
+    region_id: InRegion = None
+    service_type: str | None = Field(None, max_length=64)
     program: Program | None = None
-    held_from: date | None = None
-    held_to: date | None = None
     organization_id: uuid.UUID | None = None
+    from_: Day | None = Field(None, alias="from", description="held_on on or after")
+    to: Day | None = Field(None, description="held_on on or before")
 
 
 # --- reads ---------------------------------------------------------------------------------
@@ -100,10 +99,7 @@ def list_activities(
     if f.program is not None:
         codes = sa.select(service_type_t.c.code).where(service_type_t.c.program == f.program)
         stmt = stmt.where(t.service_type.in_(codes))
-    if f.held_from is not None:
-        stmt = stmt.where(t.held_on >= f.held_from)
-    if f.held_to is not None:
-        stmt = stmt.where(t.held_on <= f.held_to)
+    stmt = f.within(stmt, t.held_on)
     rows = keyset_rows(conn, stmt, page, ACTIVITY_ORDER, descending=True, updated_at=t.updated_at)
     return _with_attendees(conn, caller, rows)
 

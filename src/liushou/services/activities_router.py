@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlmodel import Session
 from starlette.responses import Response
 
 from liushou.api.concurrency import IfMatch
 from liushou.api.content import JSON_BODY
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, check_period
-from liushou.api.responses import READ_ERRORS, WRITE_ERRORS
+from liushou.api.responses import WRITE_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
@@ -39,7 +36,6 @@ from liushou.services.activities_schemas import (
     ActivityUpdate,
     AttendeesAdd,
 )
-from liushou.services.enums import Program
 from liushou.services.models import Activity
 
 activities = APIRouter(prefix="/activities", tags=["activities"])
@@ -72,40 +68,16 @@ def _as_caller(write: F) -> F:
 ACTIVITIES: ResourceWrites[Activity, ActivityRead] = ResourceWrites("/activities/{row.id}", _read)
 
 
-@activities.get("", responses=READ_ERRORS)
-async def list_activities(
-    db: DatabaseDep,
-    caller: ServiceReader,
-    page: Paging,
-    region_id: InRegion = None,
-    service_type: Annotated[str | None, Query(max_length=64)] = None,
-    program: Program | None = None,
-    organization_id: uuid.UUID | None = None,
-    from_: Annotated[Day | None, Query(alias="from", description="held_on on or after")] = None,
-    to: Annotated[Day | None, Query(description="held_on on or before")] = None,
-) -> Page[ActivityRead]:
-    """Activities of the caller's area, newest first (held_on, then id)."""
-    check_period(from_, to)
-    filters = repo.ActivityFilters(
-        region_id=region_id,
-        service_type=service_type,
-        program=program,
-        held_from=from_,
-        held_to=to,
-        organization_id=organization_id,
-    )
-    return await read_page(
-        db,
-        page,
-        Page[ActivityRead],
-        lambda conn: repo.list_activities(conn, caller, page, filters),
-        lambda r: (r["held_on"], r["id"]),
-        _body,
-    )
-
-
 ACTIVITY_ROUTES = StandardRoutes(
     activities, "activity", ACTIVITIES, ActivityRead, reader=ServiceReader, writer=ServiceWriter
+)
+ACTIVITY_ROUTES.list(
+    repo.ActivityFilters,
+    repo.list_activities,
+    ("held_on", "id"),
+    body=_body,
+    name="list_activities",
+    doc="Activities of the caller's area, newest first (held_on, then id).",
 )
 ACTIVITY_ROUTES.get_one(repo.get_activity, _body)
 ACTIVITY_ROUTES.create(

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import PeriodFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
+from liushou.api.params import Day, InRegion
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import subtree_scope
 from liushou.regions.repository import region_subtree
@@ -31,13 +31,12 @@ def _distributions(caller: Principal) -> sa.Select[Any]:
     return scoped(stmt, subtree_scope(t.region_path, caller))
 
 
-@dataclass(frozen=True)
-class DistributionFilters:
-    region_id: uuid.UUID | None = None
+class DistributionFilters(PeriodFilters):
+    region_id: InRegion = None
     item: DistributionItem | None = None
     activity_id: uuid.UUID | None = None
-    distributed_from: date | None = None
-    distributed_to: date | None = None
+    from_: Day | None = Field(None, alias="from", description="distributed_on on or after")
+    to: Day | None = Field(None, description="distributed_on on or before")
 
 
 def get_distribution(
@@ -56,8 +55,5 @@ def list_distributions(
     )
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, t.region_path))
-    if f.distributed_from is not None:
-        stmt = stmt.where(t.distributed_on >= f.distributed_from)
-    if f.distributed_to is not None:
-        stmt = stmt.where(t.distributed_on <= f.distributed_to)
+    stmt = f.within(stmt, t.distributed_on)
     return keyset_rows(conn, stmt, page, ORDER, descending=True, updated_at=t.updated_at)

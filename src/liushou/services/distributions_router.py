@@ -1,19 +1,11 @@
 """/distributions: materials handed out in a region (宣传单, 宣传袋, 学习用品,
-便民找法服务卡). The list is a handler; every other route is declared on
-api.routes.StandardRoutes. The rules live in distributions_service.py."""
+便民找法服务卡). Every route is declared on api.routes.StandardRoutes. The rules live in distributions_service.py."""
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlmodel import Session
 
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, check_period
-from liushou.api.responses import READ_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import ServiceReader, ServiceWriter
@@ -24,7 +16,6 @@ from liushou.services.distributions_schemas import (
     DistributionRead,
     DistributionUpdate,
 )
-from liushou.services.enums import DistributionItem
 from liushou.services.models import Distribution
 
 distributions = APIRouter(prefix="/distributions", tags=["distributions"])
@@ -39,39 +30,6 @@ DISTRIBUTIONS: ResourceWrites[Distribution, DistributionRead] = ResourceWrites(
 )
 
 
-@distributions.get("", responses=READ_ERRORS)
-async def list_distributions(
-    db: DatabaseDep,
-    caller: ServiceReader,
-    page: Paging,
-    region_id: InRegion = None,
-    item: DistributionItem | None = None,
-    activity_id: uuid.UUID | None = None,
-    from_: Annotated[
-        Day | None, Query(alias="from", description="distributed_on on or after")
-    ] = None,
-    to: Annotated[Day | None, Query(description="distributed_on on or before")] = None,
-) -> Page[DistributionRead]:
-    """Distributions in the caller's area, newest `distributed_on` first. `from` after `to`
-    is 422 `invalid_period`."""
-    check_period(from_, to)
-    filters = repo.DistributionFilters(
-        region_id=region_id,
-        item=item,
-        activity_id=activity_id,
-        distributed_from=from_,
-        distributed_to=to,
-    )
-    return await read_page(
-        db,
-        page,
-        Page[DistributionRead],
-        lambda conn: repo.list_distributions(conn, caller, page, filters),
-        lambda r: (r["distributed_on"], r["id"]),
-        DistributionRead.model_validate,
-    )
-
-
 DISTRIBUTION_ROUTES = StandardRoutes(
     distributions,
     "distribution",
@@ -79,6 +37,14 @@ DISTRIBUTION_ROUTES = StandardRoutes(
     DistributionRead,
     reader=ServiceReader,
     writer=ServiceWriter,
+)
+DISTRIBUTION_ROUTES.list(
+    repo.DistributionFilters,
+    repo.list_distributions,
+    ("distributed_on", "id"),
+    body=DistributionRead.model_validate,
+    doc="""Distributions in the caller's area, newest `distributed_on` first. `from` after `to`
+    is 422 `invalid_period`.""",
 )
 DISTRIBUTION_ROUTES.get_one(repo.get_distribution, DistributionRead.model_validate)
 DISTRIBUTION_ROUTES.create(

@@ -9,15 +9,15 @@ row carries its type's programme and name, joined in the same query.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import PeriodFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
+from liushou.api.params import Day, InRegion, SearchText
 from liushou.auth.principal import Principal
 from liushou.regions.repository import region_subtree
 from liushou.services.enums import Program
@@ -33,14 +33,13 @@ TYPE_COLUMNS = [
 ORDER = [service_record_t.c.delivered_on, service_record_t.c.id]
 
 
-@dataclass(frozen=True)
-class RecordFilters:
+class RecordFilters(PeriodFilters):
     person_id: uuid.UUID | None = None
-    service_type: str | None = None
+    service_type: SearchText | None = Field(None, max_length=64, description="A type's code")
     program: Program | None = None
-    region_id: uuid.UUID | None = None
-    delivered_from: date | None = None
-    delivered_to: date | None = None
+    region_id: InRegion = None
+    from_: Day | None = Field(None, alias="from", description="delivered_on on or after")
+    to: Day | None = Field(None, description="delivered_on on or before")
     activity_id: uuid.UUID | None = None
 
 
@@ -77,9 +76,6 @@ def list_records(
         stmt = stmt.where(service_type_t.c.program == f.program)
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, person_t.c.region_path, derived=True))
-    if f.delivered_from is not None:
-        stmt = stmt.where(t.delivered_on >= f.delivered_from)
-    if f.delivered_to is not None:
-        stmt = stmt.where(t.delivered_on <= f.delivered_to)
+    stmt = f.within(stmt, t.delivered_on)
     rows = keyset_rows(conn, stmt, page, ORDER, descending=True, updated_at=t.updated_at)
     return list(rows)

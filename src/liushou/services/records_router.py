@@ -7,23 +7,18 @@ api.routes.StandardRoutes; the rules live in records_service.py and services/rul
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter
 from sqlmodel import Session
 
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, SearchText, check_period
-from liushou.api.responses import READ_ERRORS, json_response
+from liushou.api.pagination import Page
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import ServiceReader, ServiceWriter
 from liushou.services import records_repository as repo
 from liushou.services import records_service as service
-from liushou.services.enums import Program
 from liushou.services.models import ServiceRecord
 from liushou.services.schemas import (
     ServiceRecordCreate,
@@ -49,46 +44,6 @@ RECORDS: ResourceWrites[ServiceRecord, ServiceRecordRead] = ResourceWrites(
 )
 
 
-@service_records.get("", response_model=ServiceRecordPage, responses=READ_ERRORS)
-async def list_service_records(
-    db: DatabaseDep,
-    caller: ServiceReader,
-    page: Paging,
-    person_id: uuid.UUID | None = None,
-    service_type: Annotated[
-        SearchText | None, Query(max_length=64, description="A type's code")
-    ] = None,
-    program: Program | None = None,
-    region_id: InRegion = None,
-    from_: Annotated[
-        Day | None, Query(alias="from", description="delivered_on on or after")
-    ] = None,
-    to: Annotated[Day | None, Query(description="delivered_on on or before")] = None,
-    activity_id: uuid.UUID | None = None,
-) -> Response:
-    """The records of the persons the caller may see, newest `delivered_on` first.
-    `region_id`: the person's region's subtree. `from` after `to` is 422 `invalid_period`."""
-    check_period(from_, to)
-    filters = repo.RecordFilters(
-        person_id=person_id,
-        service_type=service_type,
-        program=program,
-        region_id=region_id,
-        delivered_from=from_,
-        delivered_to=to,
-        activity_id=activity_id,
-    )
-    answer = await read_page(
-        db,
-        page,
-        ServiceRecordPage,
-        lambda conn: repo.list_records(conn, caller, page, filters),
-        lambda r: (r["delivered_on"], r["id"]),
-        _record,
-    )
-    return json_response(answer)
-
-
 RECORD_ROUTES = StandardRoutes(
     service_records,
     "service_record",
@@ -96,6 +51,14 @@ RECORD_ROUTES = StandardRoutes(
     ServiceRecordRead,
     reader=ServiceReader,
     writer=ServiceWriter,
+)
+RECORD_ROUTES.list(
+    repo.RecordFilters,
+    repo.list_records,
+    ("delivered_on", "id"),
+    body=_record,
+    doc="""The records of the persons the caller may see, newest `delivered_on` first.
+    `region_id`: the person's region's subtree. `from` after `to` is 422 `invalid_period`.""",
 )
 RECORD_ROUTES.get_one(repo.get_record, _record)
 RECORD_ROUTES.create(

@@ -6,10 +6,11 @@ import uuid
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, select
 
-from liushou.api.filters import where_equal
+from liushou.api.filters import ListFilters, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.registry.enums import PersonCategory
@@ -36,15 +37,18 @@ def has_category(category: PersonCategory) -> sa.ColumnElement[bool]:
     return sa.cast(service_type_t.c.categories, sa.Text).like(f'%"{category.value}"%')
 
 
+class TypeFilters(ListFilters):
+    program: Program | None = None
+    category: PersonCategory | None = Field(None, description="The types meant for that category")
+
+
 def list_types(
-    conn: Connection,
-    page: PageParams,
-    program: Program | None,
-    category: PersonCategory | None,
+    conn: Connection, _caller: Principal, page: PageParams, f: TypeFilters
 ) -> list[RowMapping]:
-    stmt = where_equal(_live(), service_type_t, program=program)
-    if category is not None:
-        stmt = stmt.where(has_category(category))
+    """Every caller sees the whole catalogue."""
+    stmt = where_equal(_live(), service_type_t, program=f.program)
+    if f.category is not None:
+        stmt = stmt.where(has_category(f.category))
     rows = keyset_rows(conn, stmt, page, ORDER, updated_at=service_type_t.c.updated_at)
     return list(rows)
 

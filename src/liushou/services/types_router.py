@@ -6,18 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.responses import READ_ERRORS, json_response
+from liushou.api.pagination import Page
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import Admin, ServiceReader
-from liushou.registry.enums import PersonCategory
 from liushou.services import types_repository as repo
 from liushou.services import types_service as service
-from liushou.services.enums import Program
 from liushou.services.models import ServiceType
 from liushou.services.schemas import ServiceTypeCreate, ServiceTypeRead, ServiceTypeUpdate
 
@@ -35,28 +31,15 @@ TYPES: ResourceWrites[ServiceType, ServiceTypeRead] = ResourceWrites(
 )
 
 
-@service_types.get("", response_model=ServiceTypePage, responses=READ_ERRORS)
-async def list_service_types(
-    db: DatabaseDep,
-    caller: ServiceReader,
-    page: Paging,
-    program: Program | None = None,
-    category: PersonCategory | None = None,
-) -> Response:
-    """The live service types by code; `category`: the types meant for that category."""
-    answer = await read_page(
-        db,
-        page,
-        ServiceTypePage,
-        lambda conn: repo.list_types(conn, page, program, category),
-        lambda r: (r["code"],),
-        _type,
-    )
-    return json_response(answer)
-
-
 TYPE_ROUTES = StandardRoutes(
     service_types, "service_type", TYPES, ServiceTypeRead, reader=ServiceReader, writer=Admin
+)
+TYPE_ROUTES.list(
+    repo.TypeFilters,
+    repo.list_types,
+    ("code",),
+    body=_type,
+    doc="The live service types by code; `category`: the types meant for that category.",
 )
 TYPE_ROUTES.get_one(repo.get_type, _type)
 TYPE_ROUTES.create(

@@ -11,14 +11,14 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import ListFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.regions.repository import region_subtree
@@ -42,12 +42,11 @@ def _wishes(caller: Principal) -> sa.Select[Any]:
     return scoped(stmt, person_scope(person_t.c.id, person_t.c.region_path, caller))
 
 
-@dataclass(frozen=True)
-class WishFilters:
+class WishFilters(ListFilters):
     person_id: uuid.UUID | None = None
     status: WishStatus | None = None
     kind: WishKind | None = None
-    region_id: uuid.UUID | None = None
+    region_id: uuid.UUID | None = Field(None, description="The child's region: its whole subtree")
 
 
 def timelines(conn: Connection, wish_ids: Sequence[Any]) -> dict[Any, list[dict[str, Any]]]:

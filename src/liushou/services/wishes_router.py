@@ -10,23 +10,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlmodel import Session
 
 from liushou.api.concurrency import IfMatch
 from liushou.api.content import JSON_BODY
-from liushou.api.dependencies import DatabaseDep, PersonalDataDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.responses import READ_ERRORS, WRITE_ERRORS
+from liushou.api.dependencies import PersonalDataDep
+from liushou.api.responses import WRITE_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.unit_of_work import IdempotentUnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import ServiceReader, ServiceWriter
 from liushou.services import wishes_repository as repo
 from liushou.services import wishes_service as service
-from liushou.services.enums import WishKind, WishStatus
 from liushou.services.models import Wish
 from liushou.services.wishes_schemas import (
     WishCancel,
@@ -52,32 +50,16 @@ def _read(session: Session, wish: Wish) -> WishRead:
 WISHES: ResourceWrites[Wish, WishRead] = ResourceWrites("/wishes/{row.id}", _read)
 
 
-@wishes.get("", responses=READ_ERRORS)
-async def list_wishes(
-    db: DatabaseDep,
-    caller: ServiceReader,
-    page: Paging,
-    person_id: uuid.UUID | None = None,
-    status: WishStatus | None = None,
-    kind: WishKind | None = None,
-    region_id: Annotated[
-        uuid.UUID | None, Query(description="The child's region: its whole subtree")
-    ] = None,
-) -> Page[WishRead]:
-    """Wishes of the children the caller may see, newest first."""
-    filters = repo.WishFilters(person_id=person_id, status=status, kind=kind, region_id=region_id)
-    return await read_page(
-        db,
-        page,
-        Page[WishRead],
-        lambda conn: repo.list_wishes(conn, caller, page, filters),
-        lambda r: (r["created_at"], r["id"]),
-        _wish,
-    )
-
-
 WISH_ROUTES = StandardRoutes(
     wishes, "wish", WISHES, WishRead, reader=ServiceReader, writer=ServiceWriter
+)
+WISH_ROUTES.list(
+    repo.WishFilters,
+    repo.list_wishes,
+    ("created_at", "id"),
+    body=_wish,
+    name="list_wishes",
+    doc="Wishes of the children the caller may see, newest first.",
 )
 WISH_ROUTES.get_one(repo.get_wish, _wish)
 WISH_ROUTES.create(
