@@ -24,22 +24,15 @@ from liushou.registry import identifiers as ids
 from liushou.registry.enums import PersonCategory
 from liushou.registry.models import Person
 from liushou.registry.person_values import PersonalData
+from liushou.services import models as svc
 from liushou.services import rules
 from liushou.services.enums import DistributionItem
-from liushou.services.models import (
-    Activity,
-    Distribution,
-    ServiceRecord,
-    ServiceType,
-    Wish,
-    WishTransition,
-)
 
 NAMESPACE = uuid.UUID("9d4f2b61-7c3e-4a85-b1d6-5e8a0c2f7b93")
 CREATED_BY = "seed-demo"
 DAYS = 365  # the twelve months up to today, today included
 
-Row = Activity | Wish | ServiceRecord | Distribution | WishTransition
+Row = svc.Activity | svc.Wish | svc.ServiceRecord | svc.Distribution | svc.WishTransition
 
 
 @dataclass
@@ -54,12 +47,12 @@ class ServicesReport:
 
 @dataclass
 class Plan:
-    activities: list[tuple[Activity, list[ServiceRecord]]] = field(default_factory=list)
-    wishes: list[tuple[Wish, list[WishTransition], list[ServiceRecord]]] = field(
+    activities: list[tuple[svc.Activity, list[svc.ServiceRecord]]] = field(default_factory=list)
+    wishes: list[tuple[svc.Wish, list[svc.WishTransition], list[svc.ServiceRecord]]] = field(
         default_factory=list
     )
-    records: list[ServiceRecord] = field(default_factory=list)
-    distributions: list[Distribution] = field(default_factory=list)
+    records: list[svc.ServiceRecord] = field(default_factory=list)
+    distributions: list[svc.Distribution] = field(default_factory=list)
 
 
 def row_id(*parts: object) -> uuid.UUID:
@@ -75,10 +68,10 @@ def existing(session: Session, model: type[Any], wanted: list[uuid.UUID]) -> set
 
 def write_plan(session: Session, plan: Plan) -> ServicesReport:
     report = ServicesReport()
-    activities = existing(session, Activity, [a.id for a, _ in plan.activities])
-    wishes = existing(session, Wish, [w.id for w, _, _ in plan.wishes])
-    records = existing(session, ServiceRecord, [r.id for r in plan.records])
-    distributions = existing(session, Distribution, [d.id for d in plan.distributions])
+    activities = existing(session, svc.Activity, [a.id for a, _ in plan.activities])
+    wishes = existing(session, svc.Wish, [w.id for w, _, _ in plan.wishes])
+    records = existing(session, svc.ServiceRecord, [r.id for r in plan.records])
+    distributions = existing(session, svc.Distribution, [d.id for d in plan.distributions])
     heads: list[Row] = []
     rows: list[Row] = []
     for activity, attendance in plan.activities:
@@ -113,7 +106,7 @@ def write_plan(session: Session, plan: Plan) -> ServicesReport:
     session.flush()
     session.add_all(rows)
     session.flush()
-    _audit(session, [*heads, *(r for r in rows if not isinstance(r, WishTransition))])
+    _audit(session, [*heads, *(r for r in rows if not isinstance(r, svc.WishTransition))])
     return report
 
 
@@ -156,7 +149,7 @@ class RowBuilder:
     def __init__(
         self,
         regions: Mapping[str, Region],
-        types: Mapping[str, ServiceType],
+        types: Mapping[str, svc.ServiceType],
         orgs: Mapping[str, uuid.UUID],
         persons: Sequence[Person],
         pii: PersonalData,
@@ -220,10 +213,10 @@ class RowBuilder:
         day: date,
         *,
         provider: str | None = None,
-        activity: Activity | None = None,
+        activity: svc.Activity | None = None,
         wish_id: uuid.UUID | None = None,
         outcome: str | None = None,
-    ) -> ServiceRecord:
+    ) -> svc.ServiceRecord:
         service_type = self.types[code]
         if not (
             rules.serves(service_type, person)
@@ -231,7 +224,7 @@ class RowBuilder:
             and self.start <= day <= self.on
         ):
             raise ValueError(f"demo plan breaks a service rule: {code} {person.id} {day}")
-        return ServiceRecord(
+        return svc.ServiceRecord(
             id=row_id("record", *key),
             person_id=person.id,
             service_type=code,
@@ -259,8 +252,8 @@ class RowBuilder:
         anonymous: int,
         provider: str | None = None,
         location: str | None = None,
-    ) -> Activity:
-        activity = Activity(
+    ) -> svc.Activity:
+        activity = svc.Activity(
             id=row_id("activity", key),
             title=title,
             service_type=code,
@@ -288,12 +281,12 @@ class RowBuilder:
         item: DistributionItem,
         quantity: int,
         households: int | None = None,
-        activity: Activity | None = None,
+        activity: svc.Activity | None = None,
         note: str | None = None,
     ) -> None:
         assert self.start <= day <= self.on and quantity >= 1
         self.plan.distributions.append(
-            Distribution(
+            svc.Distribution(
                 id=row_id("distribution", key),
                 region_id=region.id,
                 region_path=region.path,
