@@ -24,6 +24,8 @@ from tests.guardianship.helpers import (
     create_caretaker,
     visit_body,
 )
+from tests.legal.activity_helpers import LEGAL_ACTIVITIES, build_legal
+from tests.legal.activity_helpers import activity_body as legal_activity_body
 from tests.referrals.helpers import REFERRALS, consent, referral_body
 from tests.registry.factories import (
     API,
@@ -170,6 +172,7 @@ class Things:
     organization_id: str
     activity: dict[str, Any]
     service_record: dict[str, Any]
+    legal_activity: dict[str, Any]
 
     def path(self, template: str, **ids: str) -> str:
         default = {
@@ -179,13 +182,15 @@ class Things:
             "consent_id": self.consent["id"],
             "activity_id": self.activity["id"],
             "service_record_id": self.service_record["id"],
+            "legal_activity_id": self.legal_activity["id"],
         }
         return template.format(**(default | ids))
 
 
 @pytest.fixture
-def things(client, world) -> Things:
+def things(client, world, db) -> Things:
     staff = world.as_("admin")  # may also read the audit log
+    legal = build_legal(db, world)
     person = create(client, staff, child_body(world.village))
     caretaker = create_caretaker(client, staff, world.village)
     assignment = assigned(client, staff, person, caretaker)
@@ -205,6 +210,9 @@ def things(client, world) -> Things:
         organization_id=str(world.womens_federation.id),
         activity=_created(client, staff, ACTIVITIES, _activity_of(str(world.village.id))),
         service_record=recorded(client, staff, person),
+        legal_activity=_created(
+            client, staff, LEGAL_ACTIVITIES, legal_activity_body(legal.advisor, world.village)
+        ),
     )
 
 
@@ -305,6 +313,11 @@ def _distribution(things: Things) -> dict[str, Any]:
     return {"region_id": things.person["region_id"], "item": "publicity_leaflet", "quantity": 1}
 
 
+def _legal_activity(things: Things) -> dict[str, Any]:
+    activity = things.legal_activity
+    return legal_activity_body(activity["advisor_id"], activity["region_id"])
+
+
 def fresh(name: str) -> Callable[[Things], dict[str, str]]:
     """A new id in the path: PUT creates the resource."""
     return lambda things: {name: str(uuid.uuid4())}
@@ -329,6 +342,7 @@ WISH = f"{API}/wishes/{{wish_id}}"
 DISTRIBUTIONS = f"{API}/distributions"
 DISTRIBUTION = DISTRIBUTIONS + "/{distribution_id}"
 SERVICE_RECORD = SERVICE_RECORDS + "/{service_record_id}"
+LEGAL_ACTIVITY = LEGAL_ACTIVITIES + "/{legal_activity_id}"
 SPOUSE_AWAY = "woman_profile.spouse_away_since"
 DATE_INPUTS = [
     # query parameters
@@ -405,6 +419,19 @@ DATE_INPUTS = [
         "PUT", ACTIVITIES + "/{activity_id}", "body", "held_on", _activity, ids=fresh("activity_id")
     ),
     DateInput("PATCH", ACTIVITIES + "/{activity_id}", "body", "held_on", if_match=True),
+    # legal activities
+    DateInput("GET", LEGAL_ACTIVITIES, "query", "from"),
+    DateInput("GET", LEGAL_ACTIVITIES, "query", "to"),
+    DateInput("POST", LEGAL_ACTIVITIES, "body", "held_on", _legal_activity),
+    DateInput(
+        "PUT",
+        LEGAL_ACTIVITY,
+        "body",
+        "held_on",
+        _legal_activity,
+        ids=fresh("legal_activity_id"),
+    ),
+    DateInput("PATCH", LEGAL_ACTIVITY, "body", "held_on", if_match=True),
     # service records
     DateInput("POST", SERVICE_RECORDS, "body", "delivered_on", _service_record),
     DateInput(
@@ -454,6 +481,7 @@ LISTS = [
     "/api/v1/distributions",
     "/api/v1/exports/persons.csv",
     "/api/v1/exports/persons.xlsx",
+    "/api/v1/legal-activities",
     "/api/v1/organizations",
     "/api/v1/persons",
     "/api/v1/persons/{person_id}/consents",

@@ -38,6 +38,7 @@ from liushou.guardianship.router import assignments as assignments_router
 from liushou.guardianship.router import caretakers as caretakers_router
 from liushou.guardianship.router import primary_contacts as primary_contacts_router
 from liushou.guardianship.router import visits as visits_router
+from liushou.legal.activities_router import legal_activities as legal_activities_router
 from liushou.meta import router as meta_router
 from liushou.ops.health import router as ops_router
 from liushou.ops.logging import configure_logging, log
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         activities_router,
         wishes_router,
         distributions_router,
+        legal_activities_router,
         imports,
         exports_router,
         audit_router,

@@ -117,6 +117,12 @@ TITLES: dict[str, tuple[str, str]] = {
     "wish_closed": ("心愿已关闭，不能修改", "Wish closed"),
     "fulfilled_before_claimed": ("实现日期早于认领日期", "Fulfilled before claimed"),
     "invalid_activity": ("活动无效", "Invalid activity"),
+    # legal service log (docs/legal.md)
+    "invalid_advisor": ("法律顾问无效", "Invalid legal advisor"),
+    "not_your_advisor": ("只能以本人身份记录服务台账", "Not your advisor record"),
+    "village_not_under_contract": ("该村/社区不在顾问合同范围内", "Village not under contract"),
+    "invalid_person": ("人员无效", "Invalid person"),
+    "person_outside_village": ("此人不住在该村/社区", "Person outside the village"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),

@@ -8,8 +8,9 @@
   in the future and must find the person on the register. What did not change is not
   re-checked, so a record stays editable after its type was retired or its person left.
 * The person is fixed (422 ``immutable_field``): a record is one service to one person.
-* A record an activity made (``activity_id``) or a wish's fulfilment made (``wish_id``)
-  changes only through them: PUT, PATCH and DELETE are 409 ``managed_by_activity``.
+* A record an activity made (``activity_id``), a wish's fulfilment made (``wish_id``) or
+  a legal activity made (``legal_activity_id``) changes only through them: PUT, PATCH and
+  DELETE are 409 ``managed_by_activity``.
 
 Functions flush; routers commit.
 """
@@ -60,6 +61,12 @@ def _refuse_managed(record: ServiceRecord) -> None:
             "该服务记录由心愿的实现生成，请通过心愿修改。",
             "A wish's fulfilment made this record; change it through the wish.",
             wish_id=str(record.wish_id),
+        )
+    if record.legal_activity_id is not None:
+        raise ManagedByActivity(
+            "该服务记录由法律服务台账生成，请通过法律服务台账修改或删除。",
+            "A legal activity made this record; change or delete it through the activity.",
+            legal_activity_id=str(record.legal_activity_id),
         )
 
 
