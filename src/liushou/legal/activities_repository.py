@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import scoped, where_equal
+from liushou.api.filters import PeriodFilters, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
+from liushou.api.params import Day, InRegion
 from liushou.auth.principal import Principal
 from liushou.auth.scoping import subtree_scope
 from liushou.legal import coverage
@@ -36,15 +37,14 @@ COLUMNS = [
 ORDER = [legal_activity_t.c.held_on, legal_activity_t.c.id]
 
 
-@dataclass(frozen=True)
-class LegalActivityFilters:
+class LegalActivityFilters(PeriodFilters):
     advisor_id: uuid.UUID | None = None
-    region_id: uuid.UUID | None = None
+    region_id: InRegion = None
     type: LegalActivityType | None = None
     mode: LegalActivityMode | None = None
     person_id: uuid.UUID | None = None
-    held_from: date | None = None
-    held_to: date | None = None
+    from_: Day | None = Field(None, alias="from", description="held_on on or after")
+    to: Day | None = Field(None, description="held_on on or before")
 
 
 def scope(caller: Principal) -> sa.ColumnElement[bool] | None:
@@ -84,10 +84,7 @@ def list_activities(
     )
     if f.region_id is not None:
         stmt = stmt.where(region_subtree(f.region_id, t.region_path))
-    if f.held_from is not None:
-        stmt = stmt.where(t.held_on >= f.held_from)
-    if f.held_to is not None:
-        stmt = stmt.where(t.held_on <= f.held_to)
+    stmt = f.within(stmt, t.held_on)
     return keyset_rows(conn, stmt, page, ORDER, descending=True, updated_at=t.updated_at)
 
 

@@ -1,21 +1,13 @@
 """/legal-activities: the legal service log (服务台账, one record per matter; docs/legal.md).
 
-The list is a handler; every other route is declared on api.routes.StandardRoutes. The
-rules live in activities_service.py, the scoped queries in activities_repository.py.
+Every route is declared on api.routes.StandardRoutes. The rules live in activities_service.py, the scoped queries in activities_repository.py.
 """
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlmodel import Session
 
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, read_page
-from liushou.api.params import Day, InRegion, check_period
-from liushou.api.responses import READ_ERRORS
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import LegalReader, LegalWriter
@@ -26,7 +18,6 @@ from liushou.legal.activities_schemas import (
     LegalActivityRead,
     LegalActivityUpdate,
 )
-from liushou.legal.enums import LegalActivityMode, LegalActivityType
 from liushou.legal.models import LegalActivity
 
 legal_activities = APIRouter(prefix="/legal-activities", tags=["legal-activities"])
@@ -41,41 +32,6 @@ LEGAL_ACTIVITIES: ResourceWrites[LegalActivity, LegalActivityRead] = ResourceWri
 )
 
 
-@legal_activities.get("", responses=READ_ERRORS)
-async def list_legal_activities(
-    db: DatabaseDep,
-    caller: LegalReader,
-    page: Paging,
-    advisor_id: uuid.UUID | None = None,
-    region_id: InRegion = None,
-    type: LegalActivityType | None = None,
-    mode: LegalActivityMode | None = None,
-    person_id: uuid.UUID | None = None,
-    from_: Annotated[Day | None, Query(alias="from", description="held_on on or after")] = None,
-    to: Annotated[Day | None, Query(description="held_on on or before")] = None,
-) -> Page[LegalActivityRead]:
-    """The activities the caller may see (a legal advisor: its own; others: held in their
-    area), newest `held_on` first. `from` after `to` is 422 `invalid_period`."""
-    check_period(from_, to)
-    filters = repo.LegalActivityFilters(
-        advisor_id=advisor_id,
-        region_id=region_id,
-        type=type,
-        mode=mode,
-        person_id=person_id,
-        held_from=from_,
-        held_to=to,
-    )
-    return await read_page(
-        db,
-        page,
-        Page[LegalActivityRead],
-        lambda conn: repo.list_activities(conn, caller, page, filters),
-        lambda r: (r["held_on"], r["id"]),
-        LegalActivityRead.model_validate,
-    )
-
-
 LEGAL_ACTIVITY_ROUTES = StandardRoutes(
     legal_activities,
     "legal_activity",
@@ -83,6 +39,15 @@ LEGAL_ACTIVITY_ROUTES = StandardRoutes(
     LegalActivityRead,
     reader=LegalReader,
     writer=LegalWriter,
+)
+LEGAL_ACTIVITY_ROUTES.list(
+    repo.LegalActivityFilters,
+    repo.list_activities,
+    ("held_on", "id"),
+    body=LegalActivityRead.model_validate,
+    name="list_legal_activities",
+    doc="""The activities the caller may see (a legal advisor: its own; others: held in their
+    area), newest `held_on` first. `from` after `to` is 422 `invalid_period`.""",
 )
 LEGAL_ACTIVITY_ROUTES.get_one(repo.get_activity, LegalActivityRead.model_validate)
 LEGAL_ACTIVITY_ROUTES.create(
