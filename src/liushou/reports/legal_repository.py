@@ -17,11 +17,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from liushou.auth.scoping import within_bounds
 from liushou.legal import coverage
 from liushou.legal.enums import LegalActivityMode
 from liushou.regions.models import RegionLevel
 from liushou.registry.repository import region_t
+from liushou.reports.params import DAY as _DAY
+from liushou.reports.params import SINCE as _SINCE
+from liushou.reports.params import UNTIL as _UNTIL
+from liushou.reports.params import within as _within
 from liushou.reports.sql_dates import month_key, week_index
 from liushou.reports.summary_repository import ReportSelect
 from liushou.tables import (
@@ -31,11 +34,6 @@ from liushou.tables import (
     legal_contract_t,
 )
 
-_LOW = sa.bindparam("low", type_=sa.String)
-_HIGH = sa.bindparam("high", type_=sa.String)
-_SINCE = sa.bindparam("since", type_=sa.Date)
-_UNTIL = sa.bindparam("until", type_=sa.Date)
-_DAY = sa.bindparam("day", type_=sa.Date)
 _WEEK0 = sa.bindparam("week0", type_=sa.Date)
 _WEEK_END = sa.bindparam("week_end", type_=sa.Date)
 _MONTH0 = sa.bindparam("month0", type_=sa.Date)
@@ -45,10 +43,6 @@ _SOON = sa.bindparam("soon", type_=sa.Date)
 _ADVISOR = sa.bindparam("advisor", type_=legal_activity_t.c.advisor_id.type)
 
 _ON_SITE = LegalActivityMode.on_site.value
-
-
-def _within(path: Any) -> sa.ColumnElement[bool]:
-    return within_bounds(path, _LOW, _HIGH)
 
 
 def _live(table: sa.Table) -> sa.ColumnElement[bool]:

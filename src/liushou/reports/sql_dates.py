@@ -36,42 +36,22 @@ class month_key(FunctionElement[Any]):  # noqa: N801
     name = "month_key"
 
 
-def _args(element: FunctionElement[Any], compiler: Any, **kw: Any) -> list[str]:
-    return [compiler.process(arg, **kw) for arg in element.clauses]
+# Each function's SQL by dialect: PostgreSQL (the default) and SQLite; {0}, {1} are its
+# arguments. On PostgreSQL date - date is a whole number of days.
+_SQL: dict[type[FunctionElement[Any]], tuple[str, str]] = {
+    add_days: ("({0} + {1})", "date({0}, '+' || {1} || ' days')"),
+    week_index: ("(({1} - {0}) / 7)", "(CAST(julianday({1}) - julianday({0}) AS INTEGER) / 7)"),
+    month_key: ("to_char({0}, 'YYYY-MM')", "strftime('%Y-%m', {0})"),
+}
 
 
-@compiles(add_days)
-def _add_days_default(element: add_days, compiler: Any, **kw: Any) -> str:
-    day, days = _args(element, compiler, **kw)
-    return f"({day} + {days})"
+def _renderer(template: str) -> Any:
+    def render(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+        return template.format(*(compiler.process(arg, **kw) for arg in element.clauses))
+
+    return render
 
 
-@compiles(add_days, "sqlite")
-def _add_days_sqlite(element: add_days, compiler: Any, **kw: Any) -> str:
-    day, days = _args(element, compiler, **kw)
-    return f"date({day}, '+' || {days} || ' days')"
-
-
-@compiles(week_index)
-def _week_index_default(element: week_index, compiler: Any, **kw: Any) -> str:
-    # date - date is an integer number of days on PostgreSQL.
-    first, day = _args(element, compiler, **kw)
-    return f"(({day} - {first}) / 7)"
-
-
-@compiles(week_index, "sqlite")
-def _week_index_sqlite(element: week_index, compiler: Any, **kw: Any) -> str:
-    first, day = _args(element, compiler, **kw)
-    return f"(CAST(julianday({day}) - julianday({first}) AS INTEGER) / 7)"
-
-
-@compiles(month_key)
-def _month_key_default(element: month_key, compiler: Any, **kw: Any) -> str:
-    (day,) = _args(element, compiler, **kw)
-    return f"to_char({day}, 'YYYY-MM')"
-
-
-@compiles(month_key, "sqlite")
-def _month_key_sqlite(element: month_key, compiler: Any, **kw: Any) -> str:
-    (day,) = _args(element, compiler, **kw)
-    return f"strftime('%Y-%m', {day})"
+for _function, (_default, _sqlite) in _SQL.items():
+    compiles(_function)(_renderer(_default))
+    compiles(_function, "sqlite")(_renderer(_sqlite))

@@ -14,10 +14,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from liushou.auth.scoping import within_bounds
 from liushou.read_path import PreparedSelect
 from liushou.registry.enums import PersonStatus
 from liushou.registry.repository import last_of_episode, state_on_day
+from liushou.reports.params import DAY as _DAY
+from liushou.reports.params import SINCE as _SINCE
+from liushou.reports.params import UNTIL as _UNTIL
+from liushou.reports.params import within as _within
 from liushou.reports.sql_dates import add_days
 from liushou.services.enums import WishStatus
 from liushou.tables import (
@@ -34,17 +37,8 @@ from liushou.tables import (
 )
 from liushou.visibility import PRIMARY_CONTACT_SQL
 
-_LOW = sa.bindparam("low", type_=sa.String)
-_HIGH = sa.bindparam("high", type_=sa.String)
-_SINCE = sa.bindparam("since", type_=sa.Date)
-_UNTIL = sa.bindparam("until", type_=sa.Date)
-_DAY = sa.bindparam("day", type_=sa.Date)
 _START = sa.bindparam("start", type_=version_t.c.at.type)
 _END = sa.bindparam("end", type_=version_t.c.at.type)
-
-
-def _within(path: Any) -> sa.ColumnElement[bool]:
-    return within_bounds(path, _LOW, _HIGH)
 
 
 def _in_period(column: Any) -> sa.ColumnElement[bool]:
