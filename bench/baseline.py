@@ -45,6 +45,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 import jwt
+import legal_baseline
 import orjson
 import services_baseline
 import sheet
@@ -739,6 +740,7 @@ def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
             Route("/api/v1/persons/{person_id}", get_person),
             Route("/api/v1/reports/coverage", coverage),
             *services_baseline.routes(store, callers, cursors, person_scope),
+            *legal_baseline.routes(store, person_scope),
         ]
     )
 

@@ -20,6 +20,8 @@ then measures, each part beside the baseline where there is one:
 * services (bench/services_part.py): POST and GET /service-records and the summary report
   (township, county) beside the baseline's hand-written SQL, and the summary workbook's
   seconds and peak memory, over 1,000,000 seeded service records (``--service-records``).
+* legal (bench/legal_part.py): the legal advisors' compliance report of a county beside the
+  baseline's hand-written SQL, over a year of seeded legal activities (``--legal-per-week``).
 
 ``--only reads,writes`` runs some parts (any other word selects the read endpoints whose
 name contains it). Measures only: it never fails on a missed goal. Results go to
@@ -50,6 +52,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import legal_part
 import seed
 import services_part
 import services_seed
@@ -83,7 +86,7 @@ MAX_WALK_S = 5.0
 WALK_LIMIT = 50
 # Exports: at least this many rows/s, over the first fifth and the last alike.
 MIN_EXPORT_ROWS_S = 5_000
-PARTS = ("reads", "writes", "walk", "export", "import", "services")
+PARTS = ("reads", "writes", "walk", "export", "import", "services", "legal")
 COUNTING = (
     "req/s: successful answers per second. busy: 503 with Retry-After (a heavy read refused "
     "at once, docs/performance.md), not errors; bench/statuses.lua waits Retry-After before "
@@ -133,6 +136,7 @@ class Measured:
     export: dict[str, Any] | None = None
     imports: dict[str, Any] | None = None
     services: dict[str, Any] | None = None
+    legal: dict[str, Any] | None = None
 
 
 def main() -> None:
@@ -160,6 +164,13 @@ def main() -> None:
         default=services_seed.SERVICE_RECORDS,
         help="service records to seed (with a few thousand activities, wishes and "
         "distributions); seeded only when the services part runs",
+    )
+    parser.add_argument(
+        "--legal-per-week",
+        type=int,
+        default=legal_part.PER_WEEK,
+        help="legal activities per advisor and week (on average) for a year; seeded only when "
+        "the legal part runs",
     )
     parser.add_argument(
         "--walk-cap", type=float, default=90, help="stop a deep walk after this many seconds"
@@ -193,6 +204,14 @@ def main() -> None:
                 f"services data: {filled.records:,} service records, {filled.activities:,} "
                 f"activities, {filled.wishes:,} wishes, {filled.distributions:,} distributions "
                 f"in {filled.seconds:.1f} s ({args.database})"
+            )
+
+        if "legal" in parts:
+            filled_legal = legal_part.seed_legal(url, fixture.county_id, args.legal_per_week)
+            say(
+                f"legal data: {filled_legal['advisors']:,} advisors over "
+                f"{filled_legal['villages']:,} villages, {filled_legal['activities']:,} legal "
+                f"activities in {filled_legal['seconds']:.1f} s ({args.database})"
             )
 
         serve = [BIN / "liushou", "serve", "--host", "127.0.0.1"]
@@ -231,6 +250,10 @@ def main() -> None:
                 workdir,
                 url,
                 lambda username: get_token(service.base, username),
+            )
+        if "legal" in parts:
+            measured.legal = legal_part.measure(
+                wrk, service, baseline, fixture, args, lambda u: get_token(service.base, u)
             )
         say(f"measured in {time.perf_counter() - run_started:.0f} s")
         report(measured, args, fixture)
@@ -623,6 +646,7 @@ def report(measured: Measured, args: argparse.Namespace, fixture: seed.Fixture) 
         ("export", lambda: report_export(measured.export)),
         ("import", lambda: report_import(measured.imports, args)),
         ("services", lambda: services_part.report(measured.services, args, table)),
+        ("legal", lambda: legal_part.report(measured.legal, args, table)),
     ]
     for key, part in parts:
         try:

@@ -13,7 +13,7 @@
   looked up (404 outside the caller's scope), then hand-written grouped queries for every
   section — registry (on the register today by category, as /reports/coverage counts,
   and the stays that began or ended in the period), care, services, activities, wishes,
-  legal (the villages; the advisors' tables do not exist yet), distributions — in the
+  legal (bench/legal_baseline.py), distributions — in the
   threadpool, as the service runs a heavy read.
 """
 
@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 import orjson
+from legal_baseline import legal_summary
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -177,10 +178,6 @@ DISTRIBUTIONS_SQL = (
     "AND d.distributed_on >= ? AND d.distributed_on <= ? GROUP BY d.item"
 )
 # low, high
-VILLAGES_SQL = (
-    "SELECT count(r.id) FROM region AS r WHERE r.level = 'village' AND r.deleted_at IS NULL "
-    "AND r.path >= ? AND r.path < ?"
-)
 
 
 def _uuid(value: object) -> str | None:
@@ -486,7 +483,6 @@ def routes(
         )[0]
         rows = fetch(DISTRIBUTIONS_SQL, (low, high, s, u))
         rows.sort(key=lambda r: DISTRIBUTION_ORDER.index(r[0]))
-        villages = int(fetch(VILLAGES_SQL, (low, high))[0][0])
         return {
             "from": since.isoformat(),
             "to": until.isoformat(),
@@ -495,14 +491,7 @@ def routes(
             "services": services,
             "activities": activities,
             "wishes": {"made": int(made), "fulfilled": int(fulfilled), "open": int(waiting)},
-            "legal": {
-                "activities": {},
-                "consultations": 0,
-                "onsite_minutes": 0,
-                "villages": villages,
-                "villages_with_advisor": 0,
-                "villages_without_advisor": villages,
-            },
+            "legal": legal_summary(fetch, store.day, low, high, since, until),
             "distributions": [
                 {"item": item, "quantity": int(quantity), "households": int(households)}
                 for item, quantity, households in rows

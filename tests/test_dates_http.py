@@ -359,6 +359,10 @@ DATE_INPUTS = [
         for suffix in ("", ".xlsx", ".csv", "/narrative")
         for f in ("from", "to")
     ),
+    *(
+        DateInput("GET", f"{API}/reports/legal-advisors", "query", f, _summary_region)
+        for f in ("from", "to")
+    ),
     DateInput("GET", SERVICE_RECORDS, "query", "from"),
     DateInput("GET", SERVICE_RECORDS, "query", "to"),
     # persons

@@ -178,6 +178,13 @@ def seed_demo() -> None:
         f"distributions created: {services.distributions_created} "
         f"({services.leaflets} leaflets, {services.bags} bags)"
     )
+    legal = report.legal
+    typer.echo(
+        f"legal advisors created: {legal.advisors_created}, "
+        f"contracts created: {legal.contracts_created}, "
+        f"legal activities created: {legal.activities_created}"
+    )
+    typer.echo(f"hotline card (public page): {legal.card_url}")
     _echo_secrets_once(
         report.users_created,
         "demo users (passwords are shown only now):",

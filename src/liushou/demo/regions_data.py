@@ -268,6 +268,25 @@ LIUXING_WF_CREDIT_CODE: Final = _credit_code("13", COUNTY_CODE, "99990004")
 
 # --------------------------------------------------------------------------- organisations
 
+# 柳行街道's legal advisors (一村一法律顾问, demo/legal.py): the firms that hold the contracts
+# (the report names 济宁舜鸿律师事务所; the other two are made up).
+LAW_FIRM: Final = "济宁舜鸿律师事务所"
+SECOND_LAW_FIRM: Final = "山东鸿正律师事务所"
+LIUXING_LEGAL_SERVICE: Final = "柳行法律服务所"
+
+
+def _committee(code: str, name: str, kind: str, n: int) -> OrganizationSeed:
+    """A village's committee (村民委员会 / 居民委员会): the first contact on its hotline card."""
+    community = kind == KIND_COMMUNITY
+    return OrganizationSeed(
+        name + ("居民委员会" if community else "村民委员会"),
+        "community_committee" if community else "village_committee",
+        (NETWORK_EDUCATION_MANAGEMENT,),
+        code,
+        f"0537-55501{n:02d}",
+    )
+
+
 # Names the seed looks organisations up by (care, partner clients, referrals).
 HUANGTUN_FPA: Final = "黄屯街道计划生育协会"
 HUANGTUN_POLICE_STATION: Final = "黄屯派出所"  # partner client demo_police
@@ -330,7 +349,7 @@ ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
     ),
     # 济宁高新区 (county level)
     OrganizationSeed(
-        "济宁舜鸿律师事务所",
+        LAW_FIRM,
         "law_firm",
         (NETWORK_RIGHTS_PROTECTION,),
         COUNTY_CODE,
@@ -375,6 +394,21 @@ ORGANIZATIONS: Final[tuple[OrganizationSeed, ...]] = (
         "0537-5550113",
         LIUXING_WF_CREDIT_CODE,
     ),
+    # 柳行街道's committees and legal service providers (demo/legal.py)
+    *(
+        _committee(code, name, kind, 14 + n)
+        for n, (code, name, kind) in enumerate(_LIUXING_VILLAGES)
+    ),
+    OrganizationSeed(
+        SECOND_LAW_FIRM, "law_firm", (NETWORK_RIGHTS_PROTECTION,), COUNTY_CODE, "0537-5550138"
+    ),
+    OrganizationSeed(
+        LIUXING_LEGAL_SERVICE,
+        "grassroots_legal_service",
+        (NETWORK_RIGHTS_PROTECTION,),
+        LIUXING_CODE,
+        "0537-5550139",
+    ),
 )
 
 __all__ = [
@@ -393,6 +427,7 @@ __all__ = [
     "JINSE_JIAYUAN_CODE",
     "JINSE_JIAYUAN_VOLUNTEER_TEAM",
     "KINDS",
+    "LAW_FIRM",
     "KIND_COMMUNITY",
     "KIND_VILLAGE",
     "LEVELS",
@@ -403,12 +438,14 @@ __all__ = [
     "LEVEL_VILLAGE",
     "LIUXING",
     "LIUXING_CODE",
+    "LIUXING_LEGAL_SERVICE",
     "NETWORKS",
     "ORGANIZATIONS",
     "ORG_TYPES",
     "PROVINCE",
     "PROVINCE_CODE",
     "REGIONS",
+    "SECOND_LAW_FIRM",
     "TOWNSHIPS",
     "VILLAGES_BY_TOWNSHIP",
     "OrganizationSeed",

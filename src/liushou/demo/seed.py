@@ -1,7 +1,7 @@
 """`liushou seed-demo`: the demo regions, organizations, one user per role, a partner client
 for the police station and one for the women's federation, a synthetic register of 黄屯街道
-(demo/persons.py), who looks after it (demo/care.py) and a year of its services programme
-(demo/services.py). Idempotent: a second run creates nothing.
+(demo/persons.py), who looks after it (demo/care.py), a year of its services programme
+(demo/services.py), and 柳行街道's legal advisors with a year of their work (demo/legal.py). Idempotent: a second run creates nothing.
 
 It refuses, writing nothing, in production and on a database holding anything it did not
 create itself (docs/security.md)."""
@@ -22,6 +22,7 @@ from liushou.auth.roles import Role
 from liushou.config import Settings
 from liushou.demo import regions_data as data
 from liushou.demo.care import CareReport, CareSetting, CareVillage, demo_persons_of, seed_care
+from liushou.demo.legal import LegalReport, seed_legal
 from liushou.demo.persons import DemoVillage, PersonsReport, demo_person_ids, seed_persons
 from liushou.demo.referrals import ReferralsReport, seed_referrals
 from liushou.demo.services import ServicesReport, seed_services
@@ -114,6 +115,7 @@ class SeedReport:
     care: CareReport = field(default_factory=CareReport)
     referrals: ReferralsReport = field(default_factory=ReferralsReport)
     services: ServicesReport = field(default_factory=ServicesReport)
+    legal: LegalReport = field(default_factory=LegalReport)
     # Every demo organization's id by name (data.HUANGTUN_POLICE_STATION, ...), created or
     # found: what later demo steps (referrals) address.
     organization_ids: dict[str, uuid.UUID] = field(default_factory=dict)
@@ -196,6 +198,7 @@ def seed_demo(session: Session, settings: Settings, pii: PersonalData | None = N
         session.get_one(Organization, report.organization_ids[data.HUANGTUN_WOMENS_FEDERATION]),
     )
     report.services = seed_services(session, persons, report.organization_ids, pii)
+    report.legal = seed_legal(session, settings, report.organization_ids)
     return report
 
 

@@ -106,13 +106,14 @@ def write_plan(session: Session, plan: Plan) -> ServicesReport:
     session.flush()
     session.add_all(rows)
     session.flush()
-    _audit(session, [*heads, *(r for r in rows if not isinstance(r, svc.WishTransition))])
+    audit_created(session, [*heads, *(r for r in rows if not isinstance(r, svc.WishTransition))])
     return report
 
 
-def _audit(session: Session, rows: Sequence[Row]) -> None:
+def audit_created(session: Session, rows: Sequence[Any]) -> None:
     """One ``<table>.create`` event per row written, as the API writes (audit_write), in
-    one INSERT: a record of an activity's attendance has its own, naming its person."""
+    one INSERT: a record of an activity's attendance has its own, naming its person (the
+    demo's legal rows too, demo/legal.py)."""
     if not rows:
         return
     at = clock.now()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from liushou.legal.enums import LegalActivityType
 from liushou.reports.summary_schemas import LegalFigures, RegistryCounts, ServiceFigures
 from liushou.reports.summary_service import Summary
 from liushou.services.enums import Program
@@ -17,20 +18,10 @@ from liushou.services.enums import Program
 # Types whose figure reads better as persons helped than as times served.
 _PERSON_SHAPES = {"job_placement": "帮助{persons}人就业"}
 
-# The legal activity types of the legal-advisor API (their enum arrives with the legal-advisor tables).
-LEGAL_ACTIVITY_LABELS = {
-    "consultation": "法律咨询",
-    "publicity": "普法宣传",
-    "lecture": "法治讲座",
-    "mediation": "矛盾纠纷调解",
-    "document_drafting": "法律文书起草",
-    "document_review": "法律文书审查",
-    "governance_opinion": "村务治理法律意见",
-    "legal_aid_referral": "法律援助转介",
-    "case_representation": "案件代理",
-    "petition_assistance": "信访协助",
-    "other": "其他法律服务",
-}
+# The legal activity types by their zh-CN labels (法律咨询, 法治宣传 …: GET /meta/enums).
+LEGAL_ACTIVITY_LABELS = LegalActivityType.labels()
+# "其他" alone does not say what was done.
+_LEGAL_WORDS = {LegalActivityType.other.value: "其他法律服务"}
 
 
 def period_zh(since: date, until: date) -> str:
@@ -87,9 +78,9 @@ def _legal(legal: LegalFigures) -> str | None:
     parts = []
     done = [f"法律咨询{legal.consultations}次"] if legal.consultations else []
     done += [
-        f"{LEGAL_ACTIVITY_LABELS.get(kind, kind)}{n}次"
-        for kind, n in sorted(legal.activities.items())
-        if n and kind != "consultation"
+        f"{_LEGAL_WORDS.get(kind, label)}{legal.activities[kind]}次"
+        for kind, label in LEGAL_ACTIVITY_LABELS.items()
+        if legal.activities.get(kind) and kind != LegalActivityType.consultation.value
     ]
     if done:
         parts.append("法律顾问开展" + "、".join(done))

@@ -21,7 +21,8 @@ from liushou.auth.callers import ReportReader
 from liushou.auth.principal import Principal
 from liushou.errors import problem_responses
 from liushou.read_path import BUSY_RESPONSE
-from liushou.reports import service, summary_service, summary_workbook
+from liushou.reports import legal_service, service, summary_service, summary_workbook
+from liushou.reports.legal_schemas import LegalAdvisorsReport
 from liushou.reports.narrative import narrative
 from liushou.reports.schemas import CoverageReport
 from liushou.reports.summary_schemas import SummaryNarrative, SummaryReport
@@ -193,3 +194,25 @@ async def get_summary_narrative(
         region_id=r.region_id, from_=r.from_, to=r.to, text=narrative(figures)
     ).model_dump_json(by_alias=True)
     return Response(body.encode(), media_type="application/json")
+
+
+@reports.get("/legal-advisors", response_model=LegalAdvisorsReport, responses=_SUMMARY_ERRORS)
+async def get_legal_advisors(db: DatabaseDep, caller: ReportReader, q: SummaryQueryDep) -> Response:
+    """The legal advisors' compliance report over a period (docs/reports.md defines each
+    figure): per advisor, its legal activities in each ISO week a contract covers against
+    the contract's `weekly_activity_target`; per village and advisor, the on-site minutes
+    of each month the contract covers against `monthly_onsite_minutes_target`; the villages
+    with no contract covering `to` (`without_advisor`); the contracts covering a village of
+    the region today whose last day is within 30 days (`expiring`).
+
+    Weeks and months are whole: a week (Monday to Sunday) or month overlapping the period is
+    counted whole, and listed only when one contract covers every day of it.
+
+    Period, region and errors as for `/reports/summary`. A `legal_advisor` caller gets its
+    own advisor's figures only (`advisors`, `villages` and `expiring` of its contracts, no
+    `without_advisor`).
+    """
+    report = await db.read_heavy(
+        lambda conn: legal_service.legal_advisors(conn, caller, q.region_id, q.from_, q.to)
+    )
+    return Response(report.model_dump_json(by_alias=True).encode(), media_type="application/json")

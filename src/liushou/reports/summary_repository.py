@@ -13,14 +13,15 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
 
-from liushou.auth.scoping import within_bounds
 from liushou.read_path import PreparedSelect
-from liushou.regions.models import RegionLevel
 from liushou.registry.enums import PersonStatus
-from liushou.registry.repository import last_of_episode, region_t, state_on_day
+from liushou.registry.repository import last_of_episode, state_on_day
+from liushou.reports.params import DAY as _DAY
+from liushou.reports.params import SINCE as _SINCE
+from liushou.reports.params import UNTIL as _UNTIL
+from liushou.reports.params import within as _within
+from liushou.reports.sql_dates import add_days
 from liushou.services.enums import WishStatus
 from liushou.tables import (
     activity_t,
@@ -36,38 +37,8 @@ from liushou.tables import (
 )
 from liushou.visibility import PRIMARY_CONTACT_SQL
 
-_LOW = sa.bindparam("low", type_=sa.String)
-_HIGH = sa.bindparam("high", type_=sa.String)
-_SINCE = sa.bindparam("since", type_=sa.Date)
-_UNTIL = sa.bindparam("until", type_=sa.Date)
-_DAY = sa.bindparam("day", type_=sa.Date)
 _START = sa.bindparam("start", type_=version_t.c.at.type)
 _END = sa.bindparam("end", type_=version_t.c.at.type)
-
-
-class add_days(FunctionElement[Any]):  # noqa: N801 - reads as the SQL function it is
-    """``day + days`` (a date column plus an integer column), in each dialect's words."""
-
-    type = sa.Date()
-    inherit_cache = True
-    name = "add_days"
-
-
-@compiles(add_days)
-def _add_days_default(element: add_days, compiler: Any, **kw: Any) -> str:
-    day, days = list(element.clauses)
-    return f"({compiler.process(day, **kw)} + {compiler.process(days, **kw)})"
-
-
-@compiles(add_days, "sqlite")
-def _add_days_sqlite(element: add_days, compiler: Any, **kw: Any) -> str:
-    # SQLite keeps a Date as 'YYYY-MM-DD' text, which date() also returns.
-    day, days = list(element.clauses)
-    return f"date({compiler.process(day, **kw)}, '+' || {compiler.process(days, **kw)} || ' days')"
-
-
-def _within(path: Any) -> sa.ColumnElement[bool]:
-    return within_bounds(path, _LOW, _HIGH)
 
 
 def _in_period(column: Any) -> sa.ColumnElement[bool]:
@@ -78,7 +49,7 @@ def _count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
-class _Select:
+class ReportSelect:
     """A PreparedSelect given only the parameters its statement binds (the report passes
     one dict of every parameter to each query)."""
 
@@ -93,7 +64,7 @@ class _Select:
 # --- registry and care on a past day (as of ``day``) ---------------------------------------
 
 
-def _as_of_register() -> _Select:
+def _as_of_register() -> ReportSelect:
     """Persons on the register on ``day`` by category, with the care figures of that day.
 
     The person's state on ``day`` is registry.repository.list_persons_as_of's: its latest
@@ -136,10 +107,10 @@ def _as_of_register() -> _Select:
         .where(*state_on_day(_END, _DAY), _within(v.region_path))
         .group_by(v.category)
     )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
-def _entries_and_exits() -> _Select:
+def _entries_and_exits() -> ReportSelect:
     """Persons (by current category and region) who entered or left the register in the
     period: a stay (an episode of the person's history) starting or ending within it, or a
     child whose 16th birthday (``counts_until``) fell within it and whose exit the sweep has
@@ -178,10 +149,10 @@ def _entries_and_exits() -> _Select:
         )
         .group_by(p.c.category)
     )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
-def _visits() -> _Select:
+def _visits() -> ReportSelect:
     s, p = visit_t, person_t
     stmt = (
         sa.select(
@@ -196,13 +167,13 @@ def _visits() -> _Select:
             _in_period(s.c.visited_on),
         )
     )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
 # --- services, activities, wishes, distributions -------------------------------------------
 
 
-def _services() -> _Select:
+def _services() -> ReportSelect:
     """Records per type in the period: counted over the records alone, then named. With the
     person and the period in ix_service_record_person_delivered_on together with the type and
     the quantity, a county's year is read from the index, never the table (docs/reports.md)."""
@@ -237,10 +208,10 @@ def _services() -> _Select:
         .select_from(per_type.join(t, t.c.code == per_type.c.service_type))
         .order_by(per_type.c.service_type)
     )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
-def _activities() -> _Select:
+def _activities() -> ReportSelect:
     a, t = activity_t, service_type_t
     stmt = (
         sa.select(
@@ -254,10 +225,10 @@ def _activities() -> _Select:
         .group_by(a.c.service_type, t.c.name_zh)
         .order_by(a.c.service_type)
     )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
-def _wishes() -> _Select:
+def _wishes() -> ReportSelect:
     """made: created within the period; fulfilled: fulfilled within it; open: open or
     claimed on ``day`` — the status its timeline had reached by the end of that day."""
     w, p, tr = wish_t, person_t, wish_transition_t
@@ -288,10 +259,10 @@ def _wishes() -> _Select:
         .select_from(w.join(p, p.c.id == w.c.person_id))
         .where(w.c.deleted_at.is_(None), p.c.deleted_at.is_(None), _within(p.c.region_path))
     )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
-def _distributions() -> _Select:
+def _distributions() -> ReportSelect:
     d = distribution_t
     stmt = (
         sa.select(
@@ -302,15 +273,7 @@ def _distributions() -> _Select:
         .where(d.c.deleted_at.is_(None), _within(d.c.region_path), _in_period(d.c.distributed_on))
         .group_by(d.c.item)
     )
-    return _Select(stmt)
-
-
-def _villages() -> _Select:
-    r = region_t
-    stmt = sa.select(sa.func.count(r.c.id).label("villages")).where(
-        r.c.level == RegionLevel.village.value, r.c.deleted_at.is_(None), _within(r.c.path)
-    )
-    return _Select(stmt)
+    return ReportSelect(stmt)
 
 
 _AS_OF = _as_of_register()
@@ -320,7 +283,6 @@ _SERVICES = _services()
 _ACTIVITIES = _activities()
 _WISHES = _wishes()
 _DISTRIBUTIONS = _distributions()
-_VILLAGES = _villages()
 
 
 def register_as_of(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -349,7 +311,3 @@ def wishes(conn: Connection, params: dict[str, Any]) -> dict[str, Any]:
 
 def distributions(conn: Connection, params: dict[str, Any]) -> list[dict[str, Any]]:
     return _DISTRIBUTIONS.fetch(conn, params)
-
-
-def villages(conn: Connection, params: dict[str, Any]) -> int:
-    return int(_VILLAGES.fetch(conn, params)[0]["villages"])

@@ -60,14 +60,16 @@ class WishFigures(BaseModel):
 
 class LegalFigures(BaseModel):
     activities: dict[str, int] = Field(
-        description="Legal activities within the period by type (empty until the legal "
-        "advisors' tables exist)"
+        description="Legal activities held within the period, by type (every type with at "
+        "least one)"
     )
-    consultations: int
-    onsite_minutes: int
+    consultations: int = Field(description="Of those, activities of type `consultation`")
+    onsite_minutes: int = Field(
+        description="Sum of duration_minutes of the period's `on_site` activities"
+    )
     villages: int = Field(description="Villages (村/社区) of the region")
     villages_with_advisor: int = Field(description="Villages with a contract active on `to`")
-    villages_without_advisor: int
+    villages_without_advisor: int = Field(description="villages - villages_with_advisor")
 
 
 class DistributionFigures(BaseModel):

@@ -17,8 +17,10 @@ from liushou.auth.principal import Principal
 from liushou.auth.scoping import subtree_bounds
 from liushou.clock import SHANGHAI, end_of_day_utc, today
 from liushou.errors import FieldInvalid
+from liushou.legal.enums import LegalActivityType
 from liushou.registry.enums import PersonCategory
 from liushou.registry.repository import region_t
+from liushou.reports import legal_repository as legal_repo
 from liushou.reports import repository as coverage_repo
 from liushou.reports import summary_repository as repo
 from liushou.reports.service import report_region
@@ -189,16 +191,18 @@ def summary(
 
 
 def legal(conn: Connection, params: dict[str, Any]) -> LegalFigures:
-    """The legal-advisor figures. The legal advisors' tables do not exist yet:
-    no activities, and every village of the region counts as without an advisor. The issue
-    that adds them fills this function in (activities by type, consultations, on-site
-    minutes, villages with a contract active on ``day``)."""
-    villages = repo.villages(conn, params)
+    """The legal-advisor figures (docs/reports.md, "legal"): two statements, the period's
+    activities by type with their on-site minutes, and the region's villages with those a
+    contract covers on ``day``."""
+    by_type = legal_repo.activities_by_type(conn, params)
+    activities = {r["type"]: int(r["activities"]) for r in by_type}
+    villages = legal_repo.villages(conn, params)
+    total, covered = int(villages["villages"]), int(villages["with_advisor"])
     return LegalFigures(
-        activities={},
-        consultations=0,
-        onsite_minutes=0,
-        villages=villages,
-        villages_with_advisor=0,
-        villages_without_advisor=villages,
+        activities=activities,
+        consultations=activities.get(LegalActivityType.consultation.value, 0),
+        onsite_minutes=sum(int(r["onsite_minutes"]) for r in by_type),
+        villages=total,
+        villages_with_advisor=covered,
+        villages_without_advisor=total - covered,
     )
