@@ -82,7 +82,10 @@ def create_advisor(
 
 
 def _id(thing: Any) -> str:
-    return str(thing["id"] if isinstance(thing, dict) else thing.id)
+    """The id of a response body, a row, or an id itself."""
+    if isinstance(thing, dict):
+        return str(thing["id"])
+    return str(getattr(thing, "id", thing))
 
 
 def contract_body(
