@@ -11,9 +11,9 @@ from liushou.auth.roles import Role
 from liushou.enums import LabelledEnum
 from liushou.errors import problem_responses
 from liushou.guardianship import models as guardianship
+from liushou.legal import enums as legal
 from liushou.referrals import models as referrals
 from liushou.regions.models import Network, OrganizationType, RegionKind, RegionLevel
-from liushou.legal import enums as legal
 from liushou.registry import enums as registry
 from liushou.services import enums as services
 from liushou.services import types_repository
