@@ -104,6 +104,7 @@ def test_license_number_is_exactly_17_digits(client, world, db, value):
         ("category", "senior"),
         ("name", ""),
         ("active", "maybe"),
+        ("active", 0),
     ],
 )
 def test_invalid_fields(client, world, db, field, value):

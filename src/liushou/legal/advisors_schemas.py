@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from liushou.api.schemas import RequestBody, ResourceRead
@@ -60,7 +60,7 @@ class AdvisorCreate(RequestBody):
     category: AdvisorCategory
     service_hours: ServiceHours | None = None
     user_id: UserId | None = None
-    active: bool = True
+    active: StrictBool = True
 
 
 class AdvisorUpdate(RequestBody):
@@ -71,7 +71,7 @@ class AdvisorUpdate(RequestBody):
     category: AdvisorCategory | None = None
     service_hours: ServiceHours | None = None
     user_id: UserId | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
 
 
 class AdvisorRead(ResourceRead):
