@@ -327,6 +327,17 @@ def the_exited_person(things: Things) -> dict[str, str]:
     return {"person_id": things.exited["id"]}
 
 
+def _legal_contract(things: Things) -> dict[str, Any]:
+    # No such firm: the dates are checked before the rules (which then answer 422).
+    return {
+        "law_firm_id": str(uuid.uuid4()),
+        "advisor_id": str(uuid.uuid4()),
+        "region_ids": [things.person["region_id"]],
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
+    }
+
+
 P = "/api/v1/persons"
 ACTIVITIES = f"{API}/activities"
 PERSON = P + "/{person_id}"
@@ -343,6 +354,8 @@ DISTRIBUTIONS = f"{API}/distributions"
 DISTRIBUTION = DISTRIBUTIONS + "/{distribution_id}"
 SERVICE_RECORD = SERVICE_RECORDS + "/{service_record_id}"
 LEGAL_ACTIVITY = LEGAL_ACTIVITIES + "/{legal_activity_id}"
+LEGAL_CONTRACTS = f"{API}/legal-contracts"
+LEGAL_CONTRACT = LEGAL_CONTRACTS + "/{legal_contract_id}"
 SPOUSE_AWAY = "woman_profile.spouse_away_since"
 DATE_INPUTS = [
     # query parameters
@@ -475,6 +488,28 @@ DATE_INPUTS = [
         ids=fresh("distribution_id"),
     ),
     DateInput("PATCH", DISTRIBUTION, "body", "distributed_on", ids=fresh("distribution_id")),
+    # legal contracts
+    DateInput("GET", LEGAL_CONTRACTS, "query", "active_on"),
+    *(
+        DateInput("POST", LEGAL_CONTRACTS, "body", f, _legal_contract)
+        for f in ("starts_on", "ends_on", "signed_on")
+    ),
+    *(
+        DateInput(method, LEGAL_CONTRACT, "body", f, base, ids=fresh("legal_contract_id"))
+        for method, base in (("PUT", _legal_contract), ("PATCH", lambda t: {}))
+        for f in ("starts_on", "ends_on", "signed_on")
+    ),
+    DateInput(
+        "POST",
+        LEGAL_CONTRACT + "/terminate",
+        "body",
+        "terminated_on",
+        ids=fresh("legal_contract_id"),
+    ),
+    *(
+        DateInput("POST", LEGAL_CONTRACT + "/renew", "body", f, ids=fresh("legal_contract_id"))
+        for f in ("ends_on", "signed_on")
+    ),
 ]
 
 LISTS = [
@@ -486,6 +521,8 @@ LISTS = [
     "/api/v1/exports/persons.csv",
     "/api/v1/exports/persons.xlsx",
     "/api/v1/legal-activities",
+    "/api/v1/legal-advisors",
+    "/api/v1/legal-contracts",
     "/api/v1/organizations",
     "/api/v1/persons",
     "/api/v1/persons/{person_id}/consents",

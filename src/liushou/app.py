@@ -39,6 +39,8 @@ from liushou.guardianship.router import caretakers as caretakers_router
 from liushou.guardianship.router import primary_contacts as primary_contacts_router
 from liushou.guardianship.router import visits as visits_router
 from liushou.legal.activities_router import legal_activities as legal_activities_router
+from liushou.legal.advisors_router import legal_advisors as legal_advisors_router
+from liushou.legal.contracts_router import legal_contracts as legal_contracts_router
 from liushou.meta import router as meta_router
 from liushou.ops.health import router as ops_router
 from liushou.ops.logging import configure_logging, log
@@ -140,6 +142,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         wishes_router,
         distributions_router,
         legal_activities_router,
+        legal_advisors_router,
+        legal_contracts_router,
         imports,
         exports_router,
         audit_router,

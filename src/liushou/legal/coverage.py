@@ -45,8 +45,13 @@ def covers(contract: Any, day: Any) -> sa.ColumnElement[bool]:
 
 
 def overlaps(contract: Any, first: Any, last: Any) -> sa.ColumnElement[bool]:
-    """SQL: the contract covers at least one day of [``first``, ``last``]."""
-    return sa.and_(contract.c.starts_on <= last, contract.c.last_day >= first)
+    """SQL: the contract covers at least one day of [``first``, ``last``] (one terminated
+    on or before its first day covers none)."""
+    return sa.and_(
+        contract.c.starts_on <= last,
+        contract.c.last_day >= first,
+        contract.c.last_day >= contract.c.starts_on,
+    )
 
 
 def status_sql(contract: Any, day: Any) -> sa.ColumnElement[str]:
