@@ -117,6 +117,9 @@ TITLES: dict[str, tuple[str, str]] = {
     "wish_closed": ("心愿已关闭，不能修改", "Wish closed"),
     "fulfilled_before_claimed": ("实现日期早于认领日期", "Fulfilled before claimed"),
     "invalid_activity": ("活动无效", "Invalid activity"),
+    # hotline cards and their public page (docs/legal.md)
+    "no_active_advisor": ("该村（社区）暂无在岗法律顾问", "No active legal advisor"),
+    "rate_limited": ("请求过于频繁", "Too many requests"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
