@@ -12,6 +12,8 @@ from liushou.legal.cards_schemas import HotlineCard
 MEDIA_TYPE = "image/svg+xml"
 WIDTH_MM, HEIGHT_MM = 85.6, 54.0
 QR_MM = 24.0
+LINE_SPACING = 1.65
+"""Baseline to baseline, in font sizes."""
 FONT = (
     "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', sans-serif"
 )
@@ -70,7 +72,7 @@ def svg(card: HotlineCard) -> str:
     y = 14.5
     for size, value, bold in card_lines(card):
         parts.append(_text(4, round(y, 2), size, value, bold=bold))
-        y += size * 1.45
+        y += size * LINE_SPACING
     scale = QR_MM / modules
     parts.append(
         f'<g transform="translate({qr_x} {qr_y}) scale({scale:.5f})">'
