@@ -28,7 +28,7 @@ def qr_runs(data: str) -> QrRuns:
     # A full QR code (never a Micro QR, which phone cameras often do not read), level M:
     # a card in a village office gets creased and smudged.
     qr = segno.make_qr(data, error="m")
-    runs: tuple[tuple[int, int, int], ...] = []
+    runs: list[tuple[int, int, int]] = []
     rows = list(qr.matrix_iter(border=QUIET_ZONE))
     for y, row in enumerate(rows):
         start = None

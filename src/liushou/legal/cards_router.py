@@ -5,6 +5,7 @@ which would otherwise take ``print.pdf`` for an id."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import anyio
@@ -97,42 +98,61 @@ async def _card(
     )
 
 
-def _download(content: str, media_type: str, card: HotlineCard, extension: str) -> Response:
-    return Response(
-        content.encode(),
-        media_type=f"{media_type}; charset=utf-8",
-        headers={
-            "Content-Disposition": f'inline; filename="hotline-card-{card.village.code}.{extension}"'
-        },
+def _card_file(
+    extension: str,
+    media_type: str,
+    render: Callable[[HotlineCard], str],
+    name: str,
+    description: str,
+    doc: str,
+) -> None:
+    """``GET /{village_id}.<extension>``: the card rendered as a file (answers like the card:
+    404 ``not_found`` or ``no_active_advisor``)."""
+
+    async def endpoint(
+        db: DatabaseDep,
+        settings: SettingsDep,
+        caller: LegalReader,
+        day: Today,
+        village_id: uuid.UUID,
+    ) -> Response:
+        card = await _card(db, settings, caller, day, village_id)
+        filename = f"hotline-card-{card.village.code}.{extension}"
+        return Response(
+            render(card).encode(),
+            media_type=f"{media_type}; charset=utf-8",
+            headers={"Content-Disposition": f'inline; filename="{filename}"'},
+        )
+
+    endpoint.__doc__ = doc
+    hotline_cards.add_api_route(
+        f"/{{village_id}}.{extension}",
+        endpoint,
+        methods=["GET"],
+        name=name,
+        response_class=Response,
+        responses=_file(media_type, description),
     )
 
 
-@hotline_cards.get(
-    "/{village_id}.vcf",
-    response_class=Response,
-    responses=_file(cards_vcard.MEDIA_TYPE, "The advisor as a vCard 4.0"),
-)
-async def get_hotline_card_vcard(
-    db: DatabaseDep, settings: SettingsDep, caller: LegalReader, day: Today, village_id: uuid.UUID
-) -> Response:
+_card_file(
+    "vcf",
+    cards_vcard.MEDIA_TYPE,
+    cards_vcard.vcard,
+    "get_hotline_card_vcard",
+    "The advisor as a vCard 4.0",
     """The village's advisor as a vCard 4.0 (FN the advisor, ORG the firm, TEL the phone,
-    NOTE the village). 404 `no_active_advisor` when no contract covers the village today."""
-    card = await _card(db, settings, caller, day, village_id)
-    return _download(cards_vcard.vcard(card), cards_vcard.MEDIA_TYPE, card, "vcf")
-
-
-@hotline_cards.get(
-    "/{village_id}.svg",
-    response_class=Response,
-    responses=_file(cards_svg.MEDIA_TYPE, "An 85.6 × 54 mm card"),
+    NOTE the village). 404 `no_active_advisor` when no contract covers the village today.""",
 )
-async def get_hotline_card_svg(
-    db: DatabaseDep, settings: SettingsDep, caller: LegalReader, day: Today, village_id: uuid.UUID
-) -> Response:
+_card_file(
+    "svg",
+    cards_svg.MEDIA_TYPE,
+    cards_svg.svg,
+    "get_hotline_card_svg",
+    "An 85.6 × 54 mm card",
     """The card as an 85.6 × 54 mm SVG, the text as text and a QR code holding the public
-    page's address (which always shows the current advisor)."""
-    card = await _card(db, settings, caller, day, village_id)
-    return _download(cards_svg.svg(card), cards_svg.MEDIA_TYPE, card, "svg")
+    page's address (which always shows the current advisor).""",
+)
 
 
 @hotline_cards.get("/{village_id}", responses=ONE_ERRORS)

@@ -38,6 +38,10 @@ def public_url(base_url: str, village_code: str) -> str:
     return base_url.rstrip("/") + PUBLIC_PATH + village_code
 
 
+def _village(village_id: uuid.UUID, village_code: str, name: str) -> CardVillage:
+    return CardVillage(id=village_id, code=village_code, name=name)
+
+
 def _advisor(row: RowMapping) -> CardAdvisor:
     return CardAdvisor(
         id=row["advisor_id"],
@@ -67,9 +71,7 @@ def _card(
         else None
     )
     return HotlineCard(
-        village=CardVillage(
-            id=row["village_id"], code=row["village_code"], name=row["village_name"]
-        ),
+        village=_village(row["village_id"], row["village_code"], row["village_name"]),
         township=township,
         advisor=_advisor(row),
         contacts=_contacts(by_region, row["village_id"], row["township_id"]),
@@ -136,7 +138,7 @@ def public_card(
     row = repo.card_row(conn, None, day, village["id"])
     by_region = repo.contacts_of(conn, [village["id"], village["township_id"]])
     card = PublicCard(
-        village=CardVillage(id=village["id"], code=village["code"], name=village["name"]),
+        village=_village(village["id"], village["code"], village["name"]),
         advisor=_advisor(row) if row is not None else None,
         contacts=_contacts(by_region, village["id"], village["township_id"]),
         hotlines=list(HOTLINES),
