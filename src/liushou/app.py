@@ -40,7 +40,10 @@ from liushou.guardianship.router import primary_contacts as primary_contacts_rou
 from liushou.guardianship.router import visits as visits_router
 from liushou.legal.activities_router import legal_activities as legal_activities_router
 from liushou.legal.advisors_router import legal_advisors as legal_advisors_router
+from liushou.legal.cards_router import hotline_cards as hotline_cards_router
 from liushou.legal.contracts_router import legal_contracts as legal_contracts_router
+from liushou.legal.public_limit import PublicRateLimit
+from liushou.legal.public_router import public as public_router
 from liushou.meta import router as meta_router
 from liushou.ops.health import router as ops_router
 from liushou.ops.logging import configure_logging, log
@@ -115,11 +118,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.cursor_secret = (secret + ":cursor").encode()
     app.state.metrics = Metrics()
     app.state.personal_data = PersonalData.from_settings(settings)
+    app.state.public_rate_limit = PublicRateLimit(settings.public_rate_limit)
 
     # First: /healthz, /readyz, /metrics. Starlette tries the routes in order, so a health
     # probe behind the API's routes made 64 route checks (342 µs in process, 142 µs with
     # these first). No path here overlaps one under /api/v1; the document sorts its paths.
     app.include_router(ops_router)
+    # The public hotline-card page, at the root too: the address printed in a card's QR code.
+    app.include_router(public_router)
     # Each router goes straight into the app: a nested API router is walked on every
     # request by FastAPI's lazy inclusion (measured ~40 µs of a ~300 µs read).
     for router in (
@@ -144,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         legal_activities_router,
         legal_advisors_router,
         legal_contracts_router,
+        hotline_cards_router,
         imports,
         exports_router,
         audit_router,

@@ -137,6 +137,9 @@ TITLES: dict[str, tuple[str, str]] = {
     "advisor_capacity_exceeded": ("法律顾问服务村(社区)数超出上限", "Advisor capacity exceeded"),
     "contract_outside_area": ("合同含管辖范围外的村(社区)", "Contract reaches outside your area"),
     "contract_has_activities": ("合同已有法律服务台账记录", "Contract has legal activities"),
+    # hotline cards and their public page (docs/legal.md)
+    "no_active_advisor": ("该村（社区）暂无在岗法律顾问", "No active legal advisor"),
+    "rate_limited": ("请求过于频繁", "Too many requests"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),
