@@ -65,6 +65,7 @@ from liushou.services.distributions_router import distributions as distributions
 from liushou.services.records_router import service_records as service_records_router
 from liushou.services.types_router import service_types as service_types_router
 from liushou.services.wishes_router import wishes as wishes_router
+from liushou.sync.batch_router import sync as sync_router
 
 DESCRIPTION = """\
 留守 (liushou): the register and care of left-behind children, women and elderly (三留守),
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         audit_router,
         reports_router,
         meta_router,
+        sync_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     install_docs(app)

@@ -140,6 +140,9 @@ TITLES: dict[str, tuple[str, str]] = {
     # hotline cards and their public page (docs/legal.md)
     "no_active_advisor": ("该村（社区）暂无在岗法律顾问", "No active legal advisor"),
     "rate_limited": ("请求过于频繁", "Too many requests"),
+    # mobile sync (docs/sync.md)
+    "batch_too_large": ("批量请求项数过多", "Batch too large"),
+    "invalid_batch_path": ("批量请求路径无效", "Invalid batch item path"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),

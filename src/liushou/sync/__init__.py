@@ -1,0 +1,1 @@
+"""Mobile sync: the batch of queued writes (docs/sync.md)."""
