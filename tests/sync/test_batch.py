@@ -322,3 +322,23 @@ def test_each_item_is_a_request_of_its_own_in_the_metrics(client, world):
         and "/api/v1/distributions/{distribution_id}" in line
     ]
     assert put_lines and put_lines[0].rstrip().endswith(" 2.0"), put_lines
+
+
+def test_an_item_that_fails_inside_is_rejected_with_its_500_and_the_next_runs(app, client, world):
+    """No route should fail so; if one does, the item says so and the batch goes on."""
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    app.router.add_api_route("/api/v1/test-broken", broken, methods=["PUT"])
+    staff = world.as_("staff")
+    results = run(
+        client,
+        staff,
+        item("PUT", "/api/v1/test-broken", {}),
+        item("PUT", f"{DISTRIBUTIONS}/{new_id()}", distribution_body(world.village)),
+    )
+    assert results[0]["status"] == 500 and results[0]["outcome"] == "rejected"
+    assert results[0]["body"]["code"] == "internal_error"
+    assert "a bug" not in str(results[0]["body"])
+    assert results[1]["outcome"] == "applied"

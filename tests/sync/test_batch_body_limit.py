@@ -21,7 +21,9 @@ def settings(database_url):  # type: ignore[no-untyped-def]
 def test_items_that_pass_alone_are_refused_together_and_none_runs(client, world, db):
     staff = world.as_("staff")
     items = [
-        item("PUT", f"{DISTRIBUTIONS}/{new_id()}", distribution_body(world.village, note="很" * 300))
+        item(
+            "PUT", f"{DISTRIBUTIONS}/{new_id()}", distribution_body(world.village, note="很" * 300)
+        )
         for _ in range(30)
     ]
     response = client.post(BATCH, json={"items": items}, headers=staff)

@@ -11,17 +11,15 @@ MAX_ITEMS = 100
 
 # Header values: visible ASCII and spaces (an If-Match list has spaces), nothing a header
 # cannot carry. The Idempotency-Key's own shape is the route's to judge (400).
+Outcome = Literal["applied", "conflict", "rejected"]
 HeaderValue = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[\x20-\x7e]+$")]
 
 
+# Not a RequestBody: the text rule of docs/registry.md applies to ``body`` as the item's own
+# route applies it, so a control character rejects that item alone, not the whole batch.
+# ``path`` is checked by the batch (invalid_batch_path), the header values by their pattern.
 class BatchItem(BaseModel):
-    """One queued write, as it would be sent alone.
-
-    Not a ``RequestBody``: the text rule of docs/registry.md applies to ``body`` as the
-    item's own route applies it, so a control character rejects that item alone, not the
-    whole batch. ``path`` is checked by the batch (``invalid_batch_path``); the header values
-    by their pattern.
-    """
+    """One queued write, as it would be sent alone."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -54,7 +52,7 @@ class BatchRequest(BaseModel):
 
 class BatchItemResult(BaseModel):
     status: int = Field(description="The status the item's own request answered.")
-    outcome: Literal["applied", "conflict", "rejected"] = Field(
+    outcome: Outcome = Field(
         description="`applied`: 2xx. `conflict`: 412, `body` is the current resource as the "
         "caller's GET shows it (its ETag in `etag`). `rejected`: any other status, `body` is "
         "the problem; nothing of the item was written (a status of 500 or more: retry it)."

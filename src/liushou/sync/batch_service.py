@@ -27,7 +27,7 @@ from liushou.api.responses import API_PREFIX
 from liushou.errors import field_error, problem_response
 from liushou.ops.context import current_request_id, set_request_id
 from liushou.ops.logging import log
-from liushou.sync.batch_schemas import BatchItem, BatchItemResult
+from liushou.sync.batch_schemas import BatchItem, BatchItemResult, Outcome
 from liushou.validators import forbidden_character
 
 BATCH_PATH = f"{API_PREFIX}/sync/batch"
@@ -158,7 +158,7 @@ class Batch:
     def _invalid_path(self, index: int) -> BatchItemResult:
         en = "A batch item's path must be a path below /api/v1/ other than the batch itself."
         zh = "批量请求的路径须为 /api/v1/ 下的路径（不含主机名、..，也不能是批量接口本身）。"
-        loc = ["body", "items", index, "path"]
+        loc: list[str | int] = ["body", "items", index, "path"]
         problem = problem_response(
             self._request,
             422,
@@ -242,7 +242,7 @@ class Batch:
 
     def _internal_error(self) -> Answer:
         problem = problem_response(self._request, 500, "internal_error")
-        return Answer(500, [(b"content-type", b"application/problem+json")], [problem.body])
+        return Answer(500, [(b"content-type", b"application/problem+json")], [bytes(problem.body)])
 
 
 def _quoted_version(if_match: str) -> str:
@@ -251,13 +251,13 @@ def _quoted_version(if_match: str) -> str:
     return f'"{value}"' if value.isascii() and value.isdigit() else value
 
 
-def _result(answer: Answer, outcome: str, status: int | None = None) -> BatchItemResult:
+def _result(answer: Answer, outcome: Outcome, status: int | None = None) -> BatchItemResult:
     """The item's result; ``etag`` only when the answer has one (the field is left unset,
     and so out of the JSON, otherwise)."""
     etag = answer.header(b"etag")
     return BatchItemResult(
         status=status or answer.status,
-        outcome=outcome,  # type: ignore[arg-type]
+        outcome=outcome,
         body=answer.json(),
         **({"etag": etag} if etag is not None else {}),
     )
