@@ -45,7 +45,9 @@ def serving(database_url: str, cwd: Path) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        # Importing the app alone took 12 s on a loaded 2-core machine (load 14): a generous
+        # wait costs nothing when the server starts, and a crash still ends it at once.
+        deadline = time.monotonic() + 90
         while True:
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
