@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -81,10 +82,48 @@ outside that range a request is a 422 whose `errors` carry the code `date_out_of
 
 
 def operation_id(route: APIRoute) -> str:
-    # Untagged routes are the ones kept out of the schema (docs pages); a test asserts
-    # that every documented route carries exactly one tag.
-    tag = route.tags[0] if route.tags else "internal"
-    return f"{tag}-{route.name}"
+    """The handler's name in camelCase: ``list_regions`` → ``listRegions``.
+
+    Generated clients name their functions after it (``list_regions`` in Python,
+    ``operations["listRegions"]`` in TypeScript; docs/clients.md), so handler names are
+    unique across the API; a test asserts it.
+    """
+    head, *rest = route.name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def _schema_name(name: str) -> str:
+    """The name a generated client's class takes, for the two names FastAPI and pydantic
+    spell for it: a form or multipart body ``Body_issueToken`` → ``IssueTokenForm``, a page
+    ``Page_RegionRead_`` → ``RegionPage`` (docs/clients.md)."""
+    if match := re.fullmatch(r"Body_(\w)(\w*)", name):
+        return match[1].upper() + match[2] + "Form"
+    if match := re.fullmatch(r"Page_(\w+)_", name):
+        return match[1].removesuffix("Read") + "Page"
+    return name
+
+
+def _rename_schemas(schema: dict[str, Any]) -> None:
+    components = schema["components"]["schemas"]
+    renames = {old: new for old in components if (new := _schema_name(old)) != old}
+    clash = set(renames.values()) & (set(components) - set(renames))
+    if clash:
+        raise RuntimeError(f"schema names taken twice: {sorted(clash)}")
+    for old, new in renames.items():
+        components[new] = {**components.pop(old), "title": new}
+    refs = {f"#/components/schemas/{o}": f"#/components/schemas/{n}" for o, n in renames.items()}
+
+    def relink(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("$ref") in refs:
+                node["$ref"] = refs[node["$ref"]]
+            for value in node.values():
+                relink(value)
+        elif isinstance(node, list):
+            for value in node:
+                relink(value)
+
+    relink(schema)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -296,6 +335,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     )
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components.update(defs.get("$defs", {}))
+    _rename_schemas(schema)
     # FastAPI's default 422 schemas are unused: every route documents problem+json instead.
     for unused in ("HTTPValidationError", "ValidationError"):
         if unused in components and f'"#/components/schemas/{unused}"' not in json.dumps(schema):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.auth.callers import SignedIn
@@ -72,8 +72,14 @@ class EnumValue(BaseModel):
     label_zh: str
 
 
+# A named schema rather than a bare dict: generated clients name their class after it
+# (docs/clients.md).
+class EnumCatalogue(RootModel[dict[str, list[EnumValue]]]):
+    """Each enum's values (code and zh-CN label), by the enum's name."""
+
+
 @router.get("/enums", responses=problem_responses(401, 403))
-async def list_enums(db: DatabaseDep, caller: SignedIn) -> dict[str, list[EnumValue]]:
+async def list_enums(db: DatabaseDep, caller: SignedIn) -> EnumCatalogue:
     """Every enum of the API: its codes (what the API accepts) and zh-CN labels; and
     ``service_type``, the live service types (code and name_zh), read from the database
     because an admin may add more."""
@@ -83,4 +89,4 @@ async def list_enums(db: DatabaseDep, caller: SignedIn) -> dict[str, list[EnumVa
     }
     types = await db.read(types_repository.names)
     enums["service_type"] = [EnumValue.model_validate(dict(r)) for r in types]
-    return enums
+    return EnumCatalogue(enums)

@@ -7,12 +7,8 @@ is not what a villager's phone shows)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +17,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.conftest import TEST_DATA_KEY, TEST_INDEX_KEY, TEST_SECRET
 from tests.legal.cards_helpers import HOTLINES, PUBLIC, served
+from tests.live_server import serving
 
 CHROMIUM = shutil.which("chromium")
 
@@ -43,48 +39,11 @@ pytestmark = pytest.mark.skipif(
 PHONE = "390,844"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[str]:
     """``liushou.app:create_app`` served by uvicorn on the test's database."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "LIUSHOU_DATABASE_URL": database_url,
-        "LIUSHOU_SECRET_KEY": TEST_SECRET,
-        "LIUSHOU_DATA_KEY": TEST_DATA_KEY,
-        "LIUSHOU_INDEX_KEY": TEST_INDEX_KEY,
-        "LIUSHOU_LOG_LEVEL": "WARNING",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "liushou.app:create_app", "--factory"]
-        + ["--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+    with serving(database_url, tmp_path) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

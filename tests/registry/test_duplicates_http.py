@@ -231,7 +231,7 @@ def test_other_methods_are_405_not_taken_for_a_person_id(
 
 def test_the_route_is_documented(app: FastAPI) -> None:
     operation = app.openapi()["paths"]["/api/v1/persons/duplicate-candidates"]["get"]
-    assert operation["operationId"] == "persons-duplicate_candidates"
+    assert operation["operationId"] == "duplicateCandidates"
     assert operation["tags"] == ["persons"]
     assert {"401", "403", "422"} <= set(operation["responses"])
     schemas = app.openapi()["components"]["schemas"]

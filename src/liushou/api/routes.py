@@ -16,7 +16,7 @@ something else (actions that are not a plain change, a reveal, a list that audit
 
 Each call adds its route to the router at once (so routes keep the order of the calls),
 declared as a handwritten handler would be: its name (``put_region``: operation id
-``regions-put_region``, summary "Put Region"), the path parameter (``region_id``), the
+``putRegion``, summary "Put Region"), the path parameter (``region_id``), the
 headers (``If-Match``; ``Idempotency-Key`` on POST), JSON-only bodies, the status codes and
 the error sets of api/responses.py. ``doc`` is the description a docstring would give.
 

@@ -122,7 +122,7 @@ def _token_response(issued: IssuedTokens) -> JSONResponse:
 
 
 @auth.get("/me", responses=problem_responses(401, 403))
-async def me(db: DatabaseDep, caller: SignedIn) -> Me:
+async def get_me(db: DatabaseDep, caller: SignedIn) -> Me:
     region = None
     if caller.region_id is not None:
         row = await db.read(

@@ -197,7 +197,9 @@ async def get_summary_narrative(
 
 
 @reports.get("/legal-advisors", response_model=LegalAdvisorsReport, responses=_SUMMARY_ERRORS)
-async def get_legal_advisors(db: DatabaseDep, caller: ReportReader, q: SummaryQueryDep) -> Response:
+async def get_legal_advisors_report(
+    db: DatabaseDep, caller: ReportReader, q: SummaryQueryDep
+) -> Response:
     """The legal advisors' compliance report over a period (docs/reports.md defines each
     figure): per advisor, its legal activities in each ISO week a contract covers against
     the contract's `weekly_activity_target`; per village and advisor, the on-site minutes

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assignment_read import AssignmentRead
+from ...models.primary_contact_handover import PrimaryContactHandover
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    person_id: UUID,
+    *,
+    body: PrimaryContactHandover,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/persons/{person_id}/primary-contact".format(
+            person_id=quote(str(person_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssignmentRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = AssignmentRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = AssignmentRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssignmentRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PrimaryContactHandover,
+) -> Response[AssignmentRead | Problem]:
+    """Hand Over Primary Contact
+
+     Make this caretaker the person's primary contact, in one transaction: the current
+    one ends today (`end_reason` = `reason`, default `handover`) and the new one starts
+    (201). Naming the current primary contact again changes nothing (200).
+
+    Args:
+        person_id (UUID):
+        body (PrimaryContactHandover):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignmentRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PrimaryContactHandover,
+) -> AssignmentRead | Problem | None:
+    """Hand Over Primary Contact
+
+     Make this caretaker the person's primary contact, in one transaction: the current
+    one ends today (`end_reason` = `reason`, default `handover`) and the new one starts
+    (201). Naming the current primary contact again changes nothing (200).
+
+    Args:
+        person_id (UUID):
+        body (PrimaryContactHandover):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignmentRead | Problem
+    """
+
+    return sync_detailed(
+        person_id=person_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PrimaryContactHandover,
+) -> Response[AssignmentRead | Problem]:
+    """Hand Over Primary Contact
+
+     Make this caretaker the person's primary contact, in one transaction: the current
+    one ends today (`end_reason` = `reason`, default `handover`) and the new one starts
+    (201). Naming the current primary contact again changes nothing (200).
+
+    Args:
+        person_id (UUID):
+        body (PrimaryContactHandover):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignmentRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PrimaryContactHandover,
+) -> AssignmentRead | Problem | None:
+    """Hand Over Primary Contact
+
+     Make this caretaker the person's primary contact, in one transaction: the current
+    one ends today (`end_reason` = `reason`, default `handover`) and the new one starts
+    (201). Naming the current primary contact again changes nothing (200).
+
+    Args:
+        person_id (UUID):
+        body (PrimaryContactHandover):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignmentRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            person_id=person_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,312 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assignment_page import AssignmentPage
+from ...models.assignment_role import AssignmentRole
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    person_id: None | Unset | UUID = UNSET,
+    caretaker_id: None | Unset | UUID = UNSET,
+    active: bool | None | Unset = UNSET,
+    role: AssignmentRole | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_person_id: None | str | Unset
+    if isinstance(person_id, Unset):
+        json_person_id = UNSET
+    elif isinstance(person_id, UUID):
+        json_person_id = str(person_id)
+    else:
+        json_person_id = person_id
+    params["person_id"] = json_person_id
+
+    json_caretaker_id: None | str | Unset
+    if isinstance(caretaker_id, Unset):
+        json_caretaker_id = UNSET
+    elif isinstance(caretaker_id, UUID):
+        json_caretaker_id = str(caretaker_id)
+    else:
+        json_caretaker_id = caretaker_id
+    params["caretaker_id"] = json_caretaker_id
+
+    json_active: bool | None | Unset
+    if isinstance(active, Unset):
+        json_active = UNSET
+    else:
+        json_active = active
+    params["active"] = json_active
+
+    json_role: None | str | Unset
+    if isinstance(role, Unset):
+        json_role = UNSET
+    elif isinstance(role, AssignmentRole):
+        json_role = role.value
+    else:
+        json_role = role
+    params["role"] = json_role
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/assignments",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssignmentPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = AssignmentPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssignmentPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    person_id: None | Unset | UUID = UNSET,
+    caretaker_id: None | Unset | UUID = UNSET,
+    active: bool | None | Unset = UNSET,
+    role: AssignmentRole | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Response[AssignmentPage | Problem]:
+    """List Assignments
+
+    Args:
+        person_id (None | Unset | UUID):
+        caretaker_id (None | Unset | UUID):
+        active (bool | None | Unset): true: not ended; false: ended
+        role (AssignmentRole | None | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignmentPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+        caretaker_id=caretaker_id,
+        active=active,
+        role=role,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    person_id: None | Unset | UUID = UNSET,
+    caretaker_id: None | Unset | UUID = UNSET,
+    active: bool | None | Unset = UNSET,
+    role: AssignmentRole | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> AssignmentPage | Problem | None:
+    """List Assignments
+
+    Args:
+        person_id (None | Unset | UUID):
+        caretaker_id (None | Unset | UUID):
+        active (bool | None | Unset): true: not ended; false: ended
+        role (AssignmentRole | None | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignmentPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        person_id=person_id,
+        caretaker_id=caretaker_id,
+        active=active,
+        role=role,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    person_id: None | Unset | UUID = UNSET,
+    caretaker_id: None | Unset | UUID = UNSET,
+    active: bool | None | Unset = UNSET,
+    role: AssignmentRole | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Response[AssignmentPage | Problem]:
+    """List Assignments
+
+    Args:
+        person_id (None | Unset | UUID):
+        caretaker_id (None | Unset | UUID):
+        active (bool | None | Unset): true: not ended; false: ended
+        role (AssignmentRole | None | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignmentPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+        caretaker_id=caretaker_id,
+        active=active,
+        role=role,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    person_id: None | Unset | UUID = UNSET,
+    caretaker_id: None | Unset | UUID = UNSET,
+    active: bool | None | Unset = UNSET,
+    role: AssignmentRole | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> AssignmentPage | Problem | None:
+    """List Assignments
+
+    Args:
+        person_id (None | Unset | UUID):
+        caretaker_id (None | Unset | UUID):
+        active (bool | None | Unset): true: not ended; false: ended
+        role (AssignmentRole | None | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignmentPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            person_id=person_id,
+            caretaker_id=caretaker_id,
+            active=active,
+            role=role,
+            limit=limit,
+            cursor=cursor,
+            updated_since=updated_since,
+        )
+    ).parsed

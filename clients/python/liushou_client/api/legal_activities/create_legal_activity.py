@@ -1,0 +1,265 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.legal_activity_create import LegalActivityCreate
+from ...models.legal_activity_read import LegalActivityRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: LegalActivityCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/legal-activities",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LegalActivityRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = LegalActivityRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LegalActivityRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: LegalActivityCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[LegalActivityRead | Problem]:
+    """Create Legal Activity
+
+     Record one matter an advisor handled. `contract_id` is set from the advisor's
+    contract covering the village on `held_on`. With a `person_id`, a `consultation` also
+    records the person's `legal_consultation` service record, a `mediation`,
+    `petition_assistance` or `case_representation` a `rights_protection` one. Errors (422,
+    nothing written): `invalid_advisor`, `invalid_region` (not a village of your area),
+    `village_not_under_contract`, `date_in_future`, `invalid_person`,
+    `person_outside_village`, `person_not_active`; a legal advisor naming another advisor:
+    403 `not_your_advisor`.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (LegalActivityCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LegalActivityRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: LegalActivityCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> LegalActivityRead | Problem | None:
+    """Create Legal Activity
+
+     Record one matter an advisor handled. `contract_id` is set from the advisor's
+    contract covering the village on `held_on`. With a `person_id`, a `consultation` also
+    records the person's `legal_consultation` service record, a `mediation`,
+    `petition_assistance` or `case_representation` a `rights_protection` one. Errors (422,
+    nothing written): `invalid_advisor`, `invalid_region` (not a village of your area),
+    `village_not_under_contract`, `date_in_future`, `invalid_person`,
+    `person_outside_village`, `person_not_active`; a legal advisor naming another advisor:
+    403 `not_your_advisor`.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (LegalActivityCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LegalActivityRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: LegalActivityCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[LegalActivityRead | Problem]:
+    """Create Legal Activity
+
+     Record one matter an advisor handled. `contract_id` is set from the advisor's
+    contract covering the village on `held_on`. With a `person_id`, a `consultation` also
+    records the person's `legal_consultation` service record, a `mediation`,
+    `petition_assistance` or `case_representation` a `rights_protection` one. Errors (422,
+    nothing written): `invalid_advisor`, `invalid_region` (not a village of your area),
+    `village_not_under_contract`, `date_in_future`, `invalid_person`,
+    `person_outside_village`, `person_not_active`; a legal advisor naming another advisor:
+    403 `not_your_advisor`.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (LegalActivityCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LegalActivityRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: LegalActivityCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> LegalActivityRead | Problem | None:
+    """Create Legal Activity
+
+     Record one matter an advisor handled. `contract_id` is set from the advisor's
+    contract covering the village on `held_on`. With a `person_id`, a `consultation` also
+    records the person's `legal_consultation` service record, a `mediation`,
+    `petition_assistance` or `case_representation` a `rights_protection` one. Errors (422,
+    nothing written): `invalid_advisor`, `invalid_region` (not a village of your area),
+    `village_not_under_contract`, `date_in_future`, `invalid_person`,
+    `person_outside_village`, `person_not_active`; a legal advisor naming another advisor:
+    403 `not_your_advisor`.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (LegalActivityCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LegalActivityRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_record_create import ServiceRecordCreate
+from ...models.service_record_read import ServiceRecordRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ServiceRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/service-records",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ServiceRecordRead | None:
+    if response.status_code == 201:
+        response_201 = ServiceRecordRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceRecordRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Problem | ServiceRecordRead]:
+    """Create Service Record
+
+     Record a service delivered to a person. Errors (422, nothing written):
+    `invalid_service_type`, `service_not_for_category`, `date_in_future`, `person_not_active`
+    (not on the register that day), `invalid_organization`, `invalid_caretaker`; a person
+    the caller may not see is 404.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (ServiceRecordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceRecordRead]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Problem | ServiceRecordRead | None:
+    """Create Service Record
+
+     Record a service delivered to a person. Errors (422, nothing written):
+    `invalid_service_type`, `service_not_for_category`, `date_in_future`, `person_not_active`
+    (not on the register that day), `invalid_organization`, `invalid_caretaker`; a person
+    the caller may not see is 404.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (ServiceRecordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceRecordRead
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Problem | ServiceRecordRead]:
+    """Create Service Record
+
+     Record a service delivered to a person. Errors (422, nothing written):
+    `invalid_service_type`, `service_not_for_category`, `date_in_future`, `person_not_active`
+    (not on the register that day), `invalid_organization`, `invalid_caretaker`; a person
+    the caller may not see is 404.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (ServiceRecordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceRecordRead]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Problem | ServiceRecordRead | None:
+    """Create Service Record
+
+     Record a service delivered to a person. Errors (422, nothing written):
+    `invalid_service_type`, `service_not_for_category`, `date_in_future`, `person_not_active`
+    (not on the register that day), `invalid_organization`, `invalid_caretaker`; a person
+    the caller may not see is 404.
+
+    Args:
+        idempotency_key (None | str | Unset): Makes a POST safe to retry: the same key with the
+            same body replays the first response (`Idempotent-Replayed: true`); with another body it
+            is 422; while the first is still running it is 409. Quoted or bare. Kept at least 7 days.
+        body (ServiceRecordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceRecordRead
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

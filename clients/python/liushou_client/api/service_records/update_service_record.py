@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_record_read import ServiceRecordRead
+from ...models.service_record_update import ServiceRecordUpdate
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    service_record_id: UUID,
+    *,
+    body: ServiceRecordUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/service-records/{service_record_id}".format(
+            service_record_id=quote(str(service_record_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ServiceRecordRead | None:
+    if response.status_code == 200:
+        response_200 = ServiceRecordRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceRecordRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    service_record_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | ServiceRecordRead]:
+    """Update Service Record
+
+     Change a record; what changes is checked again (type, day, references). A record
+    made by an activity or a wish is 409 `managed_by_activity`.
+
+    Args:
+        service_record_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceRecordUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceRecordRead]
+    """
+
+    kwargs = _get_kwargs(
+        service_record_id=service_record_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    service_record_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | ServiceRecordRead | None:
+    """Update Service Record
+
+     Change a record; what changes is checked again (type, day, references). A record
+    made by an activity or a wish is 409 `managed_by_activity`.
+
+    Args:
+        service_record_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceRecordUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceRecordRead
+    """
+
+    return sync_detailed(
+        service_record_id=service_record_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    service_record_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | ServiceRecordRead]:
+    """Update Service Record
+
+     Change a record; what changes is checked again (type, day, references). A record
+    made by an activity or a wish is 409 `managed_by_activity`.
+
+    Args:
+        service_record_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceRecordUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceRecordRead]
+    """
+
+    kwargs = _get_kwargs(
+        service_record_id=service_record_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    service_record_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceRecordUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | ServiceRecordRead | None:
+    """Update Service Record
+
+     Change a record; what changes is checked again (type, day, references). A record
+    made by an activity or a wish is 409 `managed_by_activity`.
+
+    Args:
+        service_record_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceRecordUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceRecordRead
+    """
+
+    return (
+        await asyncio_detailed(
+            service_record_id=service_record_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

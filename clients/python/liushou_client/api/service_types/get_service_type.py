@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_type_read import ServiceTypeRead
+from ...types import Response
+
+
+def _get_kwargs(
+    service_type_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/service-types/{service_type_id}".format(
+            service_type_id=quote(str(service_type_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ServiceTypeRead | None:
+    if response.status_code == 200:
+        response_200 = ServiceTypeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceTypeRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | ServiceTypeRead]:
+    """Get Service Type
+
+    Args:
+        service_type_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceTypeRead]
+    """
+
+    kwargs = _get_kwargs(
+        service_type_id=service_type_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | ServiceTypeRead | None:
+    """Get Service Type
+
+    Args:
+        service_type_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceTypeRead
+    """
+
+    return sync_detailed(
+        service_type_id=service_type_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | ServiceTypeRead]:
+    """Get Service Type
+
+    Args:
+        service_type_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceTypeRead]
+    """
+
+    kwargs = _get_kwargs(
+        service_type_id=service_type_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | ServiceTypeRead | None:
+    """Get Service Type
+
+    Args:
+        service_type_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceTypeRead
+    """
+
+    return (
+        await asyncio_detailed(
+            service_type_id=service_type_id,
+            client=client,
+        )
+    ).parsed

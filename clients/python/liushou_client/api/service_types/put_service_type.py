@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_type_create import ServiceTypeCreate
+from ...models.service_type_read import ServiceTypeRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    service_type_id: UUID,
+    *,
+    body: ServiceTypeCreate,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/service-types/{service_type_id}".format(
+            service_type_id=quote(str(service_type_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ServiceTypeRead | None:
+    if response.status_code == 200:
+        response_200 = ServiceTypeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = ServiceTypeRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceTypeRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceTypeCreate,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | ServiceTypeRead]:
+    """Put Service Type
+
+     Create the type with this client-chosen id (201), or replace its description (200;
+    the code is fixed: 422 `immutable_field`).
+
+    Args:
+        service_type_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceTypeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceTypeRead]
+    """
+
+    kwargs = _get_kwargs(
+        service_type_id=service_type_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceTypeCreate,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | ServiceTypeRead | None:
+    """Put Service Type
+
+     Create the type with this client-chosen id (201), or replace its description (200;
+    the code is fixed: 422 `immutable_field`).
+
+    Args:
+        service_type_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceTypeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceTypeRead
+    """
+
+    return sync_detailed(
+        service_type_id=service_type_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceTypeCreate,
+    if_match: None | str | Unset = UNSET,
+) -> Response[Problem | ServiceTypeRead]:
+    """Put Service Type
+
+     Create the type with this client-chosen id (201), or replace its description (200;
+    the code is fixed: 422 `immutable_field`).
+
+    Args:
+        service_type_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceTypeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceTypeRead]
+    """
+
+    kwargs = _get_kwargs(
+        service_type_id=service_type_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    service_type_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ServiceTypeCreate,
+    if_match: None | str | Unset = UNSET,
+) -> Problem | ServiceTypeRead | None:
+    """Put Service Type
+
+     Create the type with this client-chosen id (201), or replace its description (200;
+    the code is fixed: 422 `immutable_field`).
+
+    Args:
+        service_type_id (UUID):
+        if_match (None | str | Unset): The ETag read before (e.g. `"3"`); a stale one is refused
+            with 412.
+        body (ServiceTypeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceTypeRead
+    """
+
+    return (
+        await asyncio_detailed(
+            service_type_id=service_type_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="RegistryCounts")
+
+
+@_attrs_define
+class RegistryCounts:
+    """
+    Attributes:
+        active (int): On the register on `to`
+        exited (int): Left the register (`exited_on`, or a child's 16th birthday) within the period
+        new (int): Entered the register (`left_behind_since`) within the period
+    """
+
+    active: int
+    exited: int
+    new: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        active = self.active
+
+        exited = self.exited
+
+        new = self.new
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "active": active,
+                "exited": exited,
+                "new": new,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        active = d.pop("active")
+
+        exited = d.pop("exited")
+
+        new = d.pop("new")
+
+        registry_counts = cls(
+            active=active,
+            exited=exited,
+            new=new,
+        )
+
+        registry_counts.additional_properties = d
+        return registry_counts
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
