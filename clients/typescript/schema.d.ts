@@ -1504,6 +1504,33 @@ export interface paths {
         patch: operations["updateServiceType"];
         trace?: never;
     };
+    "/api/v1/sync/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Batch
+         * @description Run up to 100 queued writes, in order, each as if sent alone: its own transaction,
+         *     with the same auth, scoping, validation, `Idempotency-Key` and `If-Match` as its route.
+         *     One item's failure does not stop the next. Always 200 once the batch itself is valid;
+         *     each item says `applied` (2xx), `conflict` (412: `body` is the current resource) or
+         *     `rejected` (any other status: `body` is the problem). An item's path outside `/api/v1`,
+         *     absolute, with `..` or aimed at this route is `rejected` with 422 `invalid_batch_path`
+         *     and not run; more than 100 items is 422 `batch_too_large` and nothing runs. The body
+         *     limit holds for the batch as a whole.
+         */
+        post: operations["batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2248,6 +2275,79 @@ export interface components {
             resource_id: string | null;
             /** Resource Type */
             resource_type: string | null;
+        };
+        /**
+         * BatchItem
+         * @description One queued write, as it would be sent alone.
+         */
+        BatchItem: {
+            /**
+             * Body
+             * @description The JSON body; none for a DELETE.
+             */
+            body?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Idempotency Key
+             * @description The `Idempotency-Key` header (a POST's).
+             */
+            idempotency_key?: string | null;
+            /**
+             * If Match
+             * @description The `If-Match` header: an ETag (`"\"3\""`) or the bare version (`"3"`).
+             */
+            if_match?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "PUT" | "PATCH" | "POST" | "DELETE";
+            /**
+             * Path
+             * @description Below `/api/v1`, as the single request would be sent (a query string may follow): no scheme or host, no `..`, not `/api/v1/sync/batch`.
+             * @example /api/v1/persons/6f1c2a52-0b5e-4c8e-9d43-1f0f3c1b2a77
+             */
+            path: string;
+        };
+        /** BatchItemResult */
+        BatchItemResult: {
+            /**
+             * Body
+             * @description The answer's JSON body; null for a 204.
+             */
+            body: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Etag
+             * @description The resource's ETag, when the answer has one.
+             */
+            etag?: string | null;
+            /**
+             * Outcome
+             * @description `applied`: 2xx. `conflict`: 412, `body` is the current resource as the caller's GET shows it (its ETag in `etag`). `rejected`: any other status, `body` is the problem; nothing of the item was written (a status of 500 or more: retry it).
+             * @enum {string}
+             */
+            outcome: "applied" | "conflict" | "rejected";
+            /**
+             * Status
+             * @description The status the item's own request answered.
+             */
+            status: number;
+        };
+        /** BatchRequest */
+        BatchRequest: {
+            /**
+             * Items
+             * @description 1 to 100 writes, run in this order, each in its own transaction.
+             */
+            items: components["schemas"]["BatchItem"][];
+        };
+        /** BatchResponse */
+        BatchResponse: {
+            /** Items */
+            items: components["schemas"]["BatchItemResult"][];
         };
         /**
          * Benefit
@@ -4949,6 +5049,10 @@ export type AssignmentUpdate = components['schemas']['AssignmentUpdate'];
 export type AttendeesAdd = components['schemas']['AttendeesAdd'];
 export type AuditEventPage = components['schemas']['AuditEventPage'];
 export type AuditEventRead = components['schemas']['AuditEventRead'];
+export type BatchItem = components['schemas']['BatchItem'];
+export type BatchItemResult = components['schemas']['BatchItemResult'];
+export type BatchRequest = components['schemas']['BatchRequest'];
+export type BatchResponse = components['schemas']['BatchResponse'];
 export type Benefit = components['schemas']['Benefit'];
 export type CardAdvisor = components['schemas']['CardAdvisor'];
 export type CardContact = components['schemas']['CardContact'];
@@ -15080,6 +15184,84 @@ export interface operations {
             };
             /** @description If-Match does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks the scope or role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,14 @@ from .attendees_add import AttendeesAdd
 from .audit_event_page import AuditEventPage
 from .audit_event_read import AuditEventRead
 from .audit_event_read_detail_type_0 import AuditEventReadDetailType0
+from .batch_item import BatchItem
+from .batch_item_body_type_0 import BatchItemBodyType0
+from .batch_item_method import BatchItemMethod
+from .batch_item_result import BatchItemResult
+from .batch_item_result_body_type_0 import BatchItemResultBodyType0
+from .batch_item_result_outcome import BatchItemResultOutcome
+from .batch_request import BatchRequest
+from .batch_response import BatchResponse
 from .benefit import Benefit
 from .card_advisor import CardAdvisor
 from .card_contact import CardContact
@@ -214,6 +222,14 @@ __all__ = (
     "AuditEventPage",
     "AuditEventRead",
     "AuditEventReadDetailType0",
+    "BatchItem",
+    "BatchItemBodyType0",
+    "BatchItemMethod",
+    "BatchItemResult",
+    "BatchItemResultBodyType0",
+    "BatchItemResultOutcome",
+    "BatchRequest",
+    "BatchResponse",
     "Benefit",
     "CardAdvisor",
     "CardContact",
