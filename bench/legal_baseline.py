@@ -7,10 +7,16 @@ and week, the on-site minutes per village, advisor and month, the villages with 
 on the period's last day, the contracts ending within 30 days — and the same rules as the
 service (docs/reports.md: whole ISO weeks and months that one contract covers) applied in
 plain Python. Also the legal section of the summary (``legal_summary``).
+
+``GET /public/hotline-cards/{code}`` (no login, JSON): two statements — the village by its
+code with its township and, by LEFT JOINs, the contract that covers it today with its advisor
+and firm; then the contact organizations of the village and its township in the card's order
+(docs/legal.md, "The public card page"). No rate limit: that is the service's own work.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
@@ -74,6 +80,37 @@ VILLAGES_SQL = (
     "FROM region r WHERE r.level = 'village' AND r.deleted_at IS NULL AND r.path >= ? "
     "AND r.path < ?"
 )
+
+# The public card: the village by code, the contract covering it today (starts_on <= today
+# <= last_day, docs/legal.md "Contracts"), its advisor and firm; then the contacts.
+CARD_SQL = (
+    "SELECT v.id, v.code, v.name, t.id, a.id, a.name, f.name, a.phone, a.service_hours, "
+    "c.ends_on FROM region v LEFT JOIN region t ON t.id = v.parent_id AND t.deleted_at IS NULL "
+    "LEFT JOIN (legal_contract_village cv JOIN legal_contract c ON c.id = cv.contract_id "
+    "AND c.deleted_at IS NULL AND c.starts_on <= ? AND c.last_day >= ? "
+    "JOIN legal_advisor a ON a.id = c.advisor_id AND a.deleted_at IS NULL "
+    "JOIN organization f ON f.id = c.law_firm_id) ON cv.region_id = v.id "
+    "WHERE v.code = ? AND v.level = 'village' AND v.deleted_at IS NULL LIMIT 1"
+)
+CONTACT_TYPES = (
+    "village_committee", "community_committee", "police_station", "judicial_office",
+    "womens_federation",
+)  # fmt: skip
+CONTACTS_SQL = (
+    "SELECT region_id, type, name, phone FROM organization WHERE region_id IN (?, ?) "
+    f"AND type IN ({', '.join(repr(t) for t in CONTACT_TYPES)}) AND deleted_at IS NULL "
+    "ORDER BY CASE type "
+    + " ".join(f"WHEN '{t}' THEN {n}" for n, t in enumerate(CONTACT_TYPES))
+    + " END, name, id"
+)
+HOTLINES = [
+    {"number": "12348", "name": "公共法律服务"},
+    {"number": "12338", "name": "妇女维权"},
+    {"number": "12355", "name": "青少年服务"},
+    {"number": "110", "name": "报警"},
+]
+VILLAGE_CODE = re.compile(r"[0-9]{12}")
+CARD_HEADERS = {"Vary": "Accept", "Cache-Control": "public, max-age=300"}
 
 
 def _uuid(value: object) -> str:
@@ -228,4 +265,36 @@ def routes(store: Any, person_scope: Callable[[Request], tuple[str, str] | None]
         answer = {"region_id": str(uuid.UUID(request.query_params["region_id"])), **body}
         return Response(orjson.dumps(answer), media_type=JSON)
 
-    return [Route("/api/v1/reports/legal-advisors", legal_advisors)]
+    async def public_card(request: Request) -> Response:
+        code = request.path_params["code"]
+        today = store.day(datetime.now(SHANGHAI).date())
+        found = (
+            await store.fetch(CARD_SQL, (today, today, code))
+            if VILLAGE_CODE.fullmatch(code)
+            else []
+        )
+        if not found:
+            return Response(status_code=404)
+        vid, vcode, vname, tid, aid, aname, firm, phone, hours, ends_on = found[0]
+        contacts = await store.fetch(CONTACTS_SQL, (vid, tid))
+        card = {
+            "village": {"id": _uuid(vid), "code": vcode, "name": vname},
+            "advisor": None if aid is None else {
+                "id": _uuid(aid), "name": aname, "law_firm": firm, "phone": phone,
+                "service_hours": hours,
+            },
+            # The village's own first, then its township's.
+            "contacts": [
+                {"type": kind, "name": name, "phone": tel}
+                for own in (True, False)
+                for region, kind, name, tel in contacts if (region == vid) is own
+            ],
+            "hotlines": HOTLINES,
+            "valid_until": None if ends_on is None else _date(ends_on).isoformat(),
+        }  # fmt: skip
+        return Response(orjson.dumps(card), media_type=JSON, headers=CARD_HEADERS)
+
+    return [
+        Route("/api/v1/reports/legal-advisors", legal_advisors),
+        Route("/public/hotline-cards/{code}", public_card),
+    ]

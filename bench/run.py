@@ -21,7 +21,10 @@ then measures, each part beside the baseline where there is one:
   (township, county) beside the baseline's hand-written SQL, and the summary workbook's
   seconds and peak memory, over 1,000,000 seeded service records (``--service-records``).
 * legal (bench/legal_part.py): the legal advisors' compliance report of a county beside the
-  baseline's hand-written SQL, over a year of seeded legal activities (``--legal-per-week``).
+  baseline's hand-written SQL, over a year of seeded legal activities (``--legal-per-week``);
+  the public hotline card (JSON, HTML) beside the baseline's, on a second service process
+  with ``LIUSHOU_PUBLIC_RATE_LIMIT`` raised, and the 429s of the default limit; the print
+  PDF of a township, cold and warm.
 
 ``--only reads,writes`` runs some parts (any other word selects the read endpoints whose
 name contains it). Measures only: it never fails on a missed goal. Results go to
@@ -206,6 +209,7 @@ def main() -> None:
                 f"in {filled.seconds:.1f} s ({args.database})"
             )
 
+        filled_legal: dict[str, Any] = {}
         if "legal" in parts:
             filled_legal = legal_part.seed_legal(url, fixture.county_id, args.legal_per_week)
             say(
@@ -222,6 +226,13 @@ def main() -> None:
             # speed path of liushou.read_path buys, measured in the same run.
             plain_env = {**env, "LIUSHOU_READ_PATH": "plain"}
             plain = start(stack, "plain", serve, plain_env, workdir)
+        public = None
+        if "legal" in parts:
+            # The public card page under wrk, which sends from one address: the same service
+            # with the page's per-address limit raised (bench/legal_part.py says so in its
+            # table; the default limit is measured on the service above).
+            public_env = {**env, "LIUSHOU_PUBLIC_RATE_LIMIT": str(legal_part.PUBLIC_LIMIT)}
+            public = start(stack, "public", serve, public_env, workdir)
         # The baseline logs one line per request, as the service does (baseline.AccessLog).
         baseline_command = [sys.executable, BENCH / "baseline.py", "--db", url]
         baseline = start(stack, "baseline", baseline_command, env, workdir)
@@ -253,7 +264,14 @@ def main() -> None:
             )
         if "legal" in parts:
             measured.legal = legal_part.measure(
-                wrk, service, baseline, fixture, args, lambda u: get_token(service.base, u)
+                wrk,
+                service,
+                public,
+                baseline,
+                fixture,
+                filled_legal,
+                args,
+                lambda u: get_token(service.base, u),
             )
         say(f"measured in {time.perf_counter() - run_started:.0f} s")
         report(measured, args, fixture)
