@@ -3,7 +3,11 @@
 * SQLite (default): the migrated file is a template; each test gets its own copy.
 * PostgreSQL (``LIUSHOU_TEST_DATABASE_URL`` = a server URL, e.g.
   ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``): each worker creates its own
-  database, migrates it, and empties every table after each test.
+  database, migrates it, and empties every table after each test (DELETE, see
+  empty_pg_tables).
+
+Every test gets its own app from create_app; the apps share only FastAPI's compiled router
+branches (share_compiled_routes), so a test pays for its requests, not for compiling ~200 routes.
 """
 
 from __future__ import annotations
@@ -214,7 +218,8 @@ def settings(database_url: str) -> Settings:
 # its own app (state, database, middleware, handlers) and borrows the branches an identical
 # earlier app compiled. Private to FastAPI: without it, apps simply compile their own.
 _IncludedRouter = getattr(fastapi.routing, "_IncludedRouter", None)
-_COMPILED: dict[tuple[object, ...], FastAPI] = {}
+# routes of an app -> (the first app with them, its routes as built: a test may add more later)
+_COMPILED: dict[tuple[object, ...], tuple[FastAPI, tuple[Any, ...]]] = {}
 
 
 def _included_context(route: Any) -> Any:
@@ -231,10 +236,10 @@ def share_compiled_routes(app: FastAPI) -> FastAPI:
         id(r.original_router) if isinstance(r, _IncludedRouter) else (type(r), r.path)
         for r in routes
     )
-    donor = _COMPILED.setdefault(key, app)
+    donor, compiled_routes = _COMPILED.setdefault(key, (app, tuple(routes)))
     if donor is app:
         return app
-    for index, (route, compiled) in enumerate(zip(routes, donor.router.routes, strict=True)):
+    for index, (route, compiled) in enumerate(zip(routes, compiled_routes, strict=True)):
         if isinstance(route, _IncludedRouter) and (
             _included_context(route) == _included_context(compiled)
         ):
