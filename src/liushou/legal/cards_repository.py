@@ -22,6 +22,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.scoping import path_visible, subtree_scope
 from liushou.legal import coverage
 from liushou.legal.scope import advisor_id_of, is_advisor
+from liushou.read_path import PreparedSelect
 from liushou.regions.models import OrganizationType, RegionLevel
 from liushou.regions.repository import org_t, region_subtree, region_t
 from liushou.tables import contract_village_t, legal_advisor_t, legal_contract_t
@@ -113,35 +114,64 @@ def visible_region(conn: Connection, caller: Principal, region_id: uuid.UUID) ->
     return row
 
 
-def village_by_code(conn: Connection, code: str) -> RowMapping | None:
-    """The live village (村/社区) with this 12-digit code and its township, for the public
-    page."""
-    return (
-        conn.execute(
-            sa.select(
-                _village.c.id,
-                _village.c.code,
-                _village.c.name,
-                _township.c.id.label("township_id"),
-                _township.c.name.label("township_name"),
-            )
-            .select_from(
-                _village.outerjoin(
-                    _township,
-                    sa.and_(
-                        _township.c.id == _village.c.parent_id, _township.c.deleted_at.is_(None)
-                    ),
-                )
-            )
-            .where(
-                _village.c.code == code,
-                _village.c.level == RegionLevel.village,
-                _village.c.deleted_at.is_(None),
-            )
+def _public_card_statement() -> PreparedSelect:
+    """The village with a code, its township and, when a live contract covers it on
+    ``day``, the card's contract, advisor and firm (nulls otherwise): the public page's
+    one statement besides the contacts, built once (read_path.PreparedSelect)."""
+    day = sa.bindparam("day", type_=sa.Date)
+    covered = (
+        _places.join(
+            _contract,
+            sa.and_(
+                _contract.c.id == _places.c.contract_id,
+                _contract.c.deleted_at.is_(None),
+                coverage.covers(_contract, day),
+            ),
         )
-        .mappings()
-        .one_or_none()
+        .join(
+            _advisor,
+            sa.and_(_advisor.c.id == _contract.c.advisor_id, _advisor.c.deleted_at.is_(None)),
+        )
+        .join(_firm, _firm.c.id == _contract.c.law_firm_id)
     )
+    return PreparedSelect(
+        sa.select(
+            _village.c.id.label("village_id"),
+            _village.c.code.label("village_code"),
+            _village.c.name.label("village_name"),
+            _township.c.id.label("township_id"),
+            _township.c.name.label("township_name"),
+            _advisor.c.id.label("advisor_id"),
+            _advisor.c.name.label("advisor_name"),
+            _advisor.c.phone.label("advisor_phone"),
+            _advisor.c.service_hours,
+            _firm.c.name.label("law_firm"),
+            _contract.c.ends_on,
+        )
+        .select_from(
+            _village.outerjoin(
+                _township,
+                sa.and_(_township.c.id == _village.c.parent_id, _township.c.deleted_at.is_(None)),
+            ).outerjoin(covered, _places.c.region_id == _village.c.id)
+        )
+        .where(
+            _village.c.code == sa.bindparam("code"),
+            _village.c.level == RegionLevel.village,
+            _village.c.deleted_at.is_(None),
+        )
+        .limit(1)
+    )
+
+
+_PUBLIC_CARD = _public_card_statement()
+
+
+def public_card_row(conn: Connection, day: date, code: str) -> dict[str, Any] | None:
+    """The live village (村/社区) with this 12-digit code, its township and its card's
+    advisor today (``advisor_id`` None when no contract covers it); None for no such
+    village."""
+    rows = _PUBLIC_CARD.fetch(conn, {"day": day, "code": code})
+    return rows[0] if rows else None
 
 
 def card_rows(
@@ -160,11 +190,11 @@ def card_rows(
 
 
 def card_row(
-    conn: Connection, caller: Principal | None, day: date, village_id: uuid.UUID
+    conn: Connection, caller: Principal, day: date, village_id: uuid.UUID
 ) -> RowMapping | None:
-    """The card row of one village; ``caller`` None for the public page (no scope)."""
-    stmt = _cards(day) if caller is None else _caller_cards(conn, caller, day)
-    return conn.execute(stmt.where(_village.c.id == village_id)).mappings().first()
+    """The card row of one village, as the caller may see it."""
+    stmt = _caller_cards(conn, caller, day).where(_village.c.id == village_id)
+    return conn.execute(stmt).mappings().first()
 
 
 def contacts_of(

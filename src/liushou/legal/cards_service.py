@@ -4,8 +4,9 @@ hotlines, the contacts nearest first, the public address the QR code holds."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy.engine import Connection, RowMapping
 
@@ -42,7 +43,7 @@ def _village(village_id: uuid.UUID, village_code: str, name: str) -> CardVillage
     return CardVillage(id=village_id, code=village_code, name=name)
 
 
-def _advisor(row: RowMapping) -> CardAdvisor:
+def _advisor(row: Mapping[Any, Any]) -> CardAdvisor:
     return CardAdvisor(
         id=row["advisor_id"],
         name=row["advisor_name"],
@@ -132,16 +133,16 @@ def public_card(
     """The public card of the village with this code and its township's name (for the
     page's heading); None for no such village. A village without an advisor today still
     has a card: the contacts and the hotlines."""
-    village = repo.village_by_code(conn, village_code)
-    if village is None:
+    row = repo.public_card_row(conn, day, village_code)
+    if row is None:
         return None
-    row = repo.card_row(conn, None, day, village["id"])
-    by_region = repo.contacts_of(conn, [village["id"], village["township_id"]])
+    by_region = repo.contacts_of(conn, [row["village_id"], row["township_id"]])
+    covered = row["advisor_id"] is not None
     card = PublicCard(
-        village=_village(village["id"], village["code"], village["name"]),
-        advisor=_advisor(row) if row is not None else None,
-        contacts=_contacts(by_region, village["id"], village["township_id"]),
+        village=_village(row["village_id"], row["village_code"], row["village_name"]),
+        advisor=_advisor(row) if covered else None,
+        contacts=_contacts(by_region, row["village_id"], row["township_id"]),
         hotlines=list(HOTLINES),
-        valid_until=row["ends_on"] if row is not None else None,
+        valid_until=row["ends_on"] if covered else None,
     )
-    return card, village["township_name"]
+    return card, row["township_name"]
