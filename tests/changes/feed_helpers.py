@@ -1,0 +1,42 @@
+"""HTTP helpers for the change-feed tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.guardianship.helpers import API
+
+CHANGES = f"{API}/changes"
+
+
+def feed_page(
+    client: httpx.Client, headers: dict[str, str], after: str | None = None, **params: Any
+) -> dict[str, Any]:
+    query = {**params, **({"after": after} if after else {})}
+    response = client.get(CHANGES, params=query, headers=headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert isinstance(body["next_cursor"], str) and body["next_cursor"]
+    return body
+
+
+def follow(
+    client: httpx.Client, headers: dict[str, str], after: str | None = None, **params: Any
+) -> tuple[list[dict[str, Any]], str]:
+    """Every item from ``after`` to the end of the feed, and the cursor to resume from."""
+    items: list[dict[str, Any]] = []
+    for _ in range(1000):
+        page = feed_page(client, headers, after, **params)
+        items.extend(page["items"])
+        after = page["next_cursor"]
+        if not page["has_more"]:
+            assert after is not None
+            return items, after
+    raise AssertionError("the feed never ended")
+
+
+def of(items: list[dict[str, Any]], resource_id: str) -> list[tuple[str, str]]:
+    """(resource_type, op) of the items about one resource, in feed order."""
+    return [(i["resource_type"], i["op"]) for i in items if i["id"] == resource_id]
