@@ -40,3 +40,14 @@ def follow(
 def of(items: list[dict[str, Any]], resource_id: str) -> list[tuple[str, str]]:
     """(resource_type, op) of the items about one resource, in feed order."""
     return [(i["resource_type"], i["op"]) for i in items if i["id"] == resource_id]
+
+
+def change_rows(db: Any) -> list[dict[str, Any]]:
+    """The change table in feed order, straight from the database."""
+    import sqlalchemy as sa
+
+    from liushou.changes.capture import change_t
+
+    with db.engine.connect() as conn:
+        stmt = sa.select(change_t).order_by(change_t.c.txid, change_t.c.id)
+        return [dict(r) for r in conn.execute(stmt).mappings()]
