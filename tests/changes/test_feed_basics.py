@@ -10,6 +10,7 @@ from liushou.db import Database
 from tests.auth.test_cli import run_cli
 from tests.changes.feed_helpers import CHANGES, change_rows, feed_page, follow, of
 from tests.guardianship.helpers import PERSONS, assert_problem, create_person
+from tests.registry.sheets import child_row, elder_row, imported
 from tests.services.activities_helpers import create_activity
 
 
@@ -176,3 +177,18 @@ def test_the_change_table_has_what_scoping_needs(client: Any, world: Any, db: Da
     assert moved["path_after"].endswith(f"{world.community.id.hex}/")
     assert str(moved["person_id"]) == person["id"]
     assert (moved["resource_type"], moved["op"], moved["version"]) == ("person", "upsert", 2)
+
+
+def test_persons_imported_in_bulk_are_in_the_feed(client: Any, world: Any) -> None:
+    """The import inserts persons with Core statements, not ORM objects: captured too."""
+    staff = world.as_("staff")
+    _, cursor = follow(client, staff)
+    rows = [child_row(world.village), elder_row(world.village)]
+    assert imported(client, staff, rows)["created"] == 2
+    items, _ = follow(client, staff, cursor)
+    assert [(i["resource_type"], i["op"], i["version"]) for i in items] == [
+        ("person", "upsert", 1),
+        ("person", "upsert", 1),
+    ]
+    for item in items:
+        assert item["data"] == client.get(f"{PERSONS}/{item['id']}", headers=staff).json()

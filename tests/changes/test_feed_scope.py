@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from liushou.db import Database
+from liushou.regions.models import OrganizationType
 from tests.changes.feed_helpers import follow, of
 from tests.guardianship.helpers import ASSIGNMENTS, PERSONS, create_person
 from tests.referrals.helpers import count_rows, make_org, referred
 from tests.services.records_helpers import volunteer_of
-from liushou.regions.models import OrganizationType
 
 
 def test_each_caller_sees_its_area_only(client: Any, world: Any) -> None:
@@ -59,9 +59,7 @@ def test_a_person_moved_away_is_one_delete_for_the_old_area(client: Any, world: 
     assert [(i["op"], i["data"]) for i in arrived] == [("upsert", now), ("upsert", now)]
 
 
-def test_an_ended_assignment_takes_the_person_from_the_volunteer(
-    client: Any, world: Any
-) -> None:
+def test_an_ended_assignment_takes_the_person_from_the_volunteer(client: Any, world: Any) -> None:
     staff, volunteer = world.as_("staff"), world.as_("volunteer")
     person = create_person(client, staff, world.community)
     volunteer_of(client, world, person)

@@ -12,7 +12,7 @@ This module sits above every domain's router: the feed is a read model of all of
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,8 +65,10 @@ def _referral(
     conn: Connection, caller: Principal, referral_id: uuid.UUID, _person: uuid.UUID | None
 ) -> dict[str, Any] | None:
     row = referrals_repo.get_referral(conn, caller, referral_id)
-    return None if row is None else ReferralRead.model_validate(referral_body(row)).model_dump(
-        mode="json"
+    return (
+        None
+        if row is None
+        else ReferralRead.model_validate(referral_body(row)).model_dump(mode="json")
     )
 
 
@@ -84,7 +86,7 @@ def _consent(
         consent_t.c.person_id == person_id,
         consent_t.c.deleted_at.is_(None),
     )
-    row: Mapping[str, Any] | None = conn.execute(stmt).mappings().one_or_none()
+    row = conn.execute(stmt).mappings().one_or_none()
     return None if row is None else ConsentRead.model_validate(row).model_dump(mode="json")
 
 

@@ -84,7 +84,9 @@ async def list_changes(
             {"id": uuid.UUID(r["id"]), "person_id": uuid.UUID(r["person_id"])}
             for r in page.referrals_shown
         ]
-        await db.write(lambda session: referrals_service.record_person_reads(session, caller, shown))
+        await db.write(
+            lambda session: referrals_service.record_person_reads(session, caller, shown)
+        )
     body = ChangePage.model_validate(
         {
             "items": page.items,

@@ -25,8 +25,7 @@ class ChangeItem(BaseModel):
     version: int = Field(description="The version this change wrote")
     changed_at: datetime
     data: dict[str, Any] | None = Field(
-        description="The resource exactly as the caller's GET of it answers now; null for a "
-        "delete"
+        description="The resource exactly as the caller's GET of it answers now; null for a delete"
     )
 
 

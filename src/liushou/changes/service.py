@@ -125,7 +125,9 @@ class _Page:
         if kind in _OWN_REGION:
             return self.in_region(row["path_before"])
         # The rest belong to a person and follow it (its own move is a change of its own).
-        return row["person_id"] is not None and self.body("person", row["person_id"], None) is not None
+        return (
+            row["person_id"] is not None and self.body("person", row["person_id"], None) is not None
+        )
 
     def moved_away(self, row: RowMapping) -> bool:
         """Whether this change took the resource out of the caller's sight."""
