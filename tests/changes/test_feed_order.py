@@ -45,7 +45,7 @@ def test_a_change_committed_late_is_not_skipped(client: Any, world: Any, db: Dat
         second.commit()
         # The later change is held back while the earlier transaction runs: a reader that
         # took it now would move its cursor past the earlier one for good.
-        page = feed_page(client, admin, cursor)
+        page = feed_page(client, admin, cursor, settle=False)
         assert page["items"] == [] and page["has_more"] is False
         cursor = page["next_cursor"]
         first.commit()
@@ -83,7 +83,7 @@ def test_writers_in_parallel_while_a_reader_follows(
         t.start()
     seen: list[str] = []
     while any(t.is_alive() for t in threads):
-        page = feed_page(client, admin, cursor, types="distribution", limit=7)
+        page = feed_page(client, admin, cursor, settle=False, types="distribution", limit=7)
         seen += [i["id"] for i in page["items"]]
         cursor = page["next_cursor"]
     for t in threads:
