@@ -57,7 +57,7 @@ RESOURCE_TYPES: tuple[str, ...] = (
 _TRACKED = frozenset(RESOURCE_TYPES)
 
 # Types whose region is their own column (others follow their person).
-_OWN_REGION = frozenset({"person", "caretaker", "activity", "distribution", "legal_activity"})
+OWN_REGION = frozenset({"person", "caretaker", "activity", "distribution", "legal_activity"})
 
 UPSERT, DELETE = "upsert", "delete"
 
@@ -131,7 +131,7 @@ def _values(
         "user_after": None,
         "advisor_id": getattr(obj, "advisor_id", None),
     }
-    if kind in _OWN_REGION:
+    if kind in OWN_REGION:
         row["path_before"], row["path_after"] = _history(obj, "region_path", created)
     if kind == "assignment":
         ends_before, ends_after = _history(obj, "ends_on", created)

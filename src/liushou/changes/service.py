@@ -30,7 +30,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible
 from liushou.changes import repository as repo
-from liushou.changes.capture import _OWN_REGION, DELETE, UPSERT
+from liushou.changes.capture import OWN_REGION, DELETE, UPSERT
 from liushou.changes.cursor import START, FeedCursor, Position
 from liushou.changes.readers import READERS
 from liushou.errors import AppError
@@ -122,7 +122,7 @@ class _Page:
             return repo.contract_in_region(self.conn, row["resource_id"], caller)
         if kind == "person" and caller.role == Role.volunteer:
             return self.body("person", row["person_id"], None) is not None
-        if kind in _OWN_REGION:
+        if kind in OWN_REGION:
             return self.in_region(row["path_before"])
         # The rest belong to a person and follow it (its own move is a change of its own).
         return (
