@@ -30,7 +30,7 @@ from liushou.auth.principal import Principal
 from liushou.auth.roles import REGION_READERS, Role
 from liushou.auth.scoping import path_visible
 from liushou.changes import repository as repo
-from liushou.changes.capture import OWN_REGION, DELETE, UPSERT
+from liushou.changes.capture import DELETE, OWN_REGION, UPSERT
 from liushou.changes.cursor import START, FeedCursor, Position
 from liushou.changes.readers import READERS
 from liushou.errors import AppError
