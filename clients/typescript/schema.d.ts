@@ -293,6 +293,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Changes
+         * @description Every create, update and soft delete of the resources the caller may read, in feed
+         *     order, from `after` on (without it: from the oldest change kept). Each item shows the
+         *     resource as its GET answers now (`upsert`), or tells the caller to drop it (`delete`:
+         *     deleted, or moved out of the caller's sight). A cursor older than
+         *     `LIUSHOU_CHANGE_RETENTION_DAYS` is 410 `sync_cursor_expired`: sync everything again.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/distributions": {
         parameters: {
             query?: never;
@@ -2542,6 +2566,58 @@ export interface components {
             region_id?: string | null;
             /** User Id */
             user_id?: string | null;
+        };
+        /** ChangeItem */
+        ChangeItem: {
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /**
+             * Data
+             * @description The resource exactly as the caller's GET of it answers now; null for a delete
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description `upsert`: the resource as `data` shows it now; `delete`: drop it (deleted, or no longer in the caller's sight) */
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Resource Type
+             * @description `person`, `consent`, … (the `types=` names)
+             */
+            resource_type: string;
+            /**
+             * Version
+             * @description The version this change wrote
+             */
+            version: number;
+        };
+        /**
+         * ChangeOp
+         * @enum {string}
+         */
+        ChangeOp: "upsert" | "delete";
+        /** ChangePage */
+        ChangePage: {
+            /**
+             * Has More
+             * @description More changes follow now: call again at once
+             */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["ChangeItem"][];
+            /**
+             * Next Cursor
+             * @description Always present: pass it as `after` to continue
+             */
+            next_cursor: string;
         };
         /**
          * ChildHealth
@@ -5066,6 +5142,9 @@ export type CaretakerPage = components['schemas']['CaretakerPage'];
 export type CaretakerRead = components['schemas']['CaretakerRead'];
 export type CaretakerRevealed = components['schemas']['CaretakerRevealed'];
 export type CaretakerUpdate = components['schemas']['CaretakerUpdate'];
+export type ChangeItem = components['schemas']['ChangeItem'];
+export type ChangeOp = components['schemas']['ChangeOp'];
+export type ChangePage = components['schemas']['ChangePage'];
 export type ChildHealth = components['schemas']['ChildHealth'];
 export type ChildProfile = components['schemas']['ChildProfile'];
 export type ChildProfileRead = components['schemas']['ChildProfileRead'];
@@ -7400,6 +7479,77 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description A `next_cursor` of an earlier page */
+                after?: string | null;
+                limit?: number;
+                /** @description Comma-separated resource types (default: all): `person`, `consent`, `caretaker`, `assignment`, `visit`, `referral`, `service_record`, `activity`, `wish`, `distribution`, `legal_contract`, `legal_activity` */
+                types?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks the scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

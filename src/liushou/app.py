@@ -25,6 +25,7 @@ from liushou.auth.router import auth as auth_router
 from liushou.auth.router import users as users_router
 from liushou.auth.service import AuthService
 from liushou.auth.tokens import TokenService, signing_secret
+from liushou.changes.router import changes as changes_router
 from liushou.config import Settings, get_settings
 from liushou.db import Database
 from liushou.docs import install_docs
@@ -197,6 +198,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         reports_router,
         meta_router,
         sync_router,
+        changes_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     install_docs(app)

@@ -281,7 +281,7 @@ def openapi_export(
 def sweep() -> None:
     """Housekeeping that time causes: children turning 16 leave the register (exit aged_out,
     dated on the 16th birthday), expired idempotency keys and old sign-in failures (passwords
-    and client secrets) go."""
+    and client secrets) go, and so do the feed's changes older than their retention period."""
     import sqlalchemy as sa
     from sqlalchemy.engine import CursorResult
     from sqlmodel import col
@@ -290,6 +290,7 @@ def sweep() -> None:
     from liushou.api.models import IdempotencyKey
     from liushou.auth.accounts import CLI_PRINCIPAL
     from liushou.auth.models import LoginFailure
+    from liushou.changes import service as changes
     from liushou.registry import service as registry
 
     settings = _settings()
@@ -297,7 +298,7 @@ def sweep() -> None:
     def deleted(session: Session, statement: sa.Delete) -> int:
         return cast(CursorResult[Any], session.execute(statement)).rowcount
 
-    def _sweep(session: Session) -> tuple[int, int, int]:
+    def _sweep(session: Session) -> tuple[int, int, int, int]:
         aged_out = registry.age_out(session, CLI_PRINCIPAL, clock.today())
         now = clock.now()
         keys = deleted(
@@ -312,15 +313,17 @@ def sweep() -> None:
         failures = deleted(
             session, sa.delete(LoginFailure).where(col(LoginFailure.at) <= now - window)
         )
-        return aged_out, keys, failures
+        pruned = changes.prune(session, now, settings.change_retention_days)
+        return aged_out, keys, failures, pruned
 
-    aged_out, keys, failures = _in_session(_sweep)
+    aged_out, keys, failures, pruned = _in_session(_sweep)
     typer.echo(
         json.dumps(
             {
                 "persons_aged_out": aged_out,
                 "idempotency_keys_removed": keys,
                 "login_failures_removed": failures,
+                "changes_removed": pruned,
             }
         )
     )

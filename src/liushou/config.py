@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     advisor_max_villages: int = Field(default=5, ge=1)
     public_base_url: str = "http://localhost:8000"
     public_rate_limit: int = Field(default=60, ge=1)
+    # The change feed (docs/changes.md): how long changes are kept; an older cursor is 410.
+    change_retention_days: int = Field(default=90, ge=1, le=3650)
 
     @model_validator(mode="after")
     def _refuse_defaults_in_production(self) -> Settings:

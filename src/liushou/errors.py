@@ -38,6 +38,9 @@ TITLES: dict[str, tuple[str, str]] = {
     "validation_error": ("请求数据校验失败", "Validation failed"),
     "malformed_json": ("JSON 格式错误", "Malformed JSON"),
     "invalid_cursor": ("分页游标无效", "Invalid cursor"),
+    # the change feed (docs/changes.md)
+    "sync_cursor_expired": ("同步游标已过期", "Sync cursor expired"),
+    "unknown_type": ("未知的资源类型", "Unknown resource type"),
     "idempotency_key_reused": ("幂等键已用于不同的请求", "Idempotency key reused"),
     "idempotency_key_in_flight": ("相同幂等键的请求正在处理", "Request with this key in flight"),
     "invalid_idempotency_key": ("幂等键无效", "Invalid idempotency key"),

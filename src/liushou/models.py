@@ -3,6 +3,8 @@
 from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
+from liushou.changes import capture as _capture  # noqa: F401 - every write is captured
+from liushou.changes.models import Change
 from liushou.guardianship.models import Assignment, Caretaker, Visit
 from liushou.legal.models import (
     LegalActivity,
@@ -33,6 +35,7 @@ __all__ = [
     "Assignment",
     "AuditEvent",
     "Caretaker",
+    "Change",
     "Consent",
     "IdempotencyKey",
     "IdNumberLookup",

@@ -32,7 +32,7 @@ from __future__ import annotations
 import inspect
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from typing import Annotated, Any, Generic, NamedTuple, TypeVar
+from typing import Annotated, Any, Generic, NamedTuple, TypeVar, get_args
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
@@ -79,6 +79,13 @@ class _Write(NamedTuple):
         return self.uow.session
 
 
+class OneReader(NamedTuple):
+    """The read of GET /{id}: the scoped row (None: 404) and the body made of it."""
+
+    read_row: Callable[[Connection, Principal, uuid.UUID], Mapping[Any, Any] | None]
+    body: Callable[[Mapping[Any, Any]], BaseModel]
+
+
 class StandardRoutes(Generic[RowT, ReadT]):
     """The GET-one, POST, PUT, PATCH and DELETE routes of one resource.
 
@@ -105,6 +112,14 @@ class StandardRoutes(Generic[RowT, ReadT]):
         self._read_model = read_model
         self._reader = reader
         self._writer = writer
+        # What GET /{id} reads and answers, kept for the change feed's ``data``
+        # (liushou.changes.readers: the feed shows a resource exactly as its GET does).
+        self.read_one: OneReader | None = None
+
+    @property
+    def read_scopes(self) -> frozenset[str]:
+        """The scopes the read routes require (the reader's ``Security`` marker)."""
+        return frozenset(get_args(self._reader)[1].scopes)
 
     def list(
         self,
@@ -161,6 +176,7 @@ class StandardRoutes(Generic[RowT, ReadT]):
         none), with its ETag. ``read_row`` is the repository's scoped query; ``body`` makes
         the response of the row, validated once (api.responses.json_response)."""
         id_name = self._id
+        self.read_one = OneReader(read_row, body)
 
         async def get_one(**values: Any) -> Response:
             db: Database = values["db"]

@@ -43,6 +43,10 @@ from .caretaker_page import CaretakerPage
 from .caretaker_read import CaretakerRead
 from .caretaker_revealed import CaretakerRevealed
 from .caretaker_update import CaretakerUpdate
+from .change_item import ChangeItem
+from .change_item_data_type_0 import ChangeItemDataType0
+from .change_op import ChangeOp
+from .change_page import ChangePage
 from .child_health import ChildHealth
 from .child_profile import ChildProfile
 from .child_profile_read import ChildProfileRead
@@ -243,6 +247,10 @@ __all__ = (
     "CaretakerRead",
     "CaretakerRevealed",
     "CaretakerUpdate",
+    "ChangeItem",
+    "ChangeItemDataType0",
+    "ChangeOp",
+    "ChangePage",
     "ChildHealth",
     "ChildProfile",
     "ChildProfileRead",

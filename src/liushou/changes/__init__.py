@@ -1,0 +1,1 @@
+"""The change feed, ``GET /changes`` (docs/changes.md)."""
