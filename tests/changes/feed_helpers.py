@@ -9,18 +9,20 @@ import httpx
 import sqlalchemy as sa
 
 from liushou.changes.capture import change_t
+from liushou.db import Database
 from tests.guardianship.helpers import API
 
 CHANGES = f"{API}/changes"
 
 
 def settled(client: Any) -> None:
-    """On PostgreSQL, wait until every change written so far is old enough for the feed.
+    """On PostgreSQL, wait until every change written so far is old enough for the feed
+    (``client`` a TestClient of the app, or the app's Database itself).
 
     The feed shows a change once every transaction older than the writing one has ended,
     on the whole server (docs/changes.md, "Order"): the tests of another xdist worker, in
     another database, hold it back for as long as their transactions run."""
-    db = client.app.state.db
+    db = client if isinstance(client, Database) else client.app.state.db
     if db.is_sqlite:
         return
     ready = sa.text(
