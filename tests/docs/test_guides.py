@@ -220,6 +220,10 @@ def test_the_partner_guide_runs(
     )
     listed = {r["id"] for r in namespace["referrals"]}
     assert listed == {r["id"] for r in mine} and other_referral["id"] not in listed
+    assert other_referral["id"] not in namespace["mine"]  # nor in its feed
+    # Another organization's referral is a 404 to the guide's client, as the guide says.
+    other_read = namespace["call"]("GET", f"/referrals/{other_referral['id']}")
+    assert other_read.status_code == 404 and other_read.json()["code"] == "not_found"
 
     # The receiver as the service will call it: a delivery signed with the subscription's
     # secret is verified, and the referral fetched with the partner's own token.
