@@ -23,6 +23,8 @@ and first ``person_version`` rows. No idempotency key, no audit event (the servi
 Coverage report: the same two grouped queries (villages × category, caretakers), the
 region's subtree and the caller's scope folded into them, summed up in Python.
 Services (bench/services_baseline.py): POST and GET /service-records, GET /reports/summary.
+The change feed (bench/feed_baseline.py): GET /changes, the change rows after a cursor and
+the bodies of the persons and visits they name.
 
     python bench/baseline.py --port 8001 --db sqlite:////tmp/x/bench.db
 """
@@ -44,6 +46,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
+import feed_baseline
 import jwt
 import legal_baseline
 import orjson
@@ -741,6 +744,7 @@ def create_app(url: str, pii: PersonalData, secret_key: str) -> Starlette:
             Route("/api/v1/reports/coverage", coverage),
             *services_baseline.routes(store, callers, cursors, person_scope),
             *legal_baseline.routes(store, person_scope),
+            *feed_baseline.routes(store, person_scope, PERSON_COLUMNS, _person, secret_key),
         ]
     )
 

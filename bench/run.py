@@ -25,6 +25,12 @@ then measures, each part beside the baseline where there is one:
   the public hotline card (JSON, HTML) beside the baseline's, on a second service process
   with ``LIUSHOU_PUBLIC_RATE_LIMIT`` raised, and the 429s of the default limit; the print
   PDF of a township, cold and warm.
+* feed (bench/feed_part.py): GET /changes?limit=500 followed from the start to the end as a
+  township's street staff, over 20,000 persons and 10,000 visits whose change rows the
+  service's capture wrote (``--feed-persons``), beside the baseline's hand-written reads:
+  changes/s and ms per page.
+* sync (bench/sync_batch.py): POST /sync/batch with 100 PUT /persons/{id} against the same
+  100 PUTs one by one on one keep-alive connection.
 
 ``--only reads,writes`` runs some parts (any other word selects the read endpoints whose
 name contains it). Measures only: it never fails on a missed goal. Results go to
@@ -55,12 +61,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import feed_part
 import legal_part
 import seed
 import services_part
 import services_seed
 import sheet
 import streams
+import sync_batch
 import writes
 from load import STATUSES_SCRIPT, Load, answer_of, run_wrk
 from people import People
@@ -89,7 +97,7 @@ MAX_WALK_S = 5.0
 WALK_LIMIT = 50
 # Exports: at least this many rows/s, over the first fifth and the last alike.
 MIN_EXPORT_ROWS_S = 5_000
-PARTS = ("reads", "writes", "walk", "export", "import", "services", "legal")
+PARTS = ("reads", "writes", "walk", "export", "import", "services", "legal", "feed", "sync")
 COUNTING = (
     "req/s: successful answers per second. busy: 503 with Retry-After (a heavy read refused "
     "at once, docs/performance.md), not errors; bench/statuses.lua waits Retry-After before "
@@ -140,6 +148,8 @@ class Measured:
     imports: dict[str, Any] | None = None
     services: dict[str, Any] | None = None
     legal: dict[str, Any] | None = None
+    feed: dict[str, Any] | None = None
+    sync: dict[str, Any] | None = None
 
 
 def main() -> None:
@@ -174,6 +184,19 @@ def main() -> None:
         default=legal_part.PER_WEEK,
         help="legal activities per advisor and week (on average) for a year; seeded only when "
         "the legal part runs",
+    )
+    parser.add_argument(
+        "--feed-persons",
+        type=int,
+        default=feed_part.PERSONS,
+        help="persons (and a visit for every second one) written with their change rows for "
+        "the feed; seeded only when the feed part runs",
+    )
+    parser.add_argument(
+        "--feed-rounds", type=int, default=feed_part.ROUNDS, help="measured walks of the feed"
+    )
+    parser.add_argument(
+        "--sync-rounds", type=int, default=10, help="measured rounds of the sync batch part"
     )
     parser.add_argument(
         "--walk-cap", type=float, default=90, help="stop a deep walk after this many seconds"
@@ -218,6 +241,15 @@ def main() -> None:
                 f"activities in {filled_legal['seconds']:.1f} s ({args.database})"
             )
 
+        filled_feed: dict[str, Any] = {}
+        if "feed" in parts:
+            filled_feed = feed_part.seed_feed(url, pii, seed.PASSWORD, args.feed_persons)
+            say(
+                f"feed data: {filled_feed['persons']:,} persons and {filled_feed['visits']:,} "
+                f"visits in township {filled_feed['township_code']}, {filled_feed['changes']:,} "
+                f"change rows by the capture in {filled_feed['seconds']:.1f} s ({args.database})"
+            )
+
         serve = [BIN / "liushou", "serve", "--host", "127.0.0.1"]
         service = start(stack, "service", serve, env, workdir)
         plain = None
@@ -240,6 +272,15 @@ def main() -> None:
         run_started = time.perf_counter()
         # Tokens are fetched afresh for each part: the service's default lifetime (15 min)
         # is shorter than a whole run.
+        if "feed" in parts:  # reads only; first, before the writes of other parts
+            measured.feed = feed_part.measure(
+                service,
+                baseline,
+                url,
+                filled_feed,
+                args.feed_rounds,
+                lambda username: get_token(service.base, username),
+            )
         if "reads" in parts:
             assert plain is not None
             measure_reads(wrk, service, plain, baseline, fixture, args, words, measured)
@@ -273,6 +314,12 @@ def main() -> None:
                 args,
                 lambda u: get_token(service.base, u),
             )
+        if "sync" in parts:  # last: its PUTs add persons to the township the others read
+            sync_token = get_token(service.base)
+            measured.sync = sync_batch.measure(
+                service.base, sync_token, fixture, args.sync_rounds, sync_batch.ITEMS
+            )
+            say("sync: done")
         say(f"measured in {time.perf_counter() - run_started:.0f} s")
         report(measured, args, fixture)
 
@@ -665,6 +712,8 @@ def report(measured: Measured, args: argparse.Namespace, fixture: seed.Fixture) 
         ("import", lambda: report_import(measured.imports, args)),
         ("services", lambda: services_part.report(measured.services, args, table)),
         ("legal", lambda: legal_part.report(measured.legal, args, table)),
+        ("feed", lambda: feed_part.report(measured.feed, args, table)),
+        ("sync", lambda: sync_batch.report(measured.sync, args.database)),
     ]
     for key, part in parts:
         try:

@@ -1,5 +1,6 @@
 """A batch of 100 PUTs against the same 100 PUTs sent one by one over keep-alive.
 
+    python bench/run.py --only sync [--sync-rounds 10]      (the part "sync" of the bench)
     python bench/sync_batch.py [--database sqlite|postgres] [--rounds 10] [--items 100]
 
 Issue #14's goal: ``POST /api/v1/sync/batch`` with 100 ``PUT /persons/{id}`` items at least
@@ -7,9 +8,10 @@ Issue #14's goal: ``POST /api/v1/sync/batch`` with 100 ``PUT /persons/{id}`` ite
 connection (a phone syncing its queue). Both create new elders (a fresh client-chosen id
 and ID number each) with the bodies of bench/writes.py, as the ``street_staff`` user of
 bench/seed.py. ``liushou serve`` runs as in bench/run.py (defaults, one worker, access log
-on); the database holds the seeded regions and 1,000 persons. The rounds alternate (singles,
-batch, singles, ...) after one unmeasured round of each; the median round is reported.
-Every answer is checked (201, every batch item ``applied``). Measures only.
+on); alone, the database holds the seeded regions and 1,000 persons (in bench/run.py, what
+its run seeded). The rounds alternate (singles, batch, singles, ...) after one unmeasured
+round of each; the median round is reported. Every answer is checked (201, every batch item
+``applied``). Measures only.
 """
 
 from __future__ import annotations
@@ -31,11 +33,11 @@ from urllib.parse import urlsplit
 
 import seed
 import writes
-from run import BIN, fresh_database, get_token, service_env, start
 
 from liushou.clock import today
 
 PERSONS = 1_000
+ITEMS = 100  # PUTs a round: the most a batch takes
 FIRST_NUMBER = 7 * writes.OFFSET_STEP  # ID numbers no other bench part hands out
 
 
@@ -90,11 +92,31 @@ def batch(conn: http.client.HTTPConnection, token: str, bodies: Bodies, n: int) 
     return elapsed
 
 
+def measure(base: str, token: str, fixture: seed.Fixture, rounds: int, items: int) -> dict:  # type: ignore[type-arg]
+    """One unmeasured round of each, then ``rounds`` of each, alternating; the seconds of
+    every round (bench/run.py's part "sync" and this module's own run)."""
+    address = urlsplit(base)
+    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+    try:
+        bodies = Bodies(fixture)
+        singles(conn, token, bodies, items)  # unmeasured: warms both paths
+        batch(conn, token, bodies, items)
+        alone, together = [], []
+        for _ in range(rounds):
+            alone.append(singles(conn, token, bodies, items))
+            together.append(batch(conn, token, bodies, items))
+    finally:
+        conn.close()
+    return {"items": items, "singles_s": alone, "batch_s": together}
+
+
 def main() -> None:
+    from run import BIN, fresh_database, get_token, service_env, start
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--rounds", type=int, default=10, help="measured rounds of each")
-    parser.add_argument("--items", type=int, default=100, help="PUTs a round (at most 100)")
+    parser.add_argument("--items", type=int, default=ITEMS, help="PUTs a round (at most 100)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with ExitStack() as stack:
@@ -107,31 +129,37 @@ def main() -> None:
         serve = [BIN / "liushou", "serve", "--host", "127.0.0.1"]
         service = start(stack, "service", serve, env, workdir)
         token = get_token(service.base)
-        address = urlsplit(service.base)
-        conn = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
-        stack.callback(conn.close)
-        bodies = Bodies(fixture)
-        singles(conn, token, bodies, args.items)  # unmeasured: warms both paths
-        batch(conn, token, bodies, args.items)
-        alone, together = [], []
-        for _ in range(args.rounds):
-            alone.append(singles(conn, token, bodies, args.items))
-            together.append(batch(conn, token, bodies, args.items))
-        report(args, statistics.median(alone), statistics.median(together))
+        report(measure(service.base, token, fixture, args.rounds, args.items), args.database)
 
 
-def report(args: argparse.Namespace, alone: float, together: float) -> None:
-    n = args.items
+MIN_RATIO = 0.5
+
+
+def report(result: dict | None, database: str) -> dict | None:  # type: ignore[type-arg]
+    """Print the medians and the ratio; return the figures for bench/results/<time>.json."""
+    if not result:
+        return None
+    n, rounds = result["items"], len(result["singles_s"])
+    alone, together = statistics.median(result["singles_s"]), statistics.median(result["batch_s"])
     ratio = alone / together  # the batch's PUTs/s over the singles' PUTs/s
-    verdict = "met" if ratio >= 0.5 else "MISSED"
+    verdict = "met" if ratio >= MIN_RATIO else f"MISSED: {ratio:.2f}x < {MIN_RATIO:.2f}x"
     lines = [
-        f"sync batch ({args.database}, {n} PUTs /persons/{{id}} a round, median of "
-        f"{args.rounds} rounds)",
+        "",
+        f"sync batch ({database}, {n} PUTs /persons/{{id}} a round, median of {rounds} rounds):",
         f"  one by one, keep-alive: {alone * 1000:8.1f} ms  {n / alone:8.0f} PUTs/s",
         f"  one batch:              {together * 1000:8.1f} ms  {n / together:8.0f} PUTs/s",
-        f"  batch / one by one:     {ratio:8.2f}×  (goal ≥ 0.50×: {verdict})",
+        f"  batch / one by one:     {ratio:8.2f}x  (goal >= {MIN_RATIO:.2f}x: {verdict})",
     ]
     print("\n".join(lines), flush=True)  # noqa: T201
+    return {
+        **result,
+        "singles_median_s": round(alone, 4),
+        "batch_median_s": round(together, 4),
+        "singles_puts_per_s": round(n / alone, 1),
+        "batch_puts_per_s": round(n / together, 1),
+        "ratio": round(ratio, 3),
+        "goal_met": ratio >= MIN_RATIO,
+    }
 
 
 if __name__ == "__main__":
