@@ -123,3 +123,23 @@ def test_validation_codes(client, world) -> None:
         f"{SUBSCRIPTIONS}/{created['id']}", json={"events": ["nope"]}, headers=admin
     )
     assert_problem(patched, 422, "unknown_event")
+
+
+def test_an_idempotent_replay_does_not_show_the_secret_again(client, world) -> None:
+    headers = {**world.as_("admin"), "Idempotency-Key": "sub-create-0001"}
+    body = {"url": URL, "events": ["person.created"]}
+    first = client.post(SUBSCRIPTIONS, json=body, headers=headers)
+    assert first.status_code == 201 and first.json()["secret"].startswith("whsec_")
+    replay = client.post(SUBSCRIPTIONS, json=body, headers=headers)
+    assert replay.status_code == 201
+    assert replay.json()["id"] == first.json()["id"]
+    assert "secret" not in replay.json()
+
+
+def test_the_secret_is_stored_encrypted(client, world, app) -> None:
+    created = subscribe(client, world.as_("admin"), URL, ["person.created"])
+    secret = created["secret"]
+    with app.state.db.engine.connect() as conn:
+        for table in ("webhook_subscription", "idempotency_key", "audit_event"):
+            dump = str(conn.exec_driver_sql(f"SELECT * FROM {table}").all())
+            assert secret not in dump and secret.removeprefix("whsec_") not in dump, table

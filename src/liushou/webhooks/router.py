@@ -107,12 +107,14 @@ def create_webhook_subscription(
     one). An unknown event is 422 `unknown_event`, a partner's non-referral event 422
     `event_not_allowed`; a URL that is not http(s) 422 `invalid_url`; in production a URL
     that is not `https://` 422 `url_not_https`, one whose host resolves to a private,
-    loopback, link-local or reserved address 422 `url_not_public`."""
+    loopback, link-local or reserved address 422 `url_not_public`. A replay of the same
+    `Idempotency-Key` answers the subscription without its secret."""
     found = service.create_subscription(uow.session, settings, pii, caller, body)
-    answer = _with_secret(found)
     headers = resource_headers(found.row, SUBSCRIPTIONS.location(found.row))
-    uow.respond(answer, status=201, headers=headers)
-    return answer
+    # What an Idempotency-Key stores for a replay leaves the secret out: it is kept only
+    # encrypted, and shown once.
+    uow.respond(WebhookSubscriptionRead.model_validate(found.row), status=201, headers=headers)
+    return _with_secret(found)
 
 
 ROUTES.get_one(repo.get_subscription, _read)

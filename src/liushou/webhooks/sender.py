@@ -19,7 +19,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import anyio.to_thread
 import httpx
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from standardwebhooks import Webhook
 
@@ -27,6 +26,7 @@ from liushou import clock
 from liushou.config import Settings
 from liushou.db import Database
 from liushou.ops.logging import log
+from liushou.pii import PiiError
 from liushou.registry.person_values import PersonalData
 from liushou.webhooks import repository as repo
 from liushou.webhooks.models import FAILED, PENDING, SUCCEEDED
@@ -43,7 +43,7 @@ class Claimed:
     id: uuid.UUID
     subscription_id: uuid.UUID
     url: str
-    secret: str
+    secret: str | None  # None: it cannot be decrypted (its data key is no longer loaded)
     body: str
     attempts: int
 
@@ -90,12 +90,20 @@ def _claim(db: Database, pii: PersonalData, settings: Settings, limit: int) -> l
             r["id"],
             r["subscription_id"],
             r["url"],
-            open_secret(pii, r["subscription_id"], r["secret_cipher"]),
+            _secret(pii, r["subscription_id"], r["secret_cipher"]),
             body_of(r["payload"]),
             r["attempts"],
         )
         for r in rows
     ]
+
+
+def _secret(pii: PersonalData, subscription_id: uuid.UUID, sealed: str) -> str | None:
+    try:
+        return open_secret(pii, subscription_id, sealed)
+    except PiiError:
+        log.error("webhook_secret_unreadable", subscription_id=str(subscription_id))
+        return None
 
 
 async def _target(url: str, production: bool) -> tuple[str, dict[str, str], dict[str, Any]]:
@@ -117,6 +125,8 @@ async def _target(url: str, production: bool) -> tuple[str, dict[str, str], dict
 
 async def _send(client: httpx.AsyncClient, claimed: Claimed, production: bool) -> Outcome:
     at = clock.now()
+    if claimed.secret is None:
+        return Outcome(claimed, at, None, "secret cannot be decrypted")
     try:
         url, extra_headers, extensions = await _target(claimed.url, production)
         headers = signed_headers(claimed.secret, str(claimed.id), at, claimed.body)
@@ -238,13 +248,13 @@ async def run(
     db: Database, pii: PersonalData, settings: Settings, stop: asyncio.Event | None = None
 ) -> None:
     """Pass after pass until ``stop`` is set; an idle worker waits ``webhook_poll_seconds``
-    between looks. A pass that fails (the database away) is logged and tried again."""
+    between looks. A pass that fails is logged, and the next one comes after the wait."""
     stop = stop or asyncio.Event()
     async with new_client(settings) as client:
         while not stop.is_set():
             try:
                 sent = await deliver_due(db, pii, settings, client=client)
-            except (sa.exc.SQLAlchemyError, OSError) as exc:
+            except Exception as exc:  # the loop outlives a bad pass (the database away)
                 log.error("webhook_pass_failed", error=f"{type(exc).__name__}: {exc}"[:300])
                 sent = 0
             if sent:
