@@ -189,11 +189,12 @@ def main() -> None:
         took = time.perf_counter() - started
         succeeded = _count(db, SUCCEEDED)
         load = os.getloadavg()
-        print(
+        print(  # noqa: T201 - a command-line tool's output
             f"{args.database}: {total} deliveries in {took:.2f} s over {passes} passes of "
             f"{args.batch}: {total / took:,.0f} deliveries/s; {succeeded} succeeded; "
             f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
-            f"({os.cpu_count()} CPUs)"
+            f"({os.cpu_count()} CPUs)",
+            flush=True,
         )
 
 
