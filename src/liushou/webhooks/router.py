@@ -27,7 +27,7 @@ from liushou.api.unit_of_work import IdempotentUnitOfWorkDep, UnitOfWorkDep
 from liushou.api.writes import ResourceWrites
 from liushou.auth.callers import SignedIn
 from liushou.auth.principal import Principal
-from liushou.errors import Forbidden, NotFound
+from liushou.errors import Forbidden, NotFound, problem_responses
 from liushou.webhooks import repository as repo
 from liushou.webhooks import service
 from liushou.webhooks.models import WebhookSubscription
@@ -151,7 +151,9 @@ DeliveryPage = Page[WebhookDeliveryRead]
 
 
 @webhook_subscriptions.get(
-    "/{webhook_subscription_id}/deliveries", response_model=DeliveryPage, responses=READ_ERRORS
+    "/{webhook_subscription_id}/deliveries",
+    response_model=DeliveryPage,
+    responses=READ_ERRORS | problem_responses(404),
 )
 async def list_webhook_deliveries(
     webhook_subscription_id: uuid.UUID,
