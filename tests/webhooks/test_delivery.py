@@ -13,6 +13,7 @@ from sqlmodel import Session
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from liushou.auth.models import ApiClient
 from liushou.registry.models import Person
 from liushou.webhooks import repository as repo
 from tests.guardianship.helpers import assert_problem, create_person, person_body
@@ -234,3 +235,23 @@ def test_a_partner_hears_of_the_referrals_to_its_organization_only(
     assert only["payload"]["data"]["id"] == to_police["id"]
     assert len(deliveries(client, admin, every)) == 2
     assert send(app) == 3
+
+
+def test_a_disabled_partner_client_hears_nothing_more(client, world, app, db) -> None:
+    staff, partner = world.as_("staff"), world.as_("partner")
+    mine = subscribe(client, partner, "http://127.0.0.1:9/hook", ["referral.created"])
+    child = create_person(client, staff, world.community)
+    referred(client, staff, child, world.police)
+    assert len(deliveries(client, partner, mine)) == 1
+    with db.engine.begin() as conn:
+        conn.execute(
+            sa.update(ApiClient).where(ApiClient.id == world.partner.id).values(active=False)
+        )
+    referred(client, staff, create_person(client, staff, world.community), world.police)
+    with db.engine.connect() as conn:
+        count = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(repo.delivery_t)
+            .where(repo.delivery_t.c.subscription_id == uuid.UUID(mine["id"]))
+        ).scalar_one()
+    assert count == 1

@@ -92,16 +92,29 @@ def delivery_in_scope(
 
 # --- the outbox (webhooks/outbox.py) --------------------------------------------------------
 
+_client = sa.table(
+    "api_client",
+    sa.column("id", sa.Uuid()),
+    sa.column("active", sa.Boolean()),
+    sa.column("deleted_at", sa.DateTime()),
+)
+# A partner's subscription is heard only while its client may still sign in.
+_OWNER_LIVE = subscription_t.c.owner_client_id.is_(None) | sa.exists().where(
+    _client.c.id == subscription_t.c.owner_client_id,
+    _client.c.active.is_(True),
+    _client.c.deleted_at.is_(None),
+)
 LISTENING = sa.select(
     subscription_t.c.id,
     subscription_t.c.events,
     subscription_t.c.organization_id,
     subscription_t.c.owner_client_id,
-).where(subscription_t.c.active.is_(True), subscription_t.c.deleted_at.is_(None))
+).where(subscription_t.c.active.is_(True), subscription_t.c.deleted_at.is_(None), _OWNER_LIVE)
 
 
 def listening(conn: Connection) -> list[RowMapping]:
-    """Every active subscription with its events (few: one query per flush with events)."""
+    """Every active subscription with its events (few: one query per flush with events),
+    but a disabled or deleted partner client's."""
     return list(conn.execute(LISTENING).mappings())
 
 
