@@ -67,7 +67,8 @@ else:
     FUZZ_DIR = Path(tempfile.mkdtemp(prefix="liushou-fuzz-"))
     FUZZ_URL = f"sqlite:///{FUZZ_DIR / 'fuzz.db'}"
 
-app = create_app(make_settings(FUZZ_URL, log_level="CRITICAL"))
+# No webhook sender in the app: it would open the database before the fixture fills it.
+app = create_app(make_settings(FUZZ_URL, log_level="CRITICAL", webhook_in_app=False))
 schema = schemathesis.openapi.from_asgi(
     "/openapi.json",
     app,

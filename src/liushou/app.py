@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import AsyncIterator
@@ -68,6 +69,9 @@ from liushou.services.records_router import service_records as service_records_r
 from liushou.services.types_router import service_types as service_types_router
 from liushou.services.wishes_router import wishes as wishes_router
 from liushou.sync.batch_router import sync as sync_router
+from liushou.webhooks import sender as webhook_sender
+from liushou.webhooks.router import webhook_deliveries as webhook_deliveries_router
+from liushou.webhooks.router import webhook_subscriptions as webhook_subscriptions_router
 
 DESCRIPTION = """\
 留守 (liushou): the register and care of left-behind children, women and elderly (三留守),
@@ -133,8 +137,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # SQLite: this process sends the webhook deliveries (docs/webhooks.md, "Worker");
+        # PostgreSQL: `liushou worker` processes do.
+        stop = asyncio.Event()
+        sending = None
+        if app.state.db.is_sqlite and settings.webhook_in_app:
+            sending = asyncio.create_task(
+                webhook_sender.run(app.state.db, app.state.personal_data, settings, stop)
+            )
         with startup_objects_frozen():
             yield
+        if sending is not None:
+            stop.set()
+            try:
+                await asyncio.wait_for(sending, settings.webhook_timeout_seconds + 5)
+            except TimeoutError:
+                pass  # wait_for cancelled it
         app.state.db.dispose()
 
     app = FastAPI(
@@ -199,6 +217,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         meta_router,
         sync_router,
         changes_router,
+        webhook_subscriptions_router,
+        webhook_deliveries_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     install_docs(app)

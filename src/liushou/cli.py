@@ -329,6 +329,41 @@ def sweep() -> None:
     )
 
 
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option(help="One pass over the due deliveries, then exit")] = False,
+) -> None:
+    """Send webhook deliveries (docs/webhooks.md, "Worker") until stopped (Ctrl-C or
+    SIGTERM). On PostgreSQL several workers may run at once; on SQLite `serve` sends them
+    itself, so a worker is needed only without a server."""
+    import asyncio
+    import signal
+
+    from liushou.db import Database
+    from liushou.registry.person_values import PersonalData
+    from liushou.webhooks import sender
+
+    settings = _settings()
+    db = Database(settings.database_url, settings.read_path)
+    pii = PersonalData.from_settings(settings)
+
+    async def _run() -> None:
+        if once:
+            sent = await sender.deliver_due(db, pii, settings)
+            typer.echo(json.dumps({"deliveries_attempted": sent}))
+            return
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await sender.run(db, pii, settings, stop)
+
+    try:
+        asyncio.run(_run())
+    finally:
+        db.dispose()
+
+
 @keys_app.command("generate")
 def generate_keys(
     key_id: Annotated[

@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from liushou.read_path import HeavyReadQueue
+from liushou.webhooks.rules import parse_schedule
 
 
 class Settings(BaseSettings):
@@ -92,6 +93,14 @@ class Settings(BaseSettings):
     public_rate_limit: int = Field(default=60, ge=1)
     # The change feed (docs/changes.md): how long changes are kept; an older cursor is 410.
     change_retention_days: int = Field(default=90, ge=1, le=3650)
+    # Webhooks (docs/webhooks.md): the delays of the retries after a delivery's first
+    # attempt; one attempt's timeout; how often an idle worker looks for due deliveries and
+    # how many it sends at once; whether `serve` on SQLite sends them itself.
+    webhook_retry_schedule: str = "5s,5m,30m,2h,5h,10h,10h"
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    webhook_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    webhook_batch_size: int = Field(default=50, ge=1, le=1000)
+    webhook_in_app: bool = True
 
     @model_validator(mode="after")
     def _refuse_defaults_in_production(self) -> Settings:
@@ -102,9 +111,14 @@ class Settings(BaseSettings):
             raise ValueError("LIUSHOU_SECRET_KEY must be at least 32 characters in production")
         if self.environment == "production" and (self.data_key is None or self.index_key is None):
             raise ValueError("LIUSHOU_DATA_KEY and LIUSHOU_INDEX_KEY must be set in production")
+        parse_schedule(self.webhook_retry_schedule)  # ValueError names the bad delay
         if self.woman_min_age > self.woman_max_age:
             raise ValueError("LIUSHOU_WOMAN_MIN_AGE must not exceed LIUSHOU_WOMAN_MAX_AGE")
         return self
+
+    @property
+    def webhook_retry_delays(self) -> tuple[float, ...]:
+        return parse_schedule(self.webhook_retry_schedule)
 
     @property
     def is_sqlite(self) -> bool:

@@ -146,6 +146,12 @@ TITLES: dict[str, tuple[str, str]] = {
     # mobile sync (docs/sync.md)
     "batch_too_large": ("批量请求项数过多", "Batch too large"),
     "invalid_batch_path": ("批量请求路径无效", "Invalid batch item path"),
+    # webhooks (docs/webhooks.md)
+    "unknown_event": ("未知的事件", "Unknown event"),
+    "event_not_allowed": ("无权订阅该事件", "Event not allowed"),
+    "invalid_url": ("URL 无效", "Invalid URL"),
+    "url_not_https": ("须使用 https:// 地址", "https:// required"),
+    "url_not_public": ("地址不是公网地址", "Address not public"),
     # reports
     "region_required": ("须指定区划", "Region required"),
     "region_out_of_scope": ("区划超出管辖范围", "Region outside the caller's area"),

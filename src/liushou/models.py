@@ -23,6 +23,8 @@ from liushou.services.models import (
     Wish,
     WishTransition,
 )
+from liushou.webhooks import outbox as _outbox  # noqa: F401 - changes write deliveries
+from liushou.webhooks.models import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "Activity",
@@ -53,4 +55,6 @@ __all__ = [
     "Region",
     "UserAccount",
     "Visit",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

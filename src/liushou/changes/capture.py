@@ -75,6 +75,8 @@ class ChangeEvent:
     verb: str
     version: int
     changed_at: datetime
+    # A referral's addressee (who a partner's webhook may tell of it); None for the rest.
+    organization_id: uuid.UUID | None = None
 
 
 Listener = Callable[[Session, Sequence[ChangeEvent]], None]
@@ -163,6 +165,7 @@ def _write(session: Session, rows: list[dict[str, Any]], created: Iterable[bool]
                 "deleted" if r["op"] == DELETE else "created" if new else "updated",
                 r["version"],
                 r["changed_at"],
+                r["organization_id"],
             )
             for r, new in zip(rows, created, strict=True)
         ]

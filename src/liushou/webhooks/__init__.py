@@ -1,0 +1,1 @@
+"""Webhooks (docs/webhooks.md): subscriptions, the delivery outbox, signing and sending."""
