@@ -8,21 +8,17 @@ database, with the names the guide's settings block tells the reader to set (``B
 ``USERNAME``, ``PASSWORD``, ``CLIENT_ID``, ``CLIENT_SECRET``, …) given the test world's
 values. The examples' own asserts are the checks: a broken example fails here, with a
 traceback pointing at its line in the guide.
-
-A block marked ``<!-- example: name requires: METHOD /path -->`` runs only when the app's
-OpenAPI document has that operation; otherwise it is a skipped subtest whose reason names
-the missing route, and the test supplies what the block would have defined (the webhook
-secret) so that the blocks after it still run.
 """
 
 from __future__ import annotations
 
 import ast
+import asyncio
 import base64
 import json
-import os
 import re
 import socketserver
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -36,6 +32,7 @@ from fastapi import FastAPI
 from standardwebhooks import Webhook
 
 from liushou.db import Database
+from liushou.webhooks.sender import deliver_due
 from tests import factories
 from tests.changes.feed_helpers import settled
 from tests.live_server import serving
@@ -43,8 +40,7 @@ from tests.referrals.helpers import create_person, referred
 
 DOCS = Path(__file__).parents[2] / "docs"
 MARKER = re.compile(
-    r"^<!-- (?P<kind>example|settings): ?(?P<name>[a-z0-9-]*)"
-    r"(?: requires: (?P<method>[A-Z]+) (?P<path>\S+))? -->\n```python\n",
+    r"^<!-- (?P<kind>example|settings): ?(?P<name>[a-z0-9-]*) -->\n```python\n",
     re.M,
 )
 FENCE = re.compile(r"^```python\n", re.M)
@@ -56,7 +52,6 @@ class Block:
     name: str
     code: str
     line: int  # the first line of the code in the guide, 1-based
-    requires: tuple[str, str] | None
 
 
 def blocks(guide: Path) -> list[Block]:
@@ -65,14 +60,12 @@ def blocks(guide: Path) -> list[Block]:
     found = []
     for match in MARKER.finditer(text):
         end = text.index("\n```\n", match.end())
-        method, path = match["method"], match["path"]
         found.append(
             Block(
                 kind=match["kind"],
                 name=match["name"],
                 code=text[match.end() : end + 1],
                 line=text.count("\n", 0, match.end()) + 1,
-                requires=(method, path) if method else None,
             )
         )
     assert len(found) == len(FENCE.findall(text)), f"{guide.name}: a python block has no marker"
@@ -96,11 +89,8 @@ def settings_names(block: Block) -> set[str]:
 def run_guide(
     guide: Path,
     namespace: dict[str, Any],
-    subtests: Any,
-    operations: set[tuple[str, str]],
     *,
     before: dict[str, Callable[[], None]] | None = None,
-    stand_ins: dict[str, Callable[[dict[str, Any]], None]] | None = None,
 ) -> list[str]:
     """Run ``guide``'s examples in ``namespace``; returns the names of those that ran."""
     found = blocks(guide)
@@ -110,28 +100,13 @@ def run_guide(
     assert settings_names(settings[0]) == given, "the settings block names what the test sets"
     ran: list[str] = []
     for block in (b for b in found if b.kind == "example"):
-        # Blank lines in front: a traceback names the guide's own line numbers. Compiled
-        # also when skipped, so a skipped block is at least valid Python.
+        # Blank lines in front: a traceback names the guide's own line numbers.
         code = compile("\n" * (block.line - 1) + block.code, str(guide), "exec")
-        if block.requires and (block.requires[0].lower(), block.requires[1]) not in operations:
-            method, path = block.requires
-            with subtests.test(example=block.name):
-                (stand_ins or {})[block.name](namespace)
-                pytest.skip(
-                    f"{guide.name}, example {block.name!r}: {method} {path} is not in the"
-                    " app's OpenAPI document: it runs once the route exists"
-                )
-            continue
         if before and block.name in before:
             before[block.name]()
         exec(code, namespace)  # noqa: S102 - the guide's own examples, as a reader runs them
         ran.append(block.name)
     return ran
-
-
-def openapi_operations(app: FastAPI) -> set[tuple[str, str]]:
-    paths: dict[str, dict[str, Any]] = app.openapi()["paths"]
-    return {(method, path) for path, item in paths.items() for method in item}
 
 
 @pytest.fixture
@@ -163,7 +138,6 @@ def test_the_mobile_guide_runs(
     db: Database,
     app: FastAPI,
     client: Any,
-    subtests: Any,
     namespace: dict[str, Any],
 ) -> None:
     namespace |= {
@@ -174,8 +148,6 @@ def test_the_mobile_guide_runs(
     ran = run_guide(
         DOCS / "sync.md",
         namespace,
-        subtests,
-        openapi_operations(app),
         # On PostgreSQL the feed shows a change once every older transaction on the server
         # has ended (docs/changes.md, "Order"): other test workers' transactions hold it back.
         before={name: lambda: settled(db) for name in ("feed-from-the-start", "feed-resume")},
@@ -201,18 +173,12 @@ def test_the_mobile_guide_runs(
 # --- the partner guide -----------------------------------------------------------------
 
 
-def _new_webhook_secret(namespace: dict[str, Any]) -> None:
-    """What the subscription example gives: a secret as the service makes them."""
-    namespace["SECRET"] = "whsec_" + base64.b64encode(os.urandom(32)).decode()
-
-
 def test_the_partner_guide_runs(
     server: str,
     world: Any,
     db: Database,
     app: FastAPI,
     client: Any,
-    subtests: Any,
     namespace: dict[str, Any],
 ) -> None:
     staff = world.as_("staff")
@@ -237,14 +203,18 @@ def test_the_partner_guide_runs(
     ran = run_guide(
         DOCS / "partners.md",
         namespace,
-        subtests,
-        openapi_operations(app),
         before={"follow-the-feed": lambda: settled(db)},
-        stand_ins={"subscribe": _new_webhook_secret},
     )
-    assert {"token", "list", "move", "follow-the-feed", "problems", "receiver", "try-it"} <= set(
-        ran
-    )
+    assert {
+        "token",
+        "list",
+        "move",
+        "follow-the-feed",
+        "problems",
+        "subscribe",
+        "receiver",
+        "try-it",
+    } <= set(ran)
     listed = {r["id"] for r in namespace["referrals"]}
     assert listed == {r["id"] for r in mine} and other_referral["id"] not in listed
     assert other_referral["id"] not in namespace["mine"]  # nor in its feed
@@ -285,3 +255,19 @@ def test_the_partner_guide_runs(
     altered = payload.replace('"version": 1', '"version": 9')
     assert httpx.post(receiver, content=altered, headers=signed).status_code == 400
     assert len(namespace["received"]) == fetched_before + 1
+
+    # And the real thing: the guide's subscription pointed at the guide's receiver, a new
+    # referral to the police, and the service's own sender delivers it; the receiver
+    # verifies liushou's signature with the secret the subscription answer gave.
+    subscription = namespace["subscription"]
+    moved = namespace["call"](
+        "PATCH", f"/webhook-subscriptions/{subscription['id']}", json={"url": receiver}
+    )
+    assert moved.status_code == 200, moved.text
+    fresh = referred(client, staff, elder, world.police, type="mandatory_report")
+    deadline = time.monotonic() + 30
+    while fresh["id"] not in [r["id"] for r in namespace["received"]]:
+        assert time.monotonic() < deadline, "the service's delivery never reached the receiver"
+        asyncio.run(deliver_due(app.state.db, app.state.personal_data, app.state.settings))
+        time.sleep(0.1)
+    assert namespace["received"][-1]["id"] == fresh["id"]
