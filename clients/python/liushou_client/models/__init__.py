@@ -188,6 +188,15 @@ from .visit_page import VisitPage
 from .visit_read import VisitRead
 from .visit_risk_level import VisitRiskLevel
 from .visit_update import VisitUpdate
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_delivery_read import WebhookDeliveryRead
+from .webhook_delivery_read_payload import WebhookDeliveryReadPayload
+from .webhook_delivery_read_status import WebhookDeliveryReadStatus
+from .webhook_subscription_create import WebhookSubscriptionCreate
+from .webhook_subscription_page import WebhookSubscriptionPage
+from .webhook_subscription_read import WebhookSubscriptionRead
+from .webhook_subscription_update import WebhookSubscriptionUpdate
+from .webhook_subscription_with_secret import WebhookSubscriptionWithSecret
 from .wish_cancel import WishCancel
 from .wish_claim import WishClaim
 from .wish_create import WishCreate
@@ -392,6 +401,15 @@ __all__ = (
     "VisitRead",
     "VisitRiskLevel",
     "VisitUpdate",
+    "WebhookDeliveryPage",
+    "WebhookDeliveryRead",
+    "WebhookDeliveryReadPayload",
+    "WebhookDeliveryReadStatus",
+    "WebhookSubscriptionCreate",
+    "WebhookSubscriptionPage",
+    "WebhookSubscriptionRead",
+    "WebhookSubscriptionUpdate",
+    "WebhookSubscriptionWithSecret",
     "WishCancel",
     "WishClaim",
     "WishCreate",

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.webhook_subscription_read import WebhookSubscriptionRead
+from ...types import Response
+
+
+def _get_kwargs(
+    webhook_subscription_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/webhook-subscriptions/{webhook_subscription_id}".format(
+            webhook_subscription_id=quote(str(webhook_subscription_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WebhookSubscriptionRead | None:
+    if response.status_code == 200:
+        response_200 = WebhookSubscriptionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WebhookSubscriptionRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webhook_subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | WebhookSubscriptionRead]:
+    """Get Webhook Subscription
+
+    Args:
+        webhook_subscription_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookSubscriptionRead]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_subscription_id=webhook_subscription_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    webhook_subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | WebhookSubscriptionRead | None:
+    """Get Webhook Subscription
+
+    Args:
+        webhook_subscription_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookSubscriptionRead
+    """
+
+    return sync_detailed(
+        webhook_subscription_id=webhook_subscription_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    webhook_subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | WebhookSubscriptionRead]:
+    """Get Webhook Subscription
+
+    Args:
+        webhook_subscription_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookSubscriptionRead]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_subscription_id=webhook_subscription_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    webhook_subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | WebhookSubscriptionRead | None:
+    """Get Webhook Subscription
+
+    Args:
+        webhook_subscription_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookSubscriptionRead
+    """
+
+    return (
+        await asyncio_detailed(
+            webhook_subscription_id=webhook_subscription_id,
+            client=client,
+        )
+    ).parsed

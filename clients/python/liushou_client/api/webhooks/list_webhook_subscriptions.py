@@ -1,0 +1,252 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.webhook_subscription_page import WebhookSubscriptionPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_active: bool | None | Unset
+    if isinstance(active, Unset):
+        json_active = UNSET
+    else:
+        json_active = active
+    params["active"] = json_active
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/webhook-subscriptions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WebhookSubscriptionPage | None:
+    if response.status_code == 200:
+        response_200 = WebhookSubscriptionPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WebhookSubscriptionPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Response[Problem | WebhookSubscriptionPage]:
+    """List Webhook Subscriptions
+
+     The caller's subscriptions (an admin: every one), oldest first.
+
+    Args:
+        active (bool | None | Unset): Only (in)active subscriptions
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookSubscriptionPage]
+    """
+
+    kwargs = _get_kwargs(
+        active=active,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Problem | WebhookSubscriptionPage | None:
+    """List Webhook Subscriptions
+
+     The caller's subscriptions (an admin: every one), oldest first.
+
+    Args:
+        active (bool | None | Unset): Only (in)active subscriptions
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookSubscriptionPage
+    """
+
+    return sync_detailed(
+        client=client,
+        active=active,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Response[Problem | WebhookSubscriptionPage]:
+    """List Webhook Subscriptions
+
+     The caller's subscriptions (an admin: every one), oldest first.
+
+    Args:
+        active (bool | None | Unset): Only (in)active subscriptions
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookSubscriptionPage]
+    """
+
+    kwargs = _get_kwargs(
+        active=active,
+        limit=limit,
+        cursor=cursor,
+        updated_since=updated_since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+) -> Problem | WebhookSubscriptionPage | None:
+    """List Webhook Subscriptions
+
+     The caller's subscriptions (an admin: every one), oldest first.
+
+    Args:
+        active (bool | None | Unset): Only (in)active subscriptions
+        limit (int | Unset):  Default: 50.
+        cursor (None | str | Unset):
+        updated_since (datetime.datetime | None | Unset): Only resources changed at or after this
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookSubscriptionPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            active=active,
+            limit=limit,
+            cursor=cursor,
+            updated_since=updated_since,
+        )
+    ).parsed
