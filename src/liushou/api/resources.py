@@ -117,6 +117,14 @@ def for_change(
     return row
 
 
+def patched(patch: BaseModel, required: Iterable[str]) -> dict[str, Any]:
+    """The fields a PATCH gave (a PATCH changes only what it names), after
+    :func:`refuse_nulls`."""
+    given = patch.model_dump(exclude_unset=True)
+    refuse_nulls(given, required)
+    return given
+
+
 def refuse_nulls(given: Mapping[str, Any], required: Iterable[str]) -> None:
     """422 ``validation_error`` for a PATCH that sets a required field to null (leaving it
     out is fine: a PATCH changes only what it names)."""

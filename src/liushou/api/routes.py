@@ -154,40 +154,18 @@ class StandardRoutes(Generic[RowT, ReadT]):
         name: str | None = None,
         doc: str | None = None,
     ) -> None:
-        """GET: one page of the resources the caller may see. ``filters`` are the query
-        parameters (api/filters.py); ``read_rows`` is the repository's scoped keyset query,
-        ordered on the row keys ``order`` (the cursor is made of them); ``body`` makes an
-        item of a row (the row as it is by default); ``name`` names the handler
-        (``list_<resource>s`` by default)."""
-        model = Page[self._read_model]  # type: ignore[name-defined]
-
-        async def list_(**values: Any) -> Response:
-            caller: Principal = values["caller"]
-            page: PageParams = values["page"]
-            given: FiltersT = values["filters"]
-            given.check()
-            answer = await read_page(
-                values["db"],
-                page,
-                model,
-                lambda conn: read_rows(conn, caller, page, given),
-                lambda row: tuple(row[key] for key in order),
-                body,
-            )
-            return json_response(answer)
-
-        params = [
-            ("db", DatabaseDep),
-            ("caller", self._reader),
-            ("page", Paging),
-            ("filters", Annotated[filters, Query()]),
-        ]
-        self._router.add_api_route(
-            "",
-            _endpoint(list_, name or f"list_{self._resource}s", doc, params),
-            methods=["GET"],
-            response_model=model,
-            responses=READ_ERRORS,
+        """GET: one page of the resources the caller may see (:func:`list_route`);
+        ``name`` names the handler (``list_<resource>s`` by default)."""
+        list_route(
+            self._router,
+            self._read_model,
+            self._reader,
+            filters,
+            read_rows,
+            order,
+            body=body,
+            name=name or f"list_{self._resource}s",
+            doc=doc,
         )
 
     def get_one(
@@ -426,3 +404,53 @@ def _endpoint(
         ]
     )
     return handler
+
+
+def list_route(
+    router: APIRouter,
+    read_model: type[ReadT],
+    reader: Any,
+    filters: type[FiltersT],
+    read_rows: Callable[[Connection, Principal, PageParams, FiltersT], Sequence[Any]],
+    order: Sequence[str],
+    *,
+    name: str,
+    body: Callable[[Mapping[Any, Any]], ReadT] | None = None,
+    doc: str | None = None,
+) -> None:
+    """GET on ``router``: one page of what ``reader`` (the caller dependency) may see.
+    ``filters`` are the query parameters (api/filters.py); ``read_rows`` is the
+    repository's scoped keyset query, ordered on the row keys ``order`` (the cursor is made
+    of them); ``body`` makes an item of a row (the row as it is by default). A list with
+    no other route (the audit events) declares it alone; a resource's, through
+    :meth:`StandardRoutes.list`."""
+    model = Page[read_model]  # type: ignore[valid-type]
+
+    async def list_(**values: Any) -> Response:
+        caller: Principal = values["caller"]
+        page: PageParams = values["page"]
+        given: FiltersT = values["filters"]
+        given.check()
+        answer = await read_page(
+            values["db"],
+            page,
+            model,
+            lambda conn: read_rows(conn, caller, page, given),
+            lambda row: tuple(row[key] for key in order),
+            body,
+        )
+        return json_response(answer)
+
+    params = [
+        ("db", DatabaseDep),
+        ("caller", reader),
+        ("page", Paging),
+        ("filters", Annotated[filters, Query()]),
+    ]
+    router.add_api_route(
+        "",
+        _endpoint(list_, name, doc, params),
+        methods=["GET"],
+        response_model=model,
+        responses=READ_ERRORS,
+    )

@@ -192,8 +192,7 @@ def update_caretaker(
     caretaker: Caretaker,
     patch: CaretakerUpdate,
 ) -> Caretaker:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("name", "kind", "region_id"))
+    given = resources.patched(patch, ("name", "kind", "region_id"))
     phone = caretaker_phone(pii, caretaker)
     current = {
         "name": caretaker.name,

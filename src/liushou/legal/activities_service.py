@@ -297,8 +297,7 @@ def update_activity(
     activity: LegalActivity,
     patch: LegalActivityUpdate,
 ) -> LegalActivity:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     _change(session, caller, activity, given)
     return activity
 

@@ -210,8 +210,7 @@ def update_advisor(
     row: LegalAdvisor,
     patch: AdvisorUpdate,
 ) -> LegalAdvisor:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     _update(session, caller, row, {**{f: getattr(row, f) for f in FIELDS}, **given})
     return row
 

@@ -320,8 +320,7 @@ def update_contract(
     row: LegalContract,
     patch: ContractUpdate,
 ) -> LegalContract:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     return _apply(session, settings, caller, row, {**_current(session, row), **given}, row.id)
 
 

@@ -96,8 +96,7 @@ def update_region(
     region: Region,
     patch: RegionUpdate,
 ) -> Region:
-    values = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(values, ("name",))
+    values = resources.patched(patch, ("name",))
     merged = RegionCreate(
         code=region.code,
         name=values.get("name", region.name),
@@ -179,8 +178,7 @@ def update_organization(
     org: Organization,
     patch: OrganizationUpdate,
 ) -> Organization:
-    values = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(values, ("name", "type", "region_id", "networks"))
+    values = resources.patched(patch, ("name", "type", "region_id", "networks"))
     if "region_id" in values:
         _check_org_region(session, caller, values["region_id"])
     changed = resources.apply_changes(org, _org_values(values))

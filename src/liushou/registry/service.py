@@ -107,8 +107,7 @@ def update_person(
     person: Person,
     patch: PersonUpdate,
 ) -> Person:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("name", "region_id", "left_behind_since"))
+    given = resources.patched(patch, ("name", "region_id", "left_behind_since"))
     wrong = [
         name
         for name in PROFILE_FIELD.values()

@@ -288,8 +288,7 @@ def update_activity(
     activity: Activity,
     patch: ActivityUpdate,
 ) -> Activity:
-    values = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(values, _REQUIRED)
+    values = resources.patched(patch, _REQUIRED)
     given = values.pop(ATTENDEES, None)
     records = repo.live_records(session, activity.id)
     target = None if given is None else _seen_replaced(session, caller, records, given)

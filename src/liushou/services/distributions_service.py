@@ -103,8 +103,7 @@ def update_distribution(
     row: Distribution,
     patch: DistributionUpdate,
 ) -> Distribution:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     current = {
         "region_id": row.region_id,
         "distributed_on": row.distributed_on,

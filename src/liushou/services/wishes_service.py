@@ -203,8 +203,7 @@ def update_wish(
     wish: Wish,
     patch: WishUpdate,
 ) -> Wish:
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("description",))
+    given = resources.patched(patch, ("description",))
     _change(session, caller, wish, given)
     return wish
 
