@@ -6,11 +6,13 @@ its models, callers, service functions and texts differ. A router declares those
 on a :class:`StandardRoutes`, one call a route, and writes by hand only the routes that do
 something else (actions that are not a plain change, a reveal, a list that audits)::
 
-    ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
+    ROUTES = StandardRoutes(
+        regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin, model=Region
+    )
     ROUTES.list(repo.RegionFilters, repo.list_regions, ("code", "id"))
     ROUTES.get_one(repo.get_region, RegionRead.model_validate)
     ROUTES.create(RegionCreate, service.create_region)
-    ROUTES.put(RegionCreate, Region, service.create_region, service.replace_region)
+    ROUTES.put(RegionCreate, service.replace_region, create=service.create_region)
     ROUTES.update(RegionUpdate, service.update_region)
     ROUTES.delete(service.delete_region, doc="Soft delete; refused (409) while ...")
 
@@ -23,7 +25,9 @@ the error sets of api/responses.py. ``doc`` is the description a docstring would
 A write calls its service function with ``(session, *needs, caller, [id], [body],
 [if_match])``, the order every service function of the project follows: ``needs`` are the
 dependencies it takes after the session (``SettingsDep``, ``PersonalDataDep``), in its
-order (a PUT: :meth:`StandardRoutes.put`). The answer is
+order. A resource that declares its ``model`` has the routes load the row of a PUT, a
+PATCH and an action, and its services take the row in place of the id and If-Match
+(:class:`StandardRoutes`). The answer is
 :class:`~liushou.api.writes.ResourceWrites`'; the route then commits
 the unit of work on its own thread (``UnitOfWork.commit``, api/unit_of_work.py).
 """
