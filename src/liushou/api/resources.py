@@ -88,7 +88,7 @@ def for_replace(
     model: type[R],
     resource_id: uuid.UUID,
     if_match: str | None,
-    writable: Callable[[R], R] = _any_caller,
+    writable: Callable[[R], R] | None = None,
 ) -> R | None:
     """The row a PUT replaces: locked, live (409 once deleted: its id is not given out
     again), ``writable`` by the caller (it raises otherwise) and still at the version
@@ -98,7 +98,7 @@ def for_replace(
     if row is None:
         check_if_match(if_match, None)
         return None
-    row = writable(require_live(row))
+    row = (writable or _any_caller)(require_live(row))
     check_if_match(if_match, row.version)
     return row
 
@@ -108,13 +108,21 @@ def for_change(
     model: type[R],
     resource_id: uuid.UUID,
     if_match: str | None,
-    writable: Callable[[R], R] = _any_caller,
+    writable: Callable[[R], R] | None = None,
 ) -> R:
     """The row a PATCH or an action (``/exit``, ``/reactivate``) changes: locked, live
     (404 otherwise), ``writable`` by the caller and still at the version If-Match names."""
-    row = writable(require_live(load_for_write(session, model, resource_id)))
+    row = (writable or _any_caller)(require_live(load_for_write(session, model, resource_id)))
     check_if_match(if_match, row.version)
     return row
+
+
+def patched(patch: BaseModel, required: Iterable[str]) -> dict[str, Any]:
+    """The fields a PATCH gave (a PATCH changes only what it names), after
+    :func:`refuse_nulls`."""
+    given = patch.model_dump(exclude_unset=True)
+    refuse_nulls(given, required)
+    return given
 
 
 def refuse_nulls(given: Mapping[str, Any], required: Iterable[str]) -> None:

@@ -6,11 +6,13 @@ its models, callers, service functions and texts differ. A router declares those
 on a :class:`StandardRoutes`, one call a route, and writes by hand only the routes that do
 something else (actions that are not a plain change, a reveal, a list that audits)::
 
-    ROUTES = StandardRoutes(regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin)
+    ROUTES = StandardRoutes(
+        regions, "region", REGIONS, RegionRead, reader=Reader, writer=Admin, model=Region
+    )
     ROUTES.list(repo.RegionFilters, repo.list_regions, ("code", "id"))
     ROUTES.get_one(repo.get_region, RegionRead.model_validate)
     ROUTES.create(RegionCreate, service.create_region)
-    ROUTES.put(RegionCreate, service.replace_region, doc="Create the region with ...")
+    ROUTES.put(RegionCreate, service.replace_region, create=service.create_region)
     ROUTES.update(RegionUpdate, service.update_region)
     ROUTES.delete(service.delete_region, doc="Soft delete; refused (409) while ...")
 
@@ -23,7 +25,10 @@ the error sets of api/responses.py. ``doc`` is the description a docstring would
 A write calls its service function with ``(session, *needs, caller, [id], [body],
 [if_match])``, the order every service function of the project follows: ``needs`` are the
 dependencies it takes after the session (``SettingsDep``, ``PersonalDataDep``), in its
-order. The answer is :class:`~liushou.api.writes.ResourceWrites`'; the route then commits
+order. A resource that declares its ``model`` has the routes load the row of a PUT, a
+PATCH and an action, and its services take the row in place of the id and If-Match
+(:class:`StandardRoutes`). The answer is
+:class:`~liushou.api.writes.ResourceWrites`'; the route then commits
 the unit of work on its own thread (``UnitOfWork.commit``, api/unit_of_work.py).
 """
 
@@ -41,6 +46,7 @@ from sqlmodel import Session
 from starlette.responses import Response
 from starlette.status import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
+from liushou.api import resources
 from liushou.api.concurrency import IfMatch, etag
 from liushou.api.content import JSON_BODY
 from liushou.api.dependencies import DatabaseDep
@@ -63,6 +69,9 @@ RowT = TypeVar("RowT", bound=Resource)
 ReadT = TypeVar("ReadT", bound=BaseModel)
 FiltersT = TypeVar("FiltersT", bound=ListFilters)
 
+# The check of the row a write loads, made for the caller: ``writable(session, caller)``.
+Writable = Callable[[Session, Principal], Callable[[RowT], RowT]]
+
 
 class _Write(NamedTuple):
     """What a standard write route was given, for its service function."""
@@ -77,6 +86,11 @@ class _Write(NamedTuple):
     @property
     def session(self) -> Session:
         return self.uow.session
+
+    @property
+    def given(self) -> tuple[uuid.UUID | None, Any, str | None]:
+        """What a service that loads the row itself takes after the caller."""
+        return self.resource_id, self.body, self.if_match
 
 
 class OneReader(NamedTuple):
@@ -93,6 +107,15 @@ class StandardRoutes(Generic[RowT, ReadT]):
     ``region_id``); ``writes`` answers the writes, ``read_model`` is the response body;
     ``reader`` and ``writer`` are the caller dependencies of the read and of the writes
     (``Annotated[Principal, requires(...)]``).
+
+    ``model``, the resource's table: the routes load the row a PUT, a PATCH or an action
+    writes, and hand the service the row (docs/architecture.md, "Adding a resource"):
+    locked, live (a PUT: 409 once deleted), checked by ``writable(session, caller)`` (the
+    check of a row, 404 for one the caller may not see; a check that needs no row, such as
+    a role, runs in ``writable`` itself, before the row is read) and at the version
+    If-Match names (412). Without ``model`` the service loads it: it takes the id and
+    If-Match (a resource whose check needs more than the row: the person it locks first,
+    a deleted row that must look unknown).
     """
 
     def __init__(
@@ -104,8 +127,12 @@ class StandardRoutes(Generic[RowT, ReadT]):
         *,
         reader: Any,
         writer: Any,
+        model: type[RowT] | None = None,
+        writable: Writable[RowT] | None = None,
     ) -> None:
         self._router = router
+        self._model = model
+        self._writable = writable
         self._resource = resource
         self._id = f"{resource}_id"
         self._writes = writes
@@ -131,40 +158,18 @@ class StandardRoutes(Generic[RowT, ReadT]):
         name: str | None = None,
         doc: str | None = None,
     ) -> None:
-        """GET: one page of the resources the caller may see. ``filters`` are the query
-        parameters (api/filters.py); ``read_rows`` is the repository's scoped keyset query,
-        ordered on the row keys ``order`` (the cursor is made of them); ``body`` makes an
-        item of a row (the row as it is by default); ``name`` names the handler
-        (``list_<resource>s`` by default)."""
-        model = Page[self._read_model]  # type: ignore[name-defined]
-
-        async def list_(**values: Any) -> Response:
-            caller: Principal = values["caller"]
-            page: PageParams = values["page"]
-            given: FiltersT = values["filters"]
-            given.check()
-            answer = await read_page(
-                values["db"],
-                page,
-                model,
-                lambda conn: read_rows(conn, caller, page, given),
-                lambda row: tuple(row[key] for key in order),
-                body,
-            )
-            return json_response(answer)
-
-        params = [
-            ("db", DatabaseDep),
-            ("caller", self._reader),
-            ("page", Paging),
-            ("filters", Annotated[filters, Query()]),
-        ]
-        self._router.add_api_route(
-            "",
-            _endpoint(list_, name or f"list_{self._resource}s", doc, params),
-            methods=["GET"],
-            response_model=model,
-            responses=READ_ERRORS,
+        """GET: one page of the resources the caller may see (:func:`list_route`);
+        ``name`` names the handler (``list_<resource>s`` by default)."""
+        list_route(
+            self._router,
+            self._read_model,
+            self._reader,
+            filters,
+            read_rows,
+            order,
+            body=body,
+            name=name or f"list_{self._resource}s",
+            doc=doc,
         )
 
     def get_one(
@@ -226,17 +231,32 @@ class StandardRoutes(Generic[RowT, ReadT]):
     def put(
         self,
         body: type[BaseModel],
-        replace: Callable[..., tuple[RowT, bool]],
+        replace: Callable[..., Any],
         *,
+        create: Callable[..., RowT] | None = None,
+        writable: Writable[RowT] | None = None,
         needs: Sequence[Any] = (),
         doc: str | None = None,
     ) -> None:
-        """PUT /{id}: ``replace`` returns the row and whether it created it: 201 with
-        Location, or 200."""
+        """PUT /{id}: create the resource with the client's id (201 with Location), or
+        replace it (200). With ``model``: no row with this id, ``create(session, *needs,
+        caller, body, id)``; else ``replace(session, *needs, caller, row, body)``;
+        ``writable`` replaces the resource's check for the PUT. Without:
+        ``replace(session, *needs, caller, id, body, if_match)`` returns the row and
+        whether it created it."""
 
         def call(w: _Write) -> ReadT:
-            outcome = replace(w.session, *w.needs, w.caller, w.resource_id, w.body, w.if_match)
-            return self._writes.put(w.uow, outcome)
+            if self._model is None:
+                outcome = replace(w.session, *w.needs, w.caller, *w.given)
+                return self._writes.put(w.uow, outcome)
+            assert create is not None and w.resource_id is not None
+            check = self._check(w, writable)
+            row = resources.for_replace(w.session, self._model, w.resource_id, w.if_match, check)
+            if row is None:
+                made = create(w.session, *w.needs, w.caller, w.body, w.resource_id)
+                return self._writes.created(w.uow, made)
+            replace(w.session, *w.needs, w.caller, row, w.body)
+            return self._writes.changed(w.uow, row)
 
         responses = put_responses(self._read_model)
         self._add_write(
@@ -246,37 +266,30 @@ class StandardRoutes(Generic[RowT, ReadT]):
     def update(
         self,
         body: type[BaseModel],
-        update: Callable[..., RowT],
+        update: Callable[..., RowT | None],
         *,
         needs: Sequence[Any] = (),
         doc: str | None = None,
     ) -> None:
-        """PATCH /{id}: 200 with the new ETag."""
-
-        def call(w: _Write) -> ReadT:
-            row = update(w.session, *w.needs, w.caller, w.resource_id, w.body, w.if_match)
-            return self._writes.changed(w.uow, row)
-
-        self._add_write("PATCH", self._one, "update", call, body=body, needs=needs, doc=doc)
+        """PATCH /{id}: 200 with the new ETag. ``update(session, *needs, caller, row,
+        body)`` with ``model`` (it may return None: the row changed), else
+        ``update(session, *needs, caller, id, body, if_match)`` returns the row."""
+        self._add_change("PATCH", self._one, "update", body, update, needs, doc)
 
     def action(
         self,
         action: str,
         body: type[BaseModel],
-        act: Callable[..., RowT],
+        act: Callable[..., RowT | None],
         *,
         needs: Sequence[Any] = (),
         doc: str | None = None,
     ) -> None:
         """POST /{id}/``action`` (``"exit"``: ``exit_person``), a change that is not a
-        PATCH: 200 with the new ETag."""
-
-        def call(w: _Write) -> ReadT:
-            row = act(w.session, *w.needs, w.caller, w.resource_id, w.body, w.if_match)
-            return self._writes.changed(w.uow, row)
-
+        PATCH: 200 with the new ETag; ``act`` is called as :meth:`update` calls its
+        function (a row it returns is the answer: a renewal answers the new contract)."""
         path = f"{self._one}/{action}"
-        self._add_write("POST", path, action, call, body=body, needs=needs, doc=doc)
+        self._add_change("POST", path, action, body, act, needs, doc)
 
     def delete(self, delete: Callable[..., None], *, doc: str | None = None) -> None:
         """DELETE /{id}: 204, no body."""
@@ -295,6 +308,34 @@ class StandardRoutes(Generic[RowT, ReadT]):
             doc=doc,
             status_code=HTTP_204_NO_CONTENT,
         )
+
+    def _check(self, w: _Write, writable: Writable[RowT] | None) -> Callable[[RowT], RowT] | None:
+        """The check of the row a write loads (the resource's unless the route names one)."""
+        factory = writable or self._writable
+        return None if factory is None else factory(w.session, w.caller)
+
+    def _add_change(
+        self,
+        method: str,
+        path: str,
+        verb: str,
+        body: type[BaseModel],
+        change: Callable[..., RowT | None],
+        needs: Sequence[Any],
+        doc: str | None,
+    ) -> None:
+        def call(w: _Write) -> ReadT:
+            if self._model is None:
+                changed = change(w.session, *w.needs, w.caller, *w.given)
+            else:
+                assert w.resource_id is not None
+                model, check = self._model, self._check(w, None)
+                row = resources.for_change(w.session, model, w.resource_id, w.if_match, check)
+                changed = change(w.session, *w.needs, w.caller, row, w.body) or row
+            assert changed is not None
+            return self._writes.changed(w.uow, changed)
+
+        self._add_write(method, path, verb, call, body=body, needs=needs, doc=doc)
 
     @property
     def _one(self) -> str:
@@ -367,3 +408,53 @@ def _endpoint(
         ]
     )
     return handler
+
+
+def list_route(
+    router: APIRouter,
+    read_model: type[ReadT],
+    reader: Any,
+    filters: type[FiltersT],
+    read_rows: Callable[[Connection, Principal, PageParams, FiltersT], Sequence[Any]],
+    order: Sequence[str],
+    *,
+    name: str,
+    body: Callable[[Mapping[Any, Any]], ReadT] | None = None,
+    doc: str | None = None,
+) -> None:
+    """GET on ``router``: one page of what ``reader`` (the caller dependency) may see.
+    ``filters`` are the query parameters (api/filters.py); ``read_rows`` is the
+    repository's scoped keyset query, ordered on the row keys ``order`` (the cursor is made
+    of them); ``body`` makes an item of a row (the row as it is by default). A list with
+    no other route (the audit events) declares it alone; a resource's, through
+    :meth:`StandardRoutes.list`."""
+    model = Page[read_model]  # type: ignore[valid-type]
+
+    async def list_(**values: Any) -> Response:
+        caller: Principal = values["caller"]
+        page: PageParams = values["page"]
+        given: FiltersT = values["filters"]
+        given.check()
+        answer = await read_page(
+            values["db"],
+            page,
+            model,
+            lambda conn: read_rows(conn, caller, page, given),
+            lambda row: tuple(row[key] for key in order),
+            body,
+        )
+        return json_response(answer)
+
+    params = [
+        ("db", DatabaseDep),
+        ("caller", reader),
+        ("page", Paging),
+        ("filters", Annotated[filters, Query()]),
+    ]
+    router.add_api_route(
+        "",
+        _endpoint(list_, name, doc, params),
+        methods=["GET"],
+        response_model=model,
+        responses=READ_ERRORS,
+    )

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query
-from pydantic import AwareDatetime, BaseModel
+from fastapi import APIRouter
+from pydantic import AwareDatetime, BaseModel, Field
+from sqlalchemy.engine import Connection, RowMapping
 
-from liushou.api.dependencies import DatabaseDep
-from liushou.api.pagination import Page, Paging, keyset_rows, read_page
+from liushou.api.filters import ListFilters, where_equal
+from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Instant, SearchText
+from liushou.api.routes import list_route
 from liushou.audit.models import audit_t
 from liushou.auth.callers import AuditReader
-from liushou.errors import problem_responses
+from liushou.auth.principal import Principal
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 
@@ -34,38 +37,45 @@ class AuditEventRead(BaseModel):
     detail: dict[str, Any] | None
 
 
-@router.get("", responses=problem_responses(400, 401, 403, 422))
-async def list_audit_events(
-    db: DatabaseDep,
-    caller: AuditReader,
-    page: Paging,
-    actor_id: uuid.UUID | None = None,
-    action: Annotated[SearchText | None, Query(max_length=64, examples=["region.update"])] = None,
-    resource_type: Annotated[SearchText | None, Query(max_length=64)] = None,
-    resource_id: Annotated[SearchText | None, Query(max_length=64)] = None,
-    outcome: Annotated[SearchText | None, Query(max_length=16)] = None,
-    from_: Annotated[Instant | None, Query(alias="from")] = None,
-    to: Instant | None = None,
-) -> Page[AuditEventRead]:
-    """Newest first. `from` is inclusive, `to` exclusive."""
-    stmt = sa.select(audit_t)
-    for column, value in (
-        (audit_t.c.actor_id, actor_id),
-        (audit_t.c.action, action),
-        (audit_t.c.resource_type, resource_type),
-        (audit_t.c.resource_id, resource_id),
-        (audit_t.c.outcome, outcome),
-    ):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    if from_ is not None:
-        stmt = stmt.where(audit_t.c.at >= from_)
-    if to is not None:
-        stmt = stmt.where(audit_t.c.at < to)
-    return await read_page(
-        db,
-        page,
-        Page[AuditEventRead],
-        lambda conn: keyset_rows(conn, stmt, page, [audit_t.c.at, audit_t.c.id], descending=True),
-        lambda r: (r["at"], r["id"]),
+class AuditFilters(ListFilters):
+    """The list's query parameters; each is an exact match but the period."""
+
+    actor_id: uuid.UUID | None = None
+    action: SearchText | None = Field(None, max_length=64, examples=["region.update"])
+    resource_type: SearchText | None = Field(None, max_length=64)
+    resource_id: SearchText | None = Field(None, max_length=64)
+    outcome: SearchText | None = Field(None, max_length=16)
+    from_: Instant | None = Field(None, alias="from")
+    to: Instant | None = None
+
+
+def _events(
+    conn: Connection, caller: Principal, page: PageParams, f: AuditFilters
+) -> Sequence[RowMapping]:
+    """Every event (an audit reader sees them all), ``from`` inclusive, ``to`` exclusive."""
+    stmt = where_equal(
+        sa.select(audit_t),
+        audit_t,
+        actor_id=f.actor_id,
+        action=f.action,
+        resource_type=f.resource_type,
+        resource_id=f.resource_id,
+        outcome=f.outcome,
     )
+    if f.from_ is not None:
+        stmt = stmt.where(audit_t.c.at >= f.from_)
+    if f.to is not None:
+        stmt = stmt.where(audit_t.c.at < f.to)
+    return keyset_rows(conn, stmt, page, [audit_t.c.at, audit_t.c.id], descending=True)
+
+
+list_route(
+    router,
+    AuditEventRead,
+    AuditReader,
+    AuditFilters,
+    _events,
+    ("at", "id"),
+    name="list_audit_events",
+    doc="Newest first. `from` is inclusive, `to` exclusive.",
+)

@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from liushou.api import resources
 from liushou.auth.accounts import CLI_PRINCIPAL
 from liushou.clock import today
 from liushou.config import Settings
@@ -170,7 +171,9 @@ def seed_persons(
         registry.create_person(session, settings, pii, CLI_PRINCIPAL, plan.body, plan.id)
         report.created[plan.body.category.value] += 1
         if plan.exit is not None:
-            registry.exit_person(session, CLI_PRINCIPAL, plan.id, plan.exit, None)
+            check = registry.writable(session, CLI_PRINCIPAL)
+            person = resources.for_change(session, Person, plan.id, None, check)
+            registry.exit_person(session, CLI_PRINCIPAL, person, plan.exit)
             report.exited += 1
     return report
 

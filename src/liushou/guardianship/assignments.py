@@ -269,8 +269,7 @@ def update_assignment(
     assignment = resources.require_live(assignment)
     assert person is not None
     check_if_match(if_match, assignment.version)
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ["visit_interval_days"])
+    given = resources.patched(patch, ["visit_interval_days"])
     if given.get("ends_on") is not None and "end_reason" not in given:
         given["end_reason"] = assignment.end_reason
     _change_assignment(session, caller, assignment, person, given)

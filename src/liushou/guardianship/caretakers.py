@@ -5,6 +5,7 @@ Functions flush; routers commit."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -43,6 +44,13 @@ class CaretakerOutOfArea(Unprocessable):
 
 
 # --- caretakers --------------------------------------------------------------------------
+
+
+def caretaker_writable(_: Session, caller: Principal) -> Callable[[Caretaker], Caretaker]:
+    """A manager's check (before the caretaker is read); then a caretaker outside the
+    caller's sight is 404, one outside its own region 403."""
+    require_manager(caller)
+    return lambda caretaker: _caretaker_writable(caretaker, caller)
 
 
 def _caretaker_writable(caretaker: Caretaker, caller: Principal) -> Caretaker:
@@ -168,37 +176,23 @@ def replace_caretaker(
     session: Session,
     pii: PersonalData,
     caller: Principal,
-    caretaker_id: uuid.UUID,
+    caretaker: Caretaker,
     data: CaretakerCreate,
-    if_match: str | None,
-) -> tuple[Caretaker, bool]:
-    """PUT: create with the client's id (True) or replace the caretaker (False)."""
-    require_manager(caller)
-    caretaker = resources.for_replace(
-        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
-    )
-    if caretaker is None:
-        return create_caretaker(session, pii, caller, data, caretaker_id), True
+) -> None:
+    """PUT on an existing caretaker (a new id: :func:`create_caretaker`)."""
     values = _caretaker_values(session, caller, caretaker.id, data.model_dump())
     values = _seal_phone(pii, caretaker.id, values, caretaker_phone(pii, caretaker))
     _update_caretaker(session, caller, caretaker, values)
-    return caretaker, False
 
 
 def update_caretaker(
     session: Session,
     pii: PersonalData,
     caller: Principal,
-    caretaker_id: uuid.UUID,
+    caretaker: Caretaker,
     patch: CaretakerUpdate,
-    if_match: str | None,
 ) -> Caretaker:
-    require_manager(caller)
-    caretaker = resources.for_change(
-        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
-    )
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("name", "kind", "region_id"))
+    given = resources.patched(patch, ("name", "kind", "region_id"))
     phone = caretaker_phone(pii, caretaker)
     current = {
         "name": caretaker.name,
@@ -251,9 +245,8 @@ def _check_caseload_area(session: Session, caretaker: Caretaker) -> None:
 def delete_caretaker(
     session: Session, caller: Principal, caretaker_id: uuid.UUID, if_match: str | None
 ) -> None:
-    require_manager(caller)
     caretaker = resources.for_change(
-        session, Caretaker, caretaker_id, if_match, lambda c: _caretaker_writable(c, caller)
+        session, Caretaker, caretaker_id, if_match, caretaker_writable(session, caller)
     )
     if repo.caretaker_in_use(session, caretaker.id):
         raise Conflict(

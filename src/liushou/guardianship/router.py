@@ -77,7 +77,14 @@ VISITS: ResourceWrites[models.Visit, VisitRead] = ResourceWrites(
 
 
 CARETAKER_ROUTES = StandardRoutes(
-    caretakers, "caretaker", CARETAKERS, CaretakerRead, reader=CareReader, writer=CareWriter
+    caretakers,
+    "caretaker",
+    CARETAKERS,
+    CaretakerRead,
+    reader=CareReader,
+    writer=CareWriter,
+    model=models.Caretaker,
+    writable=caretaker_service.caretaker_writable,
 )
 CARETAKER_ROUTES.list(repo.CaretakerFilters, repo.list_caretakers, ("name", "id"), body=_caretaker)
 CARETAKER_ROUTES.get_one(repo.get_caretaker, _caretaker)
@@ -90,6 +97,7 @@ CARETAKER_ROUTES.create(
 CARETAKER_ROUTES.put(
     CaretakerCreate,
     caretaker_service.replace_caretaker,
+    create=caretaker_service.create_caretaker,
     needs=[PersonalDataDep],
     doc="""Create the caretaker with this client-chosen id (201), or replace it (200). Moving it
     out of the area of a person it looks after is 409 `caretaker_has_assignments`.""",

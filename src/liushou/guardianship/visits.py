@@ -221,8 +221,7 @@ def update_visit(
     visit, person = _writable_visit(session, caller, visit_id)
     visit = resources.require_live(visit)
     check_if_match(if_match, visit.version)
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("visited_on", "mode", "needs", "risk_level"))
+    given = resources.patched(patch, ("visited_on", "mode", "needs", "risk_level"))
     if "needs" in given:
         given["needs"] = _needs(given["needs"])
     if "next_visit_due" not in given:

@@ -39,6 +39,8 @@ LEGAL_ACTIVITY_ROUTES = StandardRoutes(
     LegalActivityRead,
     reader=LegalReader,
     writer=LegalWriter,
+    model=LegalActivity,
+    writable=service.writable,
 )
 LEGAL_ACTIVITY_ROUTES.list(
     repo.LegalActivityFilters,
@@ -65,6 +67,7 @@ LEGAL_ACTIVITY_ROUTES.create(
 LEGAL_ACTIVITY_ROUTES.put(
     LegalActivityCreate,
     service.replace_activity,
+    create=service.create_activity,
     doc="""Create the activity with this client-chosen id (201), or replace it (200): the
     person's service record follows the new type, person and day in the same transaction.
     The same body again changes nothing.""",

@@ -78,7 +78,7 @@ def record_type(activity_type: LegalActivityType, person_id: uuid.UUID | None) -
 # --- who may write -------------------------------------------------------------------------
 
 
-def _writable(session: Session, caller: Principal) -> Callable[[LegalActivity], LegalActivity]:
+def writable(session: Session, caller: Principal) -> Callable[[LegalActivity], LegalActivity]:
     """An activity the caller may not see is 404, as for a read (repository.scope)."""
 
     def check(activity: LegalActivity) -> LegalActivity:
@@ -284,35 +284,20 @@ def _change(
 
 
 def replace_activity(
-    session: Session,
-    caller: Principal,
-    activity_id: uuid.UUID,
-    data: LegalActivityCreate,
-    if_match: str | None,
-) -> tuple[LegalActivity, bool]:
-    """PUT: create with the client's id (True) or replace every field (False); the same
-    body again changes nothing (an offline phone's retry)."""
-    activity = resources.for_replace(
-        session, LegalActivity, activity_id, if_match, _writable(session, caller)
-    )
-    if activity is None:
-        return create_activity(session, caller, data, activity_id), True
+    session: Session, caller: Principal, activity: LegalActivity, data: LegalActivityCreate
+) -> None:
+    """PUT on an existing activity: every field; the same body again changes nothing (an
+    offline phone's retry). A new id: :func:`create_activity`."""
     _change(session, caller, activity, data.model_dump())
-    return activity, False
 
 
 def update_activity(
     session: Session,
     caller: Principal,
-    activity_id: uuid.UUID,
+    activity: LegalActivity,
     patch: LegalActivityUpdate,
-    if_match: str | None,
 ) -> LegalActivity:
-    activity = resources.for_change(
-        session, LegalActivity, activity_id, if_match, _writable(session, caller)
-    )
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     _change(session, caller, activity, given)
     return activity
 
@@ -322,7 +307,7 @@ def delete_activity(
 ) -> None:
     """Soft delete; the service record it wrote goes with it."""
     activity = resources.for_change(
-        session, LegalActivity, activity_id, if_match, _writable(session, caller)
+        session, LegalActivity, activity_id, if_match, writable(session, caller)
     )
     resources.soft_delete(activity, if_match)
     _sync_record(session, caller, activity)  # deleted: it records nothing any more

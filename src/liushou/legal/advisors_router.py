@@ -33,6 +33,8 @@ ADVISOR_ROUTES = StandardRoutes(
     AdvisorRead,
     reader=LegalReader,
     writer=LegalWriter,
+    model=LegalAdvisor,
+    writable=service.writable,
 )
 ADVISOR_ROUTES.list(
     repo.AdvisorFilters,
@@ -56,6 +58,7 @@ ADVISOR_ROUTES.create(
 ADVISOR_ROUTES.put(
     AdvisorCreate,
     service.replace_advisor,
+    create=service.create_advisor,
     doc="Create the advisor with this client-chosen id (201), or replace it (200).",
 )
 ADVISOR_ROUTES.update(

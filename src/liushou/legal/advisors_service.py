@@ -19,6 +19,7 @@ Functions flush; routers commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -72,8 +73,10 @@ def law_firm(session: Session, caller: Principal, firm_id: uuid.UUID) -> Organiz
     return org
 
 
-def _writable(session: Session, caller: Principal) -> Any:
-    """An advisor whose firm lies outside the caller's sight is 404, as an unknown id."""
+def writable(session: Session, caller: Principal) -> Callable[[LegalAdvisor], LegalAdvisor]:
+    """A manager's check (:func:`require_manager`, before the advisor is read); then an
+    advisor whose firm lies outside the caller's sight is 404, as an unknown id."""
+    require_manager(caller)
 
     def check(row: LegalAdvisor) -> LegalAdvisor:
         if caller.sees_everything:
@@ -195,36 +198,19 @@ def _update(session: Session, caller: Principal, row: LegalAdvisor, values: dict
 
 
 def replace_advisor(
-    session: Session,
-    caller: Principal,
-    advisor_id: uuid.UUID,
-    data: AdvisorCreate,
-    if_match: str | None,
-) -> tuple[LegalAdvisor, bool]:
-    """PUT: create with the client's id (True) or replace every field (False)."""
-    require_manager(caller)
-    row = resources.for_replace(
-        session, LegalAdvisor, advisor_id, if_match, _writable(session, caller)
-    )
-    if row is None:
-        return create_advisor(session, caller, data, advisor_id), True
+    session: Session, caller: Principal, row: LegalAdvisor, data: AdvisorCreate
+) -> None:
+    """PUT on an existing advisor: every field (a new id: :func:`create_advisor`)."""
     _update(session, caller, row, data.model_dump())
-    return row, False
 
 
 def update_advisor(
     session: Session,
     caller: Principal,
-    advisor_id: uuid.UUID,
+    row: LegalAdvisor,
     patch: AdvisorUpdate,
-    if_match: str | None,
 ) -> LegalAdvisor:
-    require_manager(caller)
-    row = resources.for_change(
-        session, LegalAdvisor, advisor_id, if_match, _writable(session, caller)
-    )
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     _update(session, caller, row, {**{f: getattr(row, f) for f in FIELDS}, **given})
     return row
 
@@ -235,9 +221,8 @@ def delete_advisor(
     """Soft delete, refused while the advisor has a contract not yet ended. The row lock
     (for_change) is the one a contract write takes on its advisor, so a contract cannot be
     signed for an advisor being deleted at the same moment."""
-    require_manager(caller)
     row = resources.for_change(
-        session, LegalAdvisor, advisor_id, if_match, _writable(session, caller)
+        session, LegalAdvisor, advisor_id, if_match, writable(session, caller)
     )
     open_contract = repo.open_contract_of(session, row.id, clock.today())
     if open_contract is not None:

@@ -50,6 +50,8 @@ CONTRACT_ROUTES = StandardRoutes(
     ContractRead,
     reader=LegalReader,
     writer=LegalWriter,
+    model=LegalContract,
+    writable=service.writable,
 )
 CONTRACT_ROUTES.list(
     repo.ContractFilters,
@@ -78,6 +80,8 @@ CONTRACT_ROUTES.create(
 CONTRACT_ROUTES.put(
     ContractCreate,
     service.replace_contract,
+    create=service.create_contract,
+    writable=service.replaceable,
     needs=[SettingsDep],
     doc="""Create the contract with this client-chosen id (201), or replace it (200); the
     rules of a create apply. `terminated_on` is kept (only `/terminate` sets it).""",

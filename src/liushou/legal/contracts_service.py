@@ -22,6 +22,7 @@ Functions flush; routers commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -177,7 +178,13 @@ def check_rules(
         )
 
 
-def _writable(session: Session, caller: Principal) -> Any:
+def replaceable(session: Session, caller: Principal) -> Callable[[LegalContract], LegalContract]:
+    """The check of a PUT: a manager's (before the contract is read), then :func:`writable`'s."""
+    advisors_service.require_manager(caller)
+    return writable(session, caller)
+
+
+def writable(session: Session, caller: Principal) -> Callable[[LegalContract], LegalContract]:
     """A contract the caller cannot see is 404; one it sees but that also covers villages
     outside its area is 403 ``contract_outside_area`` (it is the whole contract that
     changes)."""
@@ -292,19 +299,12 @@ def replace_contract(
     session: Session,
     settings: Settings,
     caller: Principal,
-    contract_id: uuid.UUID,
+    row: LegalContract,
     data: ContractCreate,
-    if_match: str | None,
-) -> tuple[LegalContract, bool]:
-    """PUT: create with the client's id (True) or replace every field (False);
-    ``terminated_on`` stays as ``/terminate`` set it."""
-    advisors_service.require_manager(caller)
-    row = resources.for_replace(
-        session, LegalContract, contract_id, if_match, _writable(session, caller)
-    )
-    if row is None:
-        return create_contract(session, settings, caller, data, contract_id), True
-    return _apply(session, settings, caller, row, data.model_dump(), contract_id), False
+) -> None:
+    """PUT on an existing contract: every field; ``terminated_on`` stays as ``/terminate``
+    set it. A new id: :func:`create_contract`."""
+    _apply(session, settings, caller, row, data.model_dump(), row.id)
 
 
 def _current(session: Session, row: LegalContract) -> dict[str, Any]:
@@ -317,30 +317,21 @@ def update_contract(
     session: Session,
     settings: Settings,
     caller: Principal,
-    contract_id: uuid.UUID,
+    row: LegalContract,
     patch: ContractUpdate,
-    if_match: str | None,
 ) -> LegalContract:
-    row = resources.for_change(
-        session, LegalContract, contract_id, if_match, _writable(session, caller)
-    )
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
-    return _apply(session, settings, caller, row, {**_current(session, row), **given}, contract_id)
+    given = resources.patched(patch, REQUIRED)
+    return _apply(session, settings, caller, row, {**_current(session, row), **given}, row.id)
 
 
 def terminate_contract(
     session: Session,
     caller: Principal,
-    contract_id: uuid.UUID,
+    row: LegalContract,
     data: ContractTerminate,
-    if_match: str | None,
 ) -> LegalContract:
     """Set ``terminated_on`` (once): the contract covers nothing from that day on. It only
     shortens the coverage, so neither rule can break."""
-    row = resources.for_change(
-        session, LegalContract, contract_id, if_match, _writable(session, caller)
-    )
     if row.terminated_on is not None:
         raise _invalid_transition(
             row, "合同已解除，不能再次解除。", "The contract was terminated already."
@@ -376,7 +367,7 @@ def renew_contract(
     """The next contract: same firm, advisor, villages and targets, from the day after
     this one's last day through ``ends_on``; ``renews_id`` names this one."""
     row = resources.for_change(
-        session, LegalContract, contract_id, if_match, _writable(session, caller)
+        session, LegalContract, contract_id, if_match, writable(session, caller)
     )
     if row.terminated_on is not None:
         raise _invalid_transition(
@@ -405,7 +396,7 @@ def delete_contract(
     """Soft delete, refused while live legal activities were recorded under it (they name
     the contract that covered them)."""
     row = resources.for_change(
-        session, LegalContract, contract_id, if_match, _writable(session, caller)
+        session, LegalContract, contract_id, if_match, writable(session, caller)
     )
     if repo.has_activities(session, row.id):
         raise Conflict(

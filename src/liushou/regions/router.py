@@ -39,7 +39,13 @@ ORGANIZATIONS: ResourceWrites[Organization, OrganizationRead] = ResourceWrites(
 
 
 REGION_ROUTES = StandardRoutes(
-    regions, "region", REGIONS, RegionRead, reader=SignedIn, writer=Admin
+    regions,
+    "region",
+    REGIONS,
+    RegionRead,
+    reader=SignedIn,
+    writer=Admin,
+    model=Region,
 )
 REGION_ROUTES.list(
     repo.RegionFilters,
@@ -52,6 +58,7 @@ REGION_ROUTES.create(RegionCreate, service.create_region)
 REGION_ROUTES.put(
     RegionCreate,
     service.replace_region,
+    create=service.create_region,
     doc="Create the region with this client-chosen id (201), or replace it (200). Idempotent.",
 )
 REGION_ROUTES.update(RegionUpdate, service.update_region)
@@ -62,7 +69,13 @@ REGION_ROUTES.delete(
 
 
 ORGANIZATION_ROUTES = StandardRoutes(
-    organizations, "organization", ORGANIZATIONS, OrganizationRead, reader=SignedIn, writer=Admin
+    organizations,
+    "organization",
+    ORGANIZATIONS,
+    OrganizationRead,
+    reader=SignedIn,
+    writer=Admin,
+    model=Organization,
 )
 ORGANIZATION_ROUTES.list(repo.OrganizationFilters, repo.list_organizations, ("name", "id"))
 ORGANIZATION_ROUTES.get_one(repo.get_organization, OrganizationRead.model_validate)
@@ -70,6 +83,7 @@ ORGANIZATION_ROUTES.create(OrganizationCreate, service.create_organization)
 ORGANIZATION_ROUTES.put(
     OrganizationCreate,
     service.replace_organization,
+    create=service.create_organization,
     doc="Create the organization with this client-chosen id (201), or replace it (200).",
 )
 ORGANIZATION_ROUTES.update(OrganizationUpdate, service.update_organization)

@@ -76,17 +76,8 @@ def create_region(
     return region
 
 
-def replace_region(
-    session: Session,
-    caller: Principal,
-    region_id: uuid.UUID,
-    data: RegionCreate,
-    if_match: str | None,
-) -> tuple[Region, bool]:
-    """PUT: create with the client's id (True) or replace the existing region (False)."""
-    region = resources.for_replace(session, Region, region_id, if_match)
-    if region is None:
-        return create_region(session, caller, data, region_id), True
+def replace_region(session: Session, caller: Principal, region: Region, data: RegionCreate) -> None:
+    """PUT on an existing region (a new id: :func:`create_region`)."""
     resources.refuse_immutable_changes(
         data,
         region,
@@ -97,19 +88,15 @@ def replace_region(
     _validate_region(session, caller, data)
     changed = resources.apply_changes(region, {"name": data.name, "kind": data.kind})
     _audit_update(session, caller, region, changed)
-    return region, False
 
 
 def update_region(
     session: Session,
     caller: Principal,
-    region_id: uuid.UUID,
+    region: Region,
     patch: RegionUpdate,
-    if_match: str | None,
 ) -> Region:
-    region = resources.for_change(session, Region, region_id, if_match)
-    values = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(values, ("name",))
+    values = resources.patched(patch, ("name",))
     merged = RegionCreate(
         code=region.code,
         name=values.get("name", region.name),
@@ -177,31 +164,21 @@ def create_organization(
 
 
 def replace_organization(
-    session: Session,
-    caller: Principal,
-    organization_id: uuid.UUID,
-    data: OrganizationCreate,
-    if_match: str | None,
-) -> tuple[Organization, bool]:
-    org = resources.for_replace(session, Organization, organization_id, if_match)
-    if org is None:
-        return create_organization(session, caller, data, organization_id), True
+    session: Session, caller: Principal, org: Organization, data: OrganizationCreate
+) -> None:
+    """PUT on an existing organization (a new id: :func:`create_organization`)."""
     _check_org_region(session, caller, data.region_id)
     changed = resources.apply_changes(org, _org_values(data.model_dump()))
     _audit_update(session, caller, org, changed)
-    return org, False
 
 
 def update_organization(
     session: Session,
     caller: Principal,
-    organization_id: uuid.UUID,
+    org: Organization,
     patch: OrganizationUpdate,
-    if_match: str | None,
 ) -> Organization:
-    org = resources.for_change(session, Organization, organization_id, if_match)
-    values = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(values, ("name", "type", "region_id", "networks"))
+    values = resources.patched(patch, ("name", "type", "region_id", "networks"))
     if "region_id" in values:
         _check_org_region(session, caller, values["region_id"])
     changed = resources.apply_changes(org, _org_values(values))

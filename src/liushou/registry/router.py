@@ -163,7 +163,14 @@ async def list_persons(
 
 
 PERSON_ROUTES = StandardRoutes(
-    persons, "person", PERSONS, PersonRead, reader=PersonReader, writer=PersonWriter
+    persons,
+    "person",
+    PERSONS,
+    PersonRead,
+    reader=PersonReader,
+    writer=PersonWriter,
+    model=Person,
+    writable=service.writable,
 )
 PERSON_ROUTES.get_one(repo.get_person, lambda row: PersonRead.model_validate(person_body(row)))
 PERSON_ROUTES.create(
@@ -176,6 +183,7 @@ PERSON_ROUTES.create(
 PERSON_ROUTES.put(
     PersonCreate,
     service.replace_person,
+    create=service.create_person,
     needs=[SettingsDep, PersonalDataDep],
     doc="Create the person with this client-chosen id (201), or replace it (200). Idempotent.",
 )

@@ -83,14 +83,10 @@ def replace_person(
     settings: Settings,
     pii: PersonalData,
     caller: Principal,
-    person_id: uuid.UUID,
+    person: Person,
     data: PersonCreate,
-    if_match: str | None,
-) -> tuple[Person, bool]:
-    """PUT: create with the client's id (True) or replace the person (False)."""
-    person = resources.for_replace(session, Person, person_id, if_match, _writable(session, caller))
-    if person is None:
-        return create_person(session, settings, pii, caller, data, person_id), True
+) -> None:
+    """PUT on an existing person (a new id: :func:`create_person`)."""
     resources.refuse_immutable_changes(
         data, person, ["category"], "类别创建后不能修改。", "A person's category cannot change."
     )
@@ -101,7 +97,6 @@ def replace_person(
     if changed:
         session.flush()
         record_version(session, person, caller, "update", changed)
-    return person, False
 
 
 def update_person(
@@ -109,13 +104,10 @@ def update_person(
     settings: Settings,
     pii: PersonalData,
     caller: Principal,
-    person_id: uuid.UUID,
+    person: Person,
     patch: PersonUpdate,
-    if_match: str | None,
 ) -> Person:
-    person = resources.for_change(session, Person, person_id, if_match, _writable(session, caller))
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("name", "region_id", "left_behind_since"))
+    given = resources.patched(patch, ("name", "region_id", "left_behind_since"))
     wrong = [
         name
         for name in PROFILE_FIELD.values()
@@ -166,7 +158,7 @@ def _current_description(person: Person, pii: PersonalData) -> dict[str, Any]:
     }
 
 
-def _writable(session: Session, caller: Principal) -> Callable[[Person], Person]:
+def writable(session: Session, caller: Principal) -> Callable[[Person], Person]:
     """The check :func:`resources.for_change` and :func:`resources.for_replace` make of the person: the caller
     changes only a person it may see (404 otherwise)."""
 
@@ -178,14 +170,8 @@ def _writable(session: Session, caller: Principal) -> Callable[[Person], Person]
     return visible
 
 
-def exit_person(
-    session: Session,
-    caller: Principal,
-    person_id: uuid.UUID,
-    data: PersonExit,
-    if_match: str | None,
-) -> Person:
-    person = _moving_to(session, caller, person_id, if_match, PersonStatus.exited)
+def exit_person(session: Session, caller: Principal, person: Person, data: PersonExit) -> None:
+    _refuse_already(person, PersonStatus.exited)
     if data.exited_on > today() or data.exited_on < person.left_behind_since:
         raise FieldInvalid(
             ["body", "exited_on"],
@@ -199,18 +185,12 @@ def exit_person(
         "exit_reason": data.exit_reason,
     }
     _change_status(session, caller, person, "exit", values)
-    return person
 
 
 def reactivate_person(
-    session: Session,
-    settings: Settings,
-    caller: Principal,
-    person_id: uuid.UUID,
-    data: PersonReactivate,
-    if_match: str | None,
-) -> Person:
-    person = _moving_to(session, caller, person_id, if_match, PersonStatus.active)
+    session: Session, settings: Settings, caller: Principal, person: Person, data: PersonReactivate
+) -> None:
+    _refuse_already(person, PersonStatus.active)
     since = data.left_behind_since or person.left_behind_since
     if person.exited_on and data.left_behind_since and since < person.exited_on:
         raise FieldInvalid(
@@ -229,21 +209,13 @@ def reactivate_person(
         "left_behind_since": since,
     }
     _change_status(session, caller, person, "reactivate", values)
-    return person
 
 
-def _moving_to(
-    session: Session,
-    caller: Principal,
-    person_id: uuid.UUID,
-    if_match: str | None,
-    status: PersonStatus,
-) -> Person:
-    """The person an exit or a reactivation moves to ``status``: 409 when it is there
-    already."""
-    person = resources.for_change(session, Person, person_id, if_match, _writable(session, caller))
+def _refuse_already(person: Person, status: PersonStatus) -> None:
+    """409 for an exit or a reactivation that would move the person to the ``status`` it
+    is in already."""
     if person.status != status:
-        return person
+        return
     if status == PersonStatus.exited:
         raise Conflict(
             "此人已退出留守名册。", "This person has already exited.", code="already_exited"
@@ -263,7 +235,7 @@ def _change_status(
 def delete_person(
     session: Session, caller: Principal, person_id: uuid.UUID, if_match: str | None
 ) -> None:
-    person = resources.for_change(session, Person, person_id, if_match, _writable(session, caller))
+    person = resources.for_change(session, Person, person_id, if_match, writable(session, caller))
     resources.soft_delete(person, if_match)
     session.flush()
     record_version(session, person, caller, "delete", [])

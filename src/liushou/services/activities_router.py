@@ -69,7 +69,14 @@ ACTIVITIES: ResourceWrites[Activity, ActivityRead] = ResourceWrites("/activities
 
 
 ACTIVITY_ROUTES = StandardRoutes(
-    activities, "activity", ACTIVITIES, ActivityRead, reader=ServiceReader, writer=ServiceWriter
+    activities,
+    "activity",
+    ACTIVITIES,
+    ActivityRead,
+    reader=ServiceReader,
+    writer=ServiceWriter,
+    model=Activity,
+    writable=service.writable,
 )
 ACTIVITY_ROUTES.list(
     repo.ActivityFilters,
@@ -91,6 +98,7 @@ ACTIVITY_ROUTES.create(
 ACTIVITY_ROUTES.put(
     ActivityCreate,
     _as_caller(service.replace_activity),
+    create=_as_caller(service.create_activity),
     doc="""Create the activity with this client-chosen id (201), or replace it (200): the
     records follow the new attendees, type and day in the same transaction. Attendees you
     may not see stay.""",

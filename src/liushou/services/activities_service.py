@@ -48,7 +48,7 @@ _REQUIRED = ("title", "service_type", "region_id", "held_on", "attendee_ids", "a
 # --- where, what, who ----------------------------------------------------------------------
 
 
-def _writable(caller: Principal) -> Callable[[Activity], Activity]:
+def writable(_: Session, caller: Principal) -> Callable[[Activity], Activity]:
     """An activity outside the caller's area is 404, as for a read."""
 
     def check(activity: Activity) -> Activity:
@@ -273,33 +273,22 @@ def create_activity(
 
 
 def replace_activity(
-    session: Session,
-    caller: Principal,
-    activity_id: uuid.UUID,
-    data: ActivityCreate,
-    if_match: str | None,
-) -> tuple[Activity, bool]:
-    """PUT: create the activity with the client's id (True) or replace it (False)."""
-    activity = resources.for_replace(session, Activity, activity_id, if_match, _writable(caller))
-    if activity is None:
-        return create_activity(session, caller, data, activity_id), True
+    session: Session, caller: Principal, activity: Activity, data: ActivityCreate
+) -> None:
+    """PUT on an existing activity (a new id: :func:`create_activity`)."""
     records = repo.live_records(session, activity.id)
     target = _seen_replaced(session, caller, records, data.attendee_ids)
     values = data.model_dump(exclude={ATTENDEES})
     _change(session, caller, activity, values, records, target, ATTENDEES, data.attendee_ids)
-    return activity, False
 
 
 def update_activity(
     session: Session,
     caller: Principal,
-    activity_id: uuid.UUID,
+    activity: Activity,
     patch: ActivityUpdate,
-    if_match: str | None,
 ) -> Activity:
-    activity = resources.for_change(session, Activity, activity_id, if_match, _writable(caller))
-    values = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(values, _REQUIRED)
+    values = resources.patched(patch, _REQUIRED)
     given = values.pop(ATTENDEES, None)
     records = repo.live_records(session, activity.id)
     target = None if given is None else _seen_replaced(session, caller, records, given)
@@ -315,7 +304,9 @@ def add_attendees(
     if_match: str | None,
 ) -> Activity:
     """Add persons; those already attending are not added twice."""
-    activity = resources.for_change(session, Activity, activity_id, if_match, _writable(caller))
+    activity = resources.for_change(
+        session, Activity, activity_id, if_match, writable(session, caller)
+    )
     records = repo.live_records(session, activity.id)
     current = [record.person_id for record in records]
     target = _unique([*current, *body.person_ids])
@@ -331,7 +322,9 @@ def remove_attendee(
     if_match: str | None,
 ) -> None:
     """404 when the person does not attend (or the caller may not see it)."""
-    activity = resources.for_change(session, Activity, activity_id, if_match, _writable(caller))
+    activity = resources.for_change(
+        session, Activity, activity_id, if_match, writable(session, caller)
+    )
     records = repo.live_records(session, activity.id)
     current = [record.person_id for record in records]
     if person_id not in current or person_id in _hidden(session, caller, [person_id]):
@@ -346,7 +339,9 @@ def delete_activity(
     session: Session, caller: Principal, activity_id: uuid.UUID, if_match: str | None
 ) -> None:
     """Soft delete; its records go with it."""
-    activity = resources.for_change(session, Activity, activity_id, if_match, _writable(caller))
+    activity = resources.for_change(
+        session, Activity, activity_id, if_match, writable(session, caller)
+    )
     _sync_records(session, caller, activity, repo.live_records(session, activity.id), [])
     resources.soft_delete(activity, if_match)
     resources.audit_write(session, caller, activity, "delete")

@@ -37,6 +37,8 @@ DISTRIBUTION_ROUTES = StandardRoutes(
     DistributionRead,
     reader=ServiceReader,
     writer=ServiceWriter,
+    model=Distribution,
+    writable=service.writable,
 )
 DISTRIBUTION_ROUTES.list(
     repo.DistributionFilters,
@@ -57,6 +59,7 @@ DISTRIBUTION_ROUTES.create(
 DISTRIBUTION_ROUTES.put(
     DistributionCreate,
     service.replace_distribution,
+    create=service.create_distribution,
     doc="Create the distribution with this client-chosen id (201), or replace it (200).",
 )
 DISTRIBUTION_ROUTES.update(

@@ -14,6 +14,7 @@ Functions flush; routers commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import Session
@@ -55,7 +56,7 @@ def _values(session: Session, caller: Principal, data: dict[str, Any]) -> dict[s
     }
 
 
-def _writable(caller: Principal) -> Any:
+def writable(_: Session, caller: Principal) -> Callable[[Distribution], Distribution]:
     """A distribution outside the caller's area is 404, as an unknown id."""
 
     def check(row: Distribution) -> Distribution:
@@ -90,30 +91,19 @@ def _update(session: Session, caller: Principal, row: Distribution, values: dict
 
 
 def replace_distribution(
-    session: Session,
-    caller: Principal,
-    distribution_id: uuid.UUID,
-    data: DistributionCreate,
-    if_match: str | None,
-) -> tuple[Distribution, bool]:
-    """PUT: create with the client's id (True) or replace every field (False)."""
-    row = resources.for_replace(session, Distribution, distribution_id, if_match, _writable(caller))
-    if row is None:
-        return create_distribution(session, caller, data, distribution_id), True
+    session: Session, caller: Principal, row: Distribution, data: DistributionCreate
+) -> None:
+    """PUT on an existing distribution: every field (a new id: :func:`create_distribution`)."""
     _update(session, caller, row, _values(session, caller, data.model_dump()))
-    return row, False
 
 
 def update_distribution(
     session: Session,
     caller: Principal,
-    distribution_id: uuid.UUID,
+    row: Distribution,
     patch: DistributionUpdate,
-    if_match: str | None,
 ) -> Distribution:
-    row = resources.for_change(session, Distribution, distribution_id, if_match, _writable(caller))
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     current = {
         "region_id": row.region_id,
         "distributed_on": row.distributed_on,
@@ -151,6 +141,8 @@ def _values_for_change(
 def delete_distribution(
     session: Session, caller: Principal, distribution_id: uuid.UUID, if_match: str | None
 ) -> None:
-    row = resources.for_change(session, Distribution, distribution_id, if_match, _writable(caller))
+    row = resources.for_change(
+        session, Distribution, distribution_id, if_match, writable(session, caller)
+    )
     resources.soft_delete(row, if_match)
     resources.audit_write(session, caller, row, "delete")

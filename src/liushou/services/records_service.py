@@ -191,8 +191,7 @@ def update_record(
         raise NotFound()
     person = _writable(session, caller, record)
     check_if_match(if_match, record.version)
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, REQUIRED)
+    given = resources.patched(patch, REQUIRED)
     _refuse_other_person(record, given.pop("person_id", None))
     _change(session, caller, record, person, given)
     return record

@@ -32,7 +32,13 @@ TYPES: ResourceWrites[ServiceType, ServiceTypeRead] = ResourceWrites(
 
 
 TYPE_ROUTES = StandardRoutes(
-    service_types, "service_type", TYPES, ServiceTypeRead, reader=ServiceReader, writer=Admin
+    service_types,
+    "service_type",
+    TYPES,
+    ServiceTypeRead,
+    reader=ServiceReader,
+    writer=Admin,
+    model=ServiceType,
 )
 TYPE_ROUTES.list(
     repo.TypeFilters,
@@ -51,6 +57,7 @@ TYPE_ROUTES.create(
 TYPE_ROUTES.put(
     ServiceTypeCreate,
     service.replace_type,
+    create=service.create_type,
     doc="""Create the type with this client-chosen id (201), or replace its description (200;
     the code is fixed: 422 `immutable_field`).""",
 )

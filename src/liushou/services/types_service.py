@@ -80,31 +80,21 @@ def _change(session: Session, caller: Principal, row: ServiceType, values: dict[
 
 
 def replace_type(
-    session: Session,
-    caller: Principal,
-    type_id: uuid.UUID,
-    data: ServiceTypeCreate,
-    if_match: str | None,
-) -> tuple[ServiceType, bool]:
-    """PUT: create the type with the client's id (201), or replace its description (200)."""
-    row = resources.for_replace(session, ServiceType, type_id, if_match)
-    if row is None:
-        return create_type(session, caller, data, type_id), True
+    session: Session, caller: Principal, row: ServiceType, data: ServiceTypeCreate
+) -> None:
+    """PUT on an existing type: replace its description (a new id: :func:`create_type`)."""
     _refuse_code_change(row, data.code)
     values = _described(data)
     values.setdefault("unit", data.unit)
     _change(session, caller, row, values)
-    return row, False
 
 
 def update_type(
     session: Session,
     caller: Principal,
-    type_id: uuid.UUID,
+    row: ServiceType,
     patch: ServiceTypeUpdate,
-    if_match: str | None,
 ) -> ServiceType:
-    row = resources.for_change(session, ServiceType, type_id, if_match)
     _refuse_code_change(row, patch.code)
     values = _described(patch)
     resources.refuse_nulls(values, ("name_zh", "program", "categories", "unit"))

@@ -51,7 +51,14 @@ WISHES: ResourceWrites[Wish, WishRead] = ResourceWrites("/wishes/{row.id}", _rea
 
 
 WISH_ROUTES = StandardRoutes(
-    wishes, "wish", WISHES, WishRead, reader=ServiceReader, writer=ServiceWriter
+    wishes,
+    "wish",
+    WISHES,
+    WishRead,
+    reader=ServiceReader,
+    writer=ServiceWriter,
+    model=Wish,
+    writable=service.writable,
 )
 WISH_ROUTES.list(
     repo.WishFilters,
@@ -72,6 +79,7 @@ WISH_ROUTES.create(
 WISH_ROUTES.put(
     WishCreate,
     service.replace_wish,
+    create=service.create_wish,
     doc="""Create the wish with this client-chosen id (201), or replace its description and
     estimated value (200) while it is open or claimed (fulfilled or cancelled: 409
     `wish_closed`). The child and the kind are fixed (422 `immutable_field`). The same body

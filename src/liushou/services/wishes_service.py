@@ -21,6 +21,7 @@ Functions flush; routers commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -170,21 +171,21 @@ def _change(session: Session, caller: Principal, wish: Wish, values: dict[str, A
     resources.audit_write(session, caller, wish, "update", changed_fields=changed)
 
 
-def replace_wish(
-    session: Session,
-    caller: Principal,
-    wish_id: uuid.UUID,
-    data: WishCreate,
-    if_match: str | None,
-) -> tuple[Wish, bool]:
-    """PUT: create the wish with the client's id (True), or replace its description and
-    value while it is open or claimed (False). The child and the kind never change; the
-    same body again changes nothing, whatever the status (a safe retry)."""
-    wish = resources.load_for_write(session, Wish, wish_id, include_deleted=True)
-    if wish is None:
-        check_if_match(if_match, None)
-        return create_wish(session, caller, data, wish_id), True
-    wish, _ = _checked(session, caller, wish, if_match)
+def writable(session: Session, caller: Principal) -> Callable[[Wish], Wish]:
+    """A wish whose child the caller may not see is 404, as an unknown id (the child is
+    locked, as every write to its wishes locks it)."""
+
+    def check(wish: Wish) -> Wish:
+        locked_person(session, caller, wish.person_id)
+        return wish
+
+    return check
+
+
+def replace_wish(session: Session, caller: Principal, wish: Wish, data: WishCreate) -> None:
+    """PUT on an existing wish: its description and value, while it is open or claimed.
+    The child and the kind never change; the same body again changes nothing, whatever the
+    status (a safe retry). A new id: :func:`create_wish`."""
     resources.refuse_immutable_changes(
         data,
         wish,
@@ -194,19 +195,15 @@ def replace_wish(
     )
     values = {"description": data.description, "estimated_value": data.estimated_value}
     _change(session, caller, wish, values)
-    return wish, False
 
 
 def update_wish(
     session: Session,
     caller: Principal,
-    wish_id: uuid.UUID,
+    wish: Wish,
     patch: WishUpdate,
-    if_match: str | None,
 ) -> Wish:
-    wish, _ = _for_change(session, caller, wish_id, if_match)
-    given = patch.model_dump(exclude_unset=True)
-    resources.refuse_nulls(given, ("description",))
+    given = resources.patched(patch, ("description",))
     _change(session, caller, wish, given)
     return wish
 
