@@ -63,7 +63,7 @@ class Background:
             except asyncio.CancelledError:
                 pass
         if self._listener is not None:
-            await anyio.to_thread.run_sync(self._listener.stop)
+            self._listener.stop()
 
     @property
     def listening(self) -> bool:

@@ -10,9 +10,10 @@ import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from liushou.app import create_app
-from liushou.auth.models import TokenRevocation
+from liushou.auth.models import ApiClient, TokenRevocation, UserAccount
 from liushou.db import utcnow
 from tests.auth.helpers import (
     API,
@@ -200,3 +201,44 @@ def test_a_revocation_reaches_every_process(two_apps, backend):
     assert_problem(me(two, headers), 401, "invalid_token")
     if backend == "postgresql":
         assert took < 0.5, took
+
+
+def test_disabling_a_client_revokes_its_tokens(client, world, db):
+    token = client_login(client, world.partner.client_id).json()["access_token"]
+
+    def disable(session) -> None:
+        partner = session.get(ApiClient, world.partner.id)
+        partner.active = False
+        session.add(partner)
+
+    db.run_in_session(disable)
+
+    assert_problem(me(client, bearer(token)), 401, "invalid_token")
+    assert_problem(me(client, world.as_("partner")), 401, "invalid_token")
+    assert me(client, world.as_("staff")).status_code == 200
+
+
+def test_a_reused_refresh_token_ends_the_sessions_access_tokens_too(client, world):
+    first = login(client, "u_staff")
+    second = refresh(client, first["refresh_token"]).json()
+
+    assert_problem(refresh(client, first["refresh_token"]), 400, "invalid_grant")
+
+    assert_problem(me(client, bearer(second["access_token"])), 401, "invalid_token")
+
+
+def test_a_rolled_back_revocation_revokes_nothing(client, world, db):
+    minted = world.as_("staff")
+
+    def disable_then_fail(session) -> None:
+        update = session.exec(select(UserAccount).where(UserAccount.username == "u_staff")).one()
+        update.active = False
+        session.add(update)
+        session.flush()  # the revocation is written in this transaction...
+        raise RuntimeError("the write fails")
+
+    with pytest.raises(RuntimeError):
+        db.run_in_session(disable_then_fail)
+
+    assert me(client, minted).status_code == 200  # ...and rolled back with it
+    assert revoked_rows(db) == []
