@@ -2,6 +2,7 @@
 
 from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
+from liushou.auth import revocation as _revocation  # noqa: F401 - disabling revokes tokens
 from liushou.auth.models import (
     ApiClient,
     LoginFailure,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 
@@ -26,6 +27,7 @@ from tests.auth.helpers import (
     refresh,
     update_user,
 )
+from tests.auth.test_cli import run_cli
 from tests.conftest import make_settings
 
 REVOKE = f"{API}/auth/revoke"
@@ -242,3 +244,38 @@ def test_a_rolled_back_revocation_revokes_nothing(client, world, db):
 
     assert me(client, minted).status_code == 200  # ...and rolled back with it
     assert revoked_rows(db) == []
+
+
+def test_users_disable_in_another_process_reaches_the_server(
+    client, world, database_url, tmp_path, backend
+):
+    session = login(client, "u_staff")
+    headers = bearer(session["access_token"])
+    assert me(client, headers).status_code == 200
+
+    result = run_cli(database_url, tmp_path, "users", "disable", "--username", "u_staff")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "id": str(world.users["staff"].id),
+        "username": "u_staff",
+        "active": False,
+    }
+    # Learnt from another process: NOTIFY on PostgreSQL, the catch-up read on SQLite.
+    _refused_within(client, headers, 1.0 if backend == "postgresql" else 3.0)
+    assert_problem(refresh(client, session["refresh_token"]), 400, "invalid_grant")
+    assert audit_rows(client.app.state.db, action="user.disable")
+
+
+def test_clients_disable_in_another_process_reaches_the_server(
+    client, world, database_url, tmp_path, backend
+):
+    token = bearer(client_login(client, world.partner.client_id).json()["access_token"])
+
+    result = run_cli(
+        database_url, tmp_path, "clients", "disable", "--client-id", world.partner.client_id
+    )
+
+    assert result.returncode == 0, result.stderr
+    _refused_within(client, token, 1.0 if backend == "postgresql" else 3.0)
+    assert client_login(client, world.partner.client_id).status_code == 401
