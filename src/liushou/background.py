@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 
 import anyio
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
 
 from liushou.auth.revocation import RevocationListener, Revocations, catch_up
 from liushou.db import Database
@@ -21,13 +23,16 @@ CATCH_UP_SECONDS = {"sqlite": 1.0, "postgresql": 5.0}
 class Background:
     def __init__(self, db: Database, revocations: Revocations, rate_limit: CallerRateLimit) -> None:
         self._db = db
+        # A connection of its own for each catch-up, closed after it (one read a second at
+        # most): none is held open between reads, nor taken from the requests' pool.
+        self._catch_up_engine = sa.create_engine(db.url, poolclass=NullPool)
         self._revocations = revocations
         self._counts = SharedCounts(rate_limit, db.engine) if rate_limit.shared else None
         self._listener: RevocationListener | None = None
         self._catch_up_task: asyncio.Task[None] | None = None
 
     def _catch_up(self) -> int:
-        with self._db.engine.connect() as conn:
+        with self._catch_up_engine.connect() as conn:
             return catch_up(conn, self._revocations)
 
     async def _catch_up_forever(self, every: float) -> None:
@@ -64,6 +69,7 @@ class Background:
                 pass
         if self._listener is not None:
             self._listener.stop()
+        self._catch_up_engine.dispose()
 
     @property
     def listening(self) -> bool:
