@@ -84,6 +84,9 @@ def test_every_api_operation_documents_its_errors_as_problem_json() -> None:
         if path != "/api/v1/auth/token":
             assert op.get("security"), f"{method} {path} declares no security"
             assert "401" in errors and "403" in errors, (method, path)
+            # Every caller has a rate limit (docs/security.md, "Rate limits").
+            limited = errors["429"]["headers"]
+            assert set(limited) >= {"RateLimit-Remaining", "Retry-After"}, (method, path)
 
 
 def test_scopes_of_each_operation_are_in_the_document() -> None:

@@ -22,10 +22,13 @@ from liushou import __version__
 from liushou.api.idempotency import IdempotentReplay, replay_response
 from liushou.api.responses import API_PREFIX
 from liushou.audit.router import router as audit_router
+from liushou.auth.revocation import Revocations
+from liushou.auth.revocation import register as register_revocations
 from liushou.auth.router import auth as auth_router
 from liushou.auth.router import users as users_router
 from liushou.auth.service import AuthService
 from liushou.auth.tokens import TokenService, signing_secret
+from liushou.background import Background
 from liushou.changes.router import changes as changes_router
 from liushou.config import Settings, get_settings
 from liushou.db import Database
@@ -36,6 +39,7 @@ from liushou.errors import (
     app_error_response,
     field_error,
     problem_response,
+    problem_responses,
 )
 from liushou.guardianship.router import assignments as assignments_router
 from liushou.guardianship.router import caretakers as caretakers_router
@@ -54,6 +58,7 @@ from liushou.ops.memory import startup_objects_frozen
 from liushou.ops.metrics import Metrics
 from liushou.ops.middleware import RequestMiddleware
 from liushou.ops.routes import allowed_methods
+from liushou.rate_limits.limiter import CallerRateLimit
 from liushou.read_path import HeavyReadQueue
 from liushou.referrals.router import referrals as referrals_router
 from liushou.regions.router import organizations as organizations_router
@@ -137,6 +142,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        background = Background(app.state.db, app.state.tokens.revocations, app.state.rate_limit)
+        await background.start()
         # SQLite: this process sends the webhook deliveries (docs/webhooks.md, "Worker");
         # PostgreSQL: `liushou worker` processes do.
         stop = asyncio.Event()
@@ -145,15 +152,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             sending = asyncio.create_task(
                 webhook_sender.run(app.state.db, app.state.personal_data, settings, stop)
             )
-        with startup_objects_frozen():
-            yield
-        if sending is not None:
-            stop.set()
-            try:
-                await asyncio.wait_for(sending, settings.webhook_timeout_seconds + 5)
-            except TimeoutError:
-                pass  # wait_for cancelled it
-        app.state.db.dispose()
+        try:
+            with startup_objects_frozen():
+                yield
+        finally:
+            if sending is not None:
+                stop.set()
+                try:
+                    await asyncio.wait_for(sending, settings.webhook_timeout_seconds + 5)
+                except TimeoutError:
+                    pass  # wait_for cancelled it
+            await background.stop()
+            app.state.db.dispose()
 
     app = FastAPI(
         title="liushou API",
@@ -172,7 +182,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         HeavyReadQueue(settings.heavy_read_queue, settings.heavy_read_wait_seconds),
     )
     secret = signing_secret(settings)
-    app.state.tokens = TokenService(secret)
+    # A revocation matters while a token issued before it may still be valid.
+    longest_token = max(settings.access_token_ttl_seconds, settings.partner_token_ttl_seconds)
+    revocations = Revocations(keep_seconds=longest_token + 60)
+    register_revocations(app.state.db.engine, revocations)
+    app.state.tokens = TokenService(secret, revocations)
+    app.state.rate_limit = CallerRateLimit(
+        settings.rate_limit_per_minute, shared=not app.state.db.is_sqlite
+    )
     app.state.auth = AuthService(settings, app.state.tokens, (secret + ":throttle").encode())
     app.state.cursor_secret = (secret + ":cursor").encode()
     app.state.metrics = Metrics()
@@ -342,6 +359,32 @@ def _install_error_handlers(app: FastAPI) -> None:
         return response
 
 
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": "Requests the caller may make in a minute of the clock.",
+    "RateLimit-Remaining": "Requests left to the caller in this minute.",
+    "RateLimit-Reset": "Seconds until this minute ends and the allowance is whole again.",
+    "Retry-After": "Seconds to wait before the next request.",
+}
+
+
+def _document_rate_limit(schema: dict[str, Any]) -> None:
+    """Every operation with a caller may answer 429 `rate_limited` with the limit's headers
+    (which its other answers carry too; docs/security.md, "Rate limits"), whatever the
+    route itself declares."""
+    schema.setdefault("components", {})["headers"] = {
+        name: {"description": text, "schema": {"type": "integer"}}
+        for name, text in RATE_LIMIT_HEADERS.items()
+    }
+    refused = {
+        **problem_responses(429)[429],
+        "headers": {name: {"$ref": f"#/components/headers/{name}"} for name in RATE_LIMIT_HEADERS},
+    }
+    for item in schema["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("security"):
+                operation["responses"]["429"] = refused
+
+
 def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -358,6 +401,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components.update(defs.get("$defs", {}))
     _rename_schemas(schema)
+    _document_rate_limit(schema)
     # FastAPI's default 422 schemas are unused: every route documents problem+json instead.
     for unused in ("HTTPValidationError", "ValidationError"):
         if unused in components and f'"#/components/schemas/{unused}"' not in json.dumps(schema):

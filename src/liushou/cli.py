@@ -255,6 +255,25 @@ def clients_create(
     typer.echo(json.dumps({"client_id": new.client.client_id, "client_secret": new.secret}))
 
 
+@users_app.command("disable")
+def users_disable(username: Annotated[str, typer.Option()]) -> None:
+    """Disable a staff user: no sign-in, and every token of it refused from now on, in
+    every server process (docs/security.md, "Token revocation")."""
+    from liushou.auth.accounts import disable_user
+
+    user = _in_session(lambda s: disable_user(s, username))
+    typer.echo(json.dumps({"id": str(user.id), "username": user.username, "active": False}))
+
+
+@clients_app.command("disable")
+def clients_disable(client_id: Annotated[str, typer.Option("--client-id")]) -> None:
+    """Disable a partner client: no sign-in, and every token of it refused from now on."""
+    from liushou.auth.accounts import disable_client
+
+    client = _in_session(lambda s: disable_client(s, client_id))
+    typer.echo(json.dumps({"client_id": client.client_id, "active": False}))
+
+
 @openapi_app.command("export")
 def openapi_export(
     check: Annotated[

@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     advisor_max_villages: int = Field(default=5, ge=1)
     public_base_url: str = "http://localhost:8000"
     public_rate_limit: int = Field(default=60, ge=1)
+    # Requests per caller (a user or a client) and minute on every authenticated route,
+    # then 429 `rate_limited` (docs/security.md, "Rate limits").
+    rate_limit_per_minute: int = Field(default=600, ge=1)
     # The change feed (docs/changes.md): how long changes are kept; an older cursor is 410.
     change_retention_days: int = Field(default=90, ge=1, le=3650)
     # Webhooks (docs/webhooks.md): the delays of the retries after a delivery's first

@@ -2,7 +2,14 @@
 
 from liushou.api.models import IdempotencyKey
 from liushou.audit.models import AuditEvent
-from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
+from liushou.auth import revocation as _revocation  # noqa: F401 - disabling revokes tokens
+from liushou.auth.models import (
+    ApiClient,
+    LoginFailure,
+    RefreshToken,
+    TokenRevocation,
+    UserAccount,
+)
 from liushou.changes import capture as _capture  # noqa: F401 - every write is captured
 from liushou.changes.models import Change
 from liushou.guardianship.models import Assignment, Caretaker, Visit
@@ -12,6 +19,7 @@ from liushou.legal.models import (
     LegalContract,
     LegalContractVillage,
 )
+from liushou.rate_limits.models import RateLimitHits
 from liushou.referrals.models import Referral, ReferralTransition
 from liushou.regions.models import Organization, Region
 from liushou.registry.models import Consent, IdNumberLookup, Person, PersonVersion
@@ -51,8 +59,10 @@ __all__ = [
     "PersonVersion",
     "Referral",
     "ReferralTransition",
+    "RateLimitHits",
     "RefreshToken",
     "Region",
+    "TokenRevocation",
     "UserAccount",
     "Visit",
     "WebhookDelivery",

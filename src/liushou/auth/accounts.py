@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from liushou.api.resources import audit_write, get_live
+from liushou.api.resources import audit_write, get_live, get_live_by
+from liushou.auth import revocation as _revocation  # noqa: F401 - disabling revokes tokens
 from liushou.auth.models import ApiClient, UserAccount
 from liushou.auth.passwords import hash_secret
 from liushou.auth.principal import Principal
@@ -130,3 +131,34 @@ def create_client(
     created = ["client_id", "name", "organization_id", "scopes"]
     audit_write(session, CLI_PRINCIPAL, client, "create", changed_fields=created)
     return NewClient(client, secret)
+
+
+def disable_user(session: Session, username: str) -> UserAccount:
+    """``active`` false: no sign-in, and every token of the user revoked (on the flush,
+    liushou.auth.revocation; docs/security.md, "Token revocation")."""
+    user = get_live_by(session, UserAccount, username=username)
+    if user is None:
+        raise Unprocessable(f"用户 {username} 不存在。", f"No user {username}.")
+    if user.active:
+        user.active = False
+        user.version += 1
+        session.add(user)
+        session.flush()
+        audit_write(
+            session, CLI_PRINCIPAL, user, "disable", changed_fields=["active"], resource_type="user"
+        )
+    return user
+
+
+def disable_client(session: Session, client_id: str) -> ApiClient:
+    """``active`` false: no sign-in, and every token of the client revoked (as a user's)."""
+    client = get_live_by(session, ApiClient, client_id=client_id)
+    if client is None:
+        raise Unprocessable(f"客户端 {client_id} 不存在。", f"No client {client_id}.")
+    if client.active:
+        client.active = False
+        client.version += 1
+        session.add(client)
+        session.flush()
+        audit_write(session, CLI_PRINCIPAL, client, "disable", changed_fields=["active"])
+    return client

@@ -18,6 +18,7 @@ from liushou.auth.roles import SCOPE_DESCRIPTIONS, Role
 from liushou.auth.service import AuthService, audit_token_refusal
 from liushou.auth.tokens import InvalidToken, TokenService
 from liushou.errors import AppError, NotFound, Unauthorized
+from liushou.rate_limits.limiter import CallerRateLimit, Verdict
 
 TOKEN_URL = f"{API_PREFIX}/auth/token"
 
@@ -34,6 +35,18 @@ oauth2_scheme = OAuth2(
 
 class InsufficientScope(AppError):
     status, code = 403, "insufficient_scope"
+
+
+class RateLimited(AppError):
+    status, code = 429, "rate_limited"
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__(
+            f"请求过于频繁：每分钟最多 {verdict.limit} 次，请 {verdict.reset} 秒后再试。",
+            f"Too many requests: at most {verdict.limit} a minute; retry in {verdict.reset} s.",
+            headers={"Retry-After": str(verdict.reset)},
+            retry_after=verdict.reset,
+        )
 
 
 async def current_principal(
@@ -56,6 +69,13 @@ async def current_principal(
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     request.state.principal = principal
+    # The caller's limit (docs/security.md, "Rate limits"); the middleware sends the
+    # RateLimit-* headers of the verdict with whatever the route answers.
+    limit: CallerRateLimit = request.app.state.rate_limit
+    verdict = limit.hit(f"{principal.kind}:{principal.id}")
+    request.state.rate_limit = verdict
+    if not verdict.allowed:
+        raise RateLimited(verdict)
     missing = [s for s in security_scopes.scopes if s not in principal.scopes]
     if missing:
         await audit_token_refusal(request, "insufficient_scope", principal, missing=missing)

@@ -66,3 +66,18 @@ class LoginFailure(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     username: str = Field(max_length=64)
     at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime)
+
+
+class TokenRevocation(SQLModel, table=True):
+    """A revoked login session (``session_id``: the ``sid`` of its access tokens, the family
+    of its refresh tokens) or every token issued to a subject (a user, a client or an
+    organization id) before ``revoked_at``. Read by every API process into memory
+    (liushou.auth.revocation, docs/security.md "Token revocation")."""
+
+    __tablename__ = "token_revocation"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    session_id: uuid.UUID | None = Field(default=None)
+    subject_id: uuid.UUID | None = Field(default=None)
+    # Real time, not liushou.clock: it is compared with the tokens' own `iat`.
+    revoked_at: datetime = Field(sa_type=UTCDateTime, index=True)

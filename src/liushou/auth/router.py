@@ -9,7 +9,7 @@ from urllib.parse import unquote_plus
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Form, Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from liushou.api.dependencies import DatabaseDep
 from liushou.api.pagination import Page, Paging, keyset_rows, read_page
@@ -119,6 +119,35 @@ def _token_response(issued: IssuedTokens) -> JSONResponse:
     ).model_dump(exclude_none=True)
     # RFC 6749 §5.1: token responses must not be cached.
     return JSONResponse(body, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+@auth.post(
+    "/revoke",
+    status_code=200,
+    response_class=Response,
+    responses={
+        200: {"description": "Revoked, or no such token of the caller's."},
+        **problem_responses(401, 403, 413, 422, 429),
+    },
+)
+def revoke_token(
+    db: DatabaseDep,
+    service: AuthServiceDep,
+    caller: SignedIn,
+    token: Annotated[str, Form(max_length=4096)],
+    token_type_hint: Annotated[str | None, Form(max_length=64)] = None,
+) -> Response:
+    """Token revocation (RFC 7009). `token` is one of the caller's refresh tokens or access
+    tokens; the login session it belongs to ends: its refresh tokens and every access token
+    issued with them are refused (401 `invalid_token`) from the next request on, in every
+    server process. `token_type_hint` (`access_token`, `refresh_token`) only says which kind
+    to try first. A token that is unknown, expired or not the caller's is answered 200 as
+    well, and nothing is revoked. The caller authenticates with its own bearer token (it
+    may be the token revoked)."""
+    # Its own transaction, as /auth/token: the revocation commits before the answer.
+    with db.session() as session:
+        service.revoke(session, caller, token, token_type_hint)
+    return Response(status_code=200, headers={"Cache-Control": "no-store"})
 
 
 @auth.get("/me", responses=problem_responses(401, 403))

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from liushou import clock
 from liushou.api.resources import get_live_by
 from liushou.audit import service as audit
+from liushou.auth import revocation
 from liushou.auth.models import ApiClient, LoginFailure, RefreshToken, UserAccount
 from liushou.auth.passwords import verify_secret
 from liushou.auth.principal import Principal
@@ -177,10 +178,11 @@ class AuthService:
         self._forget_attempt(session, attempt)
         scopes = self._narrow(ROLE_SCOPES[user.role], scope)
         principal = self.user_principal(session, user, scopes)
-        refresh = self._new_refresh(session, user.id, uuid.uuid4(), scopes)
+        family = uuid.uuid4()  # the login session: its refresh tokens and the `sid` of its tokens
+        refresh = self._new_refresh(session, user.id, family, scopes)
         audit.record(session, principal, "auth.login", resource_type="user", resource_id=user.id)
         session.commit()
-        return self._issue(principal, self.settings.access_token_ttl_seconds, refresh)
+        return self._issue(principal, self.settings.access_token_ttl_seconds, refresh, family)
 
     def client_credentials_grant(
         self,
@@ -210,7 +212,7 @@ class AuthService:
             resource_id=client.id,
         )
         session.commit()
-        return self._issue(principal, self.settings.partner_token_ttl_seconds, None)
+        return self._issue(principal, self.settings.partner_token_ttl_seconds, None, None)
 
     def refresh_grant(self, session: Session, refresh_token: str) -> IssuedTokens:
         now = clock.now()
@@ -236,15 +238,9 @@ class AuthService:
         )
         claimed = cast(CursorResult[Any], session.execute(claim)).rowcount
         if claimed != 1:
-            # A rotated-out token came back: assume it was stolen and end the whole login.
-            session.execute(
-                sa.update(RefreshToken)
-                .where(
-                    col(RefreshToken.family_id) == stored.family_id,
-                    col(RefreshToken.revoked_at).is_(None),
-                )
-                .values(revoked_at=now)
-            )
+            # A rotated-out token came back: assume it was stolen and end the whole login,
+            # its access tokens too.
+            revocation.revoke_session(session, stored.family_id)
             audit.record(
                 session,
                 None,
@@ -265,7 +261,55 @@ class AuthService:
         refresh = self._new_refresh(session, user.id, stored.family_id, scopes)
         audit.record(session, principal, "auth.refresh", resource_type="user", resource_id=user.id)
         session.commit()
-        return self._issue(principal, self.settings.access_token_ttl_seconds, refresh)
+        return self._issue(
+            principal, self.settings.access_token_ttl_seconds, refresh, stored.family_id
+        )
+
+    def revoke(
+        self, session: Session, caller: Principal, token: str, hint: str | None
+    ) -> uuid.UUID | None:
+        """RFC 7009: end the login session ``token`` belongs to (an access token's ``sid``,
+        a refresh token's family), if it is one of the caller's own; returns the session
+        ended, None for a token unknown, expired or not the caller's (answered alike, 200).
+        ``hint`` only chooses which kind is tried first (docs/security.md)."""
+        kinds = [self._access_session, self._refresh_session]
+        if hint == "refresh_token":
+            kinds.reverse()
+        for kind in kinds:
+            found = kind(session, caller, token)
+            if found is not None:
+                revocation.revoke_session(session, found)
+                audit.record(
+                    session,
+                    caller,
+                    "auth.revoke",
+                    resource_type=caller.kind if caller.kind == "user" else "api_client",
+                    resource_id=caller.id,
+                    detail={"session_id": str(found)},
+                )
+                session.commit()
+                return found
+        return None
+
+    def _access_session(self, session: Session, caller: Principal, token: str) -> uuid.UUID | None:
+        claims = self.tokens.claims(token)
+        if claims is None or claims.get("sub") != str(caller.id):
+            return None
+        try:
+            return uuid.UUID(str(claims.get("sid")))
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _refresh_session(session: Session, caller: Principal, token: str) -> uuid.UUID | None:
+        if caller.kind != "user":
+            return None
+        return session.exec(
+            select(RefreshToken.family_id).where(
+                RefreshToken.token_hash == hash_refresh_token(token),
+                RefreshToken.user_id == caller.id,
+            )
+        ).first()
 
     # --- helpers --------------------------------------------------------------------
 
@@ -385,9 +429,11 @@ class AuthService:
         )
         return token
 
-    def _issue(self, principal: Principal, ttl: int, refresh: str | None) -> IssuedTokens:
+    def _issue(
+        self, principal: Principal, ttl: int, refresh: str | None, session_id: uuid.UUID | None
+    ) -> IssuedTokens:
         return IssuedTokens(
-            access_token=self.tokens.issue(principal, ttl),
+            access_token=self.tokens.issue(principal, ttl, session_id),
             expires_in=ttl,
             scope=" ".join(sorted(principal.scopes)),
             refresh_token=refresh,

@@ -101,7 +101,8 @@ class RequestMiddleware:
         # Not reset afterwards: every request runs in its own task context, and the 500
         # handler (outside this middleware) still needs the id.
         set_request_id(request_id)
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
         id_header = (b"x-request-id", request_id.encode())
         status = 500
 
@@ -109,7 +110,13 @@ class RequestMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), id_header]
+                headers = [*message.get("headers", []), id_header]
+                # The caller's rate limit, once the auth dependency counted the request
+                # (docs/security.md, "Rate limits").
+                verdict = state.get("rate_limit")
+                if verdict is not None:
+                    headers.extend(verdict.headers())
+                message["headers"] = headers
             await send(message)
 
         limit = self._limit_for(scope["path"])

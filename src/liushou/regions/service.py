@@ -192,6 +192,7 @@ def delete_organization(
     org = resources.require_live(resources.load_for_write(session, Organization, organization_id))
     resources.soft_delete(org, if_match)
     resources.audit_write(session, caller, org, "delete")
+    # Its users' and clients' tokens end with it (liushou.auth.revocation, on the flush).
 
 
 def _org_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Per-caller request limits (docs/security.md, "Rate limits")."""
