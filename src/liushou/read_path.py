@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -316,3 +316,42 @@ class PreparedSelect:
                 row[i] = proc(row[i])
             result.append(dict(zip(c.keys, row, strict=True)))
         return result
+
+
+class PreparedBatch:
+    """A :class:`PreparedSelect` that reads many keys at once: ``build`` is given a list of
+    bind parameters and returns the SELECT (``... WHERE t.id IN (<them>)``).
+
+    An ``IN`` of a varying length is not a statement built once (SQLAlchemy expands it per
+    execution), so the keys are sent in chunks of a few fixed sizes, the last one padded
+    with a repeated key; one statement is built per size, on first use. The other
+    parameters are bound as in :meth:`PreparedSelect.fetch`.
+    """
+
+    SIZES = (1, 8, 32, 128, 512)
+
+    def __init__(self, build: Callable[[list[Any]], sa.Select[Any]], key_type: Any) -> None:
+        self._build = build
+        self._key_type = key_type
+        self._by_size: dict[int, PreparedSelect] = {}
+
+    def _prepared(self, size: int) -> PreparedSelect:
+        prepared = self._by_size.get(size)
+        if prepared is None:
+            binds = [sa.bindparam(f"key_{i}", type_=self._key_type) for i in range(size)]
+            prepared = self._by_size[size] = PreparedSelect(self._build(binds))
+        return prepared
+
+    def fetch(
+        self, conn: Connection, keys: Sequence[Any], params: Mapping[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Every row of these keys (each key once in ``keys``), as dicts."""
+        rows: list[dict[str, Any]] = []
+        largest = self.SIZES[-1]
+        for start in range(0, len(keys), largest):
+            chunk = list(keys[start : start + largest])
+            size = next(s for s in self.SIZES if s >= len(chunk))
+            chunk += [chunk[-1]] * (size - len(chunk))
+            bound = {f"key_{i}": key for i, key in enumerate(chunk)}
+            rows += self._prepared(size).fetch(conn, {**params, **bound})
+        return rows

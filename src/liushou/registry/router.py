@@ -165,7 +165,11 @@ async def list_persons(
 PERSON_ROUTES = StandardRoutes(
     persons, "person", PERSONS, PersonRead, reader=PersonReader, writer=PersonWriter
 )
-PERSON_ROUTES.get_one(repo.get_person, lambda row: PersonRead.model_validate(person_body(row)))
+PERSON_ROUTES.get_one(
+    repo.get_person,
+    lambda row: PersonRead.model_validate(person_body(row)),
+    read_many=repo.get_persons,
+)
 PERSON_ROUTES.create(
     PersonCreate,
     service.create_person,
