@@ -16,9 +16,15 @@ from tests.guardianship.helpers import (
     create_person,
     record_visit,
 )
-from tests.services.records_helpers import volunteer_of
+from tests.services.records_helpers import RECORDS, recorded, volunteer_of
 
-PATHS = {"person": PERSONS, "visit": VISITS, "assignment": ASSIGNMENTS, "caretaker": CARETAKERS}
+PATHS = {
+    "person": PERSONS,
+    "visit": VISITS,
+    "assignment": ASSIGNMENTS,
+    "caretaker": CARETAKERS,
+    "service_record": RECORDS,
+}
 
 
 def _visit(
@@ -39,6 +45,7 @@ def test_a_page_mixing_types_and_scopes_shows_each_get(client: Any, world: Any) 
     visits = [_visit(client, staff, p, cadre) for p in ours]
     visits.append(_visit(client, other, theirs[0], their_cadre))
     volunteer_of(client, world, ours[3])  # a caretaker and an assignment the volunteer sees
+    records = [recorded(client, staff, p) for p in ours] + [recorded(client, other, theirs[1])]
     # Changes after the reads' first sight: a person renamed, one moved to the other area,
     # one deleted (its visit goes with it), a visit deleted.
     client.patch(f"{PERSONS}/{ours[0]['id']}", json={"name": "李小华"}, headers=staff)
@@ -47,6 +54,7 @@ def test_a_page_mixing_types_and_scopes_shows_each_get(client: Any, world: Any) 
     )
     assert client.delete(f"{PERSONS}/{ours[2]['id']}", headers=staff).status_code == 204
     assert client.delete(f"{VISITS}/{visits[3]['id']}", headers=staff).status_code == 204
+    assert client.delete(f"{RECORDS}/{records[0]['id']}", headers=staff).status_code == 204
 
     for who in ("staff", "other_staff", "admin", "auditor", "village", "volunteer"):
         headers = world.as_(who)

@@ -18,7 +18,7 @@ from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import ListFilters, PeriodFilters, scoped, where_equal
+from liushou.api.filters import ListFilters, PeriodFilters, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Day, InRegion, SearchText
 from liushou.api.resources import get_live_by
@@ -47,7 +47,6 @@ VISIT_COLUMNS = [c for c in visit_t.c if c.name != "deleted_at"]
 CARETAKER_ORDER = [caretaker_t.c.name, caretaker_t.c.id]
 ASSIGNMENT_ORDER = [assignment_t.c.starts_on, assignment_t.c.id]
 VISIT_ORDER = [visit_t.c.visited_on, visit_t.c.id]  # newest first
-BATCH = 500  # ids in one IN (...) of a batched read
 
 
 # --- scope ---------------------------------------------------------------------------------
@@ -91,18 +90,6 @@ def _of_visible_persons(
     if caller.role == Role.volunteer:
         scope = _either(scope, table.c.caretaker_id.in_(_own_caretakers(caller)))
     return scoped(stmt, scope)
-
-
-def _by_id(
-    conn: Connection, stmt: sa.Select[Any], table: sa.Table, ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, RowMapping]:
-    """The rows of ``stmt`` whose id is one of ``ids``, by id; a few hundred a query."""
-    found: dict[uuid.UUID, RowMapping] = {}
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        for row in conn.execute(stmt.where(table.c.id.in_(chunk))).mappings():
-            found[row["id"]] = row
-    return found
 
 
 # --- caretakers: reads ---------------------------------------------------------------------
@@ -163,12 +150,8 @@ def get_assignments(
     conn: Connection, caller: Principal, assignment_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
     """:func:`get_assignment` of many in one query (the change feed's page), by id."""
-    return _by_id(
-        conn,
-        _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller),
-        assignment_t,
-        assignment_ids,
-    )
+    stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
+    return rows_by_id(conn, stmt, assignment_t.c.id, assignment_ids)
 
 
 def list_assignments(
@@ -206,7 +189,8 @@ def get_visits(
     conn: Connection, caller: Principal, visit_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
     """:func:`get_visit` of many in one query (the change feed's page), by id."""
-    return _by_id(conn, _of_visible_persons(visit_t, VISIT_COLUMNS, caller), visit_t, visit_ids)
+    stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
+    return rows_by_id(conn, stmt, visit_t.c.id, visit_ids)
 
 
 def list_visits(
