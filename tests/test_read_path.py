@@ -71,8 +71,8 @@ def test_a_prepared_select_gives_the_columns_python_values(world, database_url, 
 
 
 _BY_IDS = PreparedBatch(
-    lambda ids: sa.select(_region_t.c.id, _region_t.c.name, _region_t.c.updated_at).where(
-        _region_t.c.id.in_(ids)
+    lambda one_of: sa.select(_region_t.c.id, _region_t.c.name, _region_t.c.updated_at).where(
+        one_of(_region_t.c.id)
     ),
     sa.Uuid,
 )

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, RowMapping
 
 from liushou.api.params import Day, check_period
@@ -25,6 +26,7 @@ def scoped(stmt: S, condition: sa.ColumnElement[bool] | None) -> S:
 
 # Ids in one ``IN (...)`` of a batched read (rows_by_id).
 BATCH = 500
+_UUIDS = postgresql.ARRAY(sa.Uuid)
 
 
 def rows_by_id(
@@ -35,8 +37,12 @@ def rows_by_id(
     gives for each, in a query per ``BATCH`` ids (the change feed reads a page so)."""
     found: dict[uuid.UUID, RowMapping] = {}
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        for row in conn.execute(stmt.where(id_column.in_(chunk))).mappings():
+        chunk = list(ids[start : start + BATCH])
+        if conn.dialect.name == "postgresql":  # one array parameter, not one per id
+            match = id_column == sa.any_(sa.bindparam("ids", chunk, type_=_UUIDS))
+        else:
+            match = id_column.in_(chunk)
+        for row in conn.execute(stmt.where(match)).mappings():
             found[row["id"]] = row
     return found
 

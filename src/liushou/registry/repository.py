@@ -162,8 +162,8 @@ def get_person(conn: Connection, caller: Principal, person_id: uuid.UUID) -> dic
 
 
 _PERSONS_BY_ID = PreparedBatch(
-    lambda ids: sa.select(*READ_WITH_ALERTS).where(
-        person_t.c.id.in_(ids), person_t.c.deleted_at.is_(None)
+    lambda one_of: sa.select(*READ_WITH_ALERTS).where(
+        one_of(person_t.c.id), person_t.c.deleted_at.is_(None)
     ),
     sa.Uuid,
 )
