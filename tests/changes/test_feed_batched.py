@@ -3,10 +3,14 @@ page is read"): what each item shows is still exactly the caller's GET of it."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import sqlalchemy as sa
+
 from liushou.changes.schemas import ChangePage
-from tests.changes.feed_helpers import CHANGES, follow, settled
+from liushou.db import Database
+from tests.changes.feed_helpers import CHANGES, feed_page, follow, settled
 from tests.guardianship.helpers import (
     ASSIGNMENTS,
     CARETAKERS,
@@ -16,6 +20,7 @@ from tests.guardianship.helpers import (
     create_person,
     record_visit,
 )
+from tests.referrals.helpers import referred
 from tests.services.records_helpers import RECORDS, recorded, volunteer_of
 
 PATHS = {
@@ -94,3 +99,36 @@ def test_the_page_is_written_as_its_response_model_writes_it(client: Any, world:
     assert len(response.json()["items"]) >= 4
     rewritten = ChangePage.model_validate_json(response.content).model_dump_json()
     assert response.content == rewritten.encode()
+
+
+def _person_reads(db: Database) -> list[str]:
+    """The referrals of the partner's audited person reads, oldest first."""
+    stmt = sa.text(
+        "SELECT detail FROM audit_event WHERE action = 'referral.person_read' ORDER BY at, id"
+    )
+    with db.engine.connect() as conn:
+        details = conn.scalars(stmt).all()
+    return [(d if isinstance(d, dict) else json.loads(d))["referral_id"] for d in details]
+
+
+def test_a_partner_is_audited_for_the_referrals_a_page_shows(
+    client: Any, world: Any, db: Database
+) -> None:
+    """Referrals are read by page too (the next page's first one read ahead): the audit
+    names each one shown, once, on the page that shows it."""
+    staff, partner = world.as_("staff"), world.as_("partner")
+    person = create_person(client, staff, world.village)
+    ours = [referred(client, staff, person, world.police) for _ in range(3)]
+    client.patch(f"{PERSONS}/{person['id']}", json={"name": "李小华"}, headers=staff)
+    before = _person_reads(db)
+    page = feed_page(client, partner, limit=2)
+    assert [i["id"] for i in page["items"]] == [r["id"] for r in ours[:2]]
+    for item in page["items"]:
+        got = client.get(f"/api/v1/referrals/{item['id']}", headers=partner).json()
+        assert item["data"] == got
+    after_first = _person_reads(db)
+    # The page, then the two GETs: the third referral, read ahead, is not audited yet.
+    assert after_first[len(before) :] == [r["id"] for r in ours[:2]] * 2
+    page = feed_page(client, partner, page["next_cursor"], limit=2)
+    assert [i["id"] for i in page["items"]] == [ours[2]["id"]]
+    assert _person_reads(db)[len(after_first) :] == [ours[2]["id"]]

@@ -83,6 +83,13 @@ def _referral(
     return None if row is None else ReferralRead.model_validate(referral_body(row))
 
 
+def _referrals(
+    conn: Connection, caller: Principal, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, BaseModel]:
+    rows = referrals_repo.get_referrals(conn, caller, ids)
+    return {key: ReferralRead.model_validate(referral_body(row)) for key, row in rows.items()}
+
+
 _CONSENT_COLUMNS = [c for c in consent_t.c if c.name != "deleted_at"]
 
 
@@ -107,7 +114,7 @@ READERS: dict[str, Reader] = {
     "caretaker": _standard(CARETAKER_ROUTES),
     "assignment": _standard(ASSIGNMENT_ROUTES),
     "visit": _standard(VISIT_ROUTES),
-    "referral": Reader(REFERRAL_ROUTES.read_scopes, _referral),
+    "referral": Reader(REFERRAL_ROUTES.read_scopes, _referral, _referrals),
     "service_record": _standard(RECORD_ROUTES),
     "activity": _standard(ACTIVITY_ROUTES),
     "wish": _standard(WISH_ROUTES),

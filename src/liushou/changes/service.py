@@ -86,15 +86,25 @@ class _Page:
         self._bodies: dict[tuple[str, uuid.UUID], BaseModel | None] = {}
         self._advisor: list[uuid.UUID | None] = []
         self.referrals_shown: list[ReferralRead] = []
+        self._referral_ids: set[uuid.UUID] = set()
 
     def body(self, kind: str, resource_id: uuid.UUID, person_id: Any) -> BaseModel | None:
         key = (kind, resource_id)
         if key not in self._bodies:
-            body = READERS[kind].read(self.conn, self.caller, resource_id, person_id)
-            self._bodies[key] = body
-            if isinstance(body, ReferralRead) and self.caller.role == Role.partner:
-                self.referrals_shown.append(body)
+            self._bodies[key] = READERS[kind].read(self.conn, self.caller, resource_id, person_id)
         return self._bodies[key]
+
+    def shown(self, body: BaseModel) -> None:
+        """An upsert's body went on the page: a referral shown to a partner is audited
+        (once a page), as its GET would be; one read ahead but left for the next page is
+        not."""
+        if (
+            isinstance(body, ReferralRead)
+            and self.caller.role == Role.partner
+            and body.id not in self._referral_ids
+        ):
+            self._referral_ids.add(body.id)
+            self.referrals_shown.append(body)
 
     def prefetch(self, rows: Sequence[RowMapping]) -> None:
         """Read the resources of these rows, one query per type that has a batched read
@@ -226,6 +236,9 @@ def read_page(
                 has_more = True
                 break
             items += new
+            for item in new:
+                if item["data"] is not None:
+                    page.shown(item["data"])
             position, last_at = Position(row["txid"], row["id"]), row["changed_at"]
             scanned += 1
         if len(rows) <= limit:
