@@ -4,6 +4,7 @@ SQLAlchemy answers, and survives a dropped PostgreSQL connection."""
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from liushou.app import create_app
 from liushou.db import Database
-from liushou.read_path import FastReads, PlainReads, PreparedSelect
+from liushou.read_path import FastReads, PlainReads, PreparedBatch, PreparedSelect
 from liushou.regions.models import Region
 from tests.conftest import make_settings
 from tests.guardianship.helpers import drop_other_connections, postgres_only
@@ -67,6 +68,29 @@ def test_a_prepared_select_gives_the_columns_python_values(world, database_url, 
     assert rows[0]["name"] == "东营村"
     assert rows[0]["level"] == world.village.level
     assert rows[0]["updated_at"].utcoffset() is not None
+
+
+_BY_IDS = PreparedBatch(
+    lambda one_of: sa.select(_region_t.c.id, _region_t.c.name, _region_t.c.updated_at).where(
+        one_of(_region_t.c.id)
+    ),
+    sa.Uuid,
+)
+
+
+@pytest.mark.parametrize("reads", ["fast", "plain"])
+def test_a_prepared_batch_reads_any_number_of_keys(world, database_url, reads):
+    """Chunks of the fixed sizes, the last one padded: every row of the keys, once."""
+    regions = [world.village, world.community, world.other_village, world.huangtun]
+    wanted = [r.id for r in regions]
+    db = Database(database_url, reads)
+    try:
+        for keys in ([], wanted[:1], wanted, [uuid.uuid4() for _ in range(700)] + wanted):
+            rows = asyncio.run(db.read(lambda conn, keys=keys: _BY_IDS.fetch(conn, keys, {})))
+            assert sorted(r["id"] for r in rows) == sorted(set(keys) & set(wanted))
+            assert all(r["updated_at"].utcoffset() is not None for r in rows)
+    finally:
+        db.dispose()
 
 
 @postgres_only

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
 import anyio
 import anyio.to_thread
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, Engine
 
 from liushou.errors import AppError, problem_responses
@@ -316,3 +317,58 @@ class PreparedSelect:
                 row[i] = proc(row[i])
             result.append(dict(zip(c.keys, row, strict=True)))
         return result
+
+
+class PreparedBatch:
+    """A :class:`PreparedSelect` that reads many keys at once. ``build`` is given ``match``,
+    which makes the condition "this column is one of the keys", and returns the SELECT
+    (``lambda match: sa.select(...).where(match(t.c.id))``).
+
+    An ``IN`` of a varying length is not a statement built once (SQLAlchemy expands it per
+    execution, and psycopg re-parses a long query on every execution). On PostgreSQL the
+    keys are therefore one array parameter (``= ANY(:keys)``); on SQLite, which has no
+    arrays, they go in chunks of a few fixed sizes, the last one padded with a repeated
+    key, one statement per size built on first use. The other parameters are bound as in
+    :meth:`PreparedSelect.fetch`.
+    """
+
+    SIZES = (1, 8, 32, 128, 512)
+
+    def __init__(
+        self, build: Callable[[Callable[[Any], Any]], sa.Select[Any]], key_type: Any
+    ) -> None:
+        self._build = build
+        self._key_type = key_type
+        self._by_size: dict[int, PreparedSelect] = {}
+        self._array: PreparedSelect | None = None
+
+    def _prepared(self, size: int) -> PreparedSelect:
+        prepared = self._by_size.get(size)
+        if prepared is None:
+            binds = [sa.bindparam(f"key_{i}", type_=self._key_type) for i in range(size)]
+            prepared = self._by_size[size] = PreparedSelect(self._build(lambda c: c.in_(binds)))
+        return prepared
+
+    def _prepared_array(self) -> PreparedSelect:
+        if self._array is None:
+            keys = sa.bindparam("keys", type_=postgresql.ARRAY(self._key_type))
+            self._array = PreparedSelect(self._build(lambda c: c == sa.any_(keys)))
+        return self._array
+
+    def fetch(
+        self, conn: Connection, keys: Sequence[Any], params: Mapping[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Every row of these keys, as dicts (each row once)."""
+        if not keys:
+            return []
+        if conn.dialect.name == "postgresql":
+            return self._prepared_array().fetch(conn, {**params, "keys": list(keys)})
+        rows: list[dict[str, Any]] = []
+        largest = self.SIZES[-1]
+        for start in range(0, len(keys), largest):
+            chunk = list(keys[start : start + largest])
+            size = next(s for s in self.SIZES if s >= len(chunk))
+            chunk += [chunk[-1]] * (size - len(chunk))
+            bound = {f"key_{i}": key for i, key in enumerate(chunk)}
+            rows += self._prepared(size).fetch(conn, {**params, **bound})
+        return rows

@@ -4,10 +4,14 @@ condition at all; and the plain equality filters."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Connection, RowMapping
 
 from liushou.api.params import Day, check_period
 
@@ -18,6 +22,29 @@ def scoped(stmt: S, condition: sa.ColumnElement[bool] | None) -> S:
     """``stmt`` within the caller's scope; a scope of None (the caller sees everything)
     adds no condition."""
     return stmt if condition is None else stmt.where(condition)
+
+
+# Ids in one ``IN (...)`` of a batched read (rows_by_id).
+BATCH = 500
+_UUIDS = postgresql.ARRAY(sa.Uuid)
+
+
+def rows_by_id(
+    conn: Connection, stmt: sa.Select[Any], id_column: Any, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, RowMapping]:
+    """The rows of the scoped query ``stmt`` whose ``id_column`` is one of ``ids``, by id
+    (``id_column`` among the selected columns as ``id``): what a resource's one-row read
+    gives for each, in a query per ``BATCH`` ids (the change feed reads a page so)."""
+    found: dict[uuid.UUID, RowMapping] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = list(ids[start : start + BATCH])
+        if conn.dialect.name == "postgresql":  # one array parameter, not one per id
+            match = id_column == sa.any_(sa.bindparam("ids", chunk, type_=_UUIDS))
+        else:
+            match = id_column.in_(chunk)
+        for row in conn.execute(stmt.where(match)).mappings():
+            found[row["id"]] = row
+    return found
 
 
 def where_equal(stmt: S, table: sa.Table, **given: Any) -> S:

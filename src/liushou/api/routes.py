@@ -66,6 +66,9 @@ from liushou.db import Database, Resource
 from liushou.errors import NotFound
 
 RowT = TypeVar("RowT", bound=Resource)
+ReadMany = Callable[
+    [Connection, Principal, Sequence[uuid.UUID]], Mapping[uuid.UUID, Mapping[Any, Any]]
+]
 ReadT = TypeVar("ReadT", bound=BaseModel)
 FiltersT = TypeVar("FiltersT", bound=ListFilters)
 
@@ -94,10 +97,14 @@ class _Write(NamedTuple):
 
 
 class OneReader(NamedTuple):
-    """The read of GET /{id}: the scoped row (None: 404) and the body made of it."""
+    """The read of GET /{id}: the scoped row (None: 404) and the body made of it.
+    ``read_many``, when given, is ``read_row`` of many ids in one query (the change feed
+    reads a page's resources so): the rows ``read_row`` would give, by id, the others
+    absent."""
 
     read_row: Callable[[Connection, Principal, uuid.UUID], Mapping[Any, Any] | None]
     body: Callable[[Mapping[Any, Any]], BaseModel]
+    read_many: ReadMany | None = None
 
 
 class StandardRoutes(Generic[RowT, ReadT]):
@@ -176,12 +183,15 @@ class StandardRoutes(Generic[RowT, ReadT]):
         self,
         read_row: Callable[[Connection, Principal, uuid.UUID], Mapping[Any, Any] | None],
         body: Callable[[Mapping[Any, Any]], ReadT],
+        *,
+        read_many: ReadMany | None = None,
     ) -> None:
         """GET /{id}: the row as the caller may see it (404 when it may not, or there is
         none), with its ETag. ``read_row`` is the repository's scoped query; ``body`` makes
-        the response of the row, validated once (api.responses.json_response)."""
+        the response of the row, validated once (api.responses.json_response).
+        ``read_many``: the same read of many ids at once, for the change feed (OneReader)."""
         id_name = self._id
-        self.read_one = OneReader(read_row, body)
+        self.read_one = OneReader(read_row, body, read_many)
 
         async def get_one(**values: Any) -> Response:
             db: Database = values["db"]

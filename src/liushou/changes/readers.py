@@ -12,11 +12,12 @@ This module sits above every domain's router: the feed is a read model of all of
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from liushou.api.routes import StandardRoutes
@@ -37,14 +38,18 @@ from liushou.services.records_router import RECORD_ROUTES
 from liushou.services.wishes_router import WISH_ROUTES
 from liushou.tables import consent_t
 
-# (conn, caller, resource id, the person it belongs to) -> the body, or None (a 404).
-Read = Callable[[Connection, Principal, uuid.UUID, uuid.UUID | None], dict[str, Any] | None]
+# (conn, caller, resource id, the person it belongs to) -> the body, or None (a 404). The
+# body is the GET's response model, validated once; the page serializes it as the GET does.
+Read = Callable[[Connection, Principal, uuid.UUID, uuid.UUID | None], BaseModel | None]
+# (conn, caller, resource ids) -> the bodies of those the GET would show, by id.
+ReadMany = Callable[[Connection, Principal, Sequence[uuid.UUID]], dict[uuid.UUID, BaseModel]]
 
 
 @dataclass(frozen=True)
 class Reader:
     scopes: frozenset[str]  # what the caller must hold to read this type at all
     read: Read
+    read_many: ReadMany | None = None  # the same read of a page's ids at once, if declared
 
 
 def _standard(routes: StandardRoutes[Any, Any]) -> Reader:
@@ -54,22 +59,35 @@ def _standard(routes: StandardRoutes[Any, Any]) -> Reader:
 
     def read(
         conn: Connection, caller: Principal, resource_id: uuid.UUID, _person: uuid.UUID | None
-    ) -> dict[str, Any] | None:
+    ) -> BaseModel | None:
         row = one.read_row(conn, caller, resource_id)
-        return None if row is None else one.body(row).model_dump(mode="json")
+        return None if row is None else one.body(row)
 
-    return Reader(routes.read_scopes, read)
+    read_rows = one.read_many
+    if read_rows is None:
+        return Reader(routes.read_scopes, read)
+
+    def read_many(
+        conn: Connection, caller: Principal, ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, BaseModel]:
+        rows = read_rows(conn, caller, ids)
+        return {key: one.body(row) for key, row in rows.items()}
+
+    return Reader(routes.read_scopes, read, read_many)
 
 
 def _referral(
     conn: Connection, caller: Principal, referral_id: uuid.UUID, _person: uuid.UUID | None
-) -> dict[str, Any] | None:
+) -> BaseModel | None:
     row = referrals_repo.get_referral(conn, caller, referral_id)
-    return (
-        None
-        if row is None
-        else ReferralRead.model_validate(referral_body(row)).model_dump(mode="json")
-    )
+    return None if row is None else ReferralRead.model_validate(referral_body(row))
+
+
+def _referrals(
+    conn: Connection, caller: Principal, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, BaseModel]:
+    rows = referrals_repo.get_referrals(conn, caller, ids)
+    return {key: ReferralRead.model_validate(referral_body(row)) for key, row in rows.items()}
 
 
 _CONSENT_COLUMNS = [c for c in consent_t.c if c.name != "deleted_at"]
@@ -77,7 +95,7 @@ _CONSENT_COLUMNS = [c for c in consent_t.c if c.name != "deleted_at"]
 
 def _consent(
     conn: Connection, caller: Principal, consent_id: uuid.UUID, person_id: uuid.UUID | None
-) -> dict[str, Any] | None:
+) -> BaseModel | None:
     # A person's consents are read through the person: only by whoever may see it.
     if person_id is None or registry_repo.get_person(conn, caller, person_id) is None:
         return None
@@ -87,7 +105,7 @@ def _consent(
         consent_t.c.deleted_at.is_(None),
     )
     row = conn.execute(stmt).mappings().one_or_none()
-    return None if row is None else ConsentRead.model_validate(row).model_dump(mode="json")
+    return None if row is None else ConsentRead.model_validate(row)
 
 
 READERS: dict[str, Reader] = {
@@ -96,7 +114,7 @@ READERS: dict[str, Reader] = {
     "caretaker": _standard(CARETAKER_ROUTES),
     "assignment": _standard(ASSIGNMENT_ROUTES),
     "visit": _standard(VISIT_ROUTES),
-    "referral": Reader(REFERRAL_ROUTES.read_scopes, _referral),
+    "referral": Reader(REFERRAL_ROUTES.read_scopes, _referral, _referrals),
     "service_record": _standard(RECORD_ROUTES),
     "activity": _standard(ACTIVITY_ROUTES),
     "wish": _standard(WISH_ROUTES),

@@ -6,7 +6,6 @@ Any signed-in caller may read it; what it shows is scoped to what the caller may
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -21,7 +20,7 @@ from liushou.changes import cursor as feed_cursor
 from liushou.changes import service
 from liushou.changes.capture import RESOURCE_TYPES
 from liushou.changes.readers import readable_types
-from liushou.changes.schemas import ChangePage
+from liushou.changes.schemas import ChangePage, ChangePageOut
 from liushou.errors import FieldInvalid, problem_responses
 from liushou.referrals import service as referrals_service
 
@@ -80,14 +79,13 @@ async def list_changes(
         lambda conn: service.read_page(conn, caller, position, wanted, limit, now, retention)
     )
     if page.referrals_shown:  # a partner shown a referral's person: audited as GET is
-        shown = [
-            {"id": uuid.UUID(r["id"]), "person_id": uuid.UUID(r["person_id"])}
-            for r in page.referrals_shown
-        ]
+        shown = [{"id": r.id, "person_id": r.person_id} for r in page.referrals_shown]
         await db.write(
             lambda session: referrals_service.record_person_reads(session, caller, shown)
         )
-    body = ChangePage.model_validate(
+    # Each item's data is its GET's response model, serialized as the GET serializes it
+    # (ChangePageOut; the same bytes as ChangePage of the dumped bodies, without the copies).
+    body = ChangePageOut.model_validate(
         {
             "items": page.items,
             "next_cursor": feed_cursor.encode(secret, page.cursor),

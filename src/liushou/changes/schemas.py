@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializeAsAny
 
 
 class ChangeOp(StrEnum):
@@ -33,3 +33,16 @@ class ChangePage(BaseModel):
     items: list[ChangeItem]
     next_cursor: str = Field(description="Always present: pass it as `after` to continue")
     has_more: bool = Field(description="More changes follow now: call again at once")
+
+
+class ChangeItemOut(ChangeItem):
+    """How an item is written: ``data`` is the GET's own response model, serialized by it,
+    so the bytes are those of :class:`ChangeItem` holding that model's JSON dump."""
+
+    data: SerializeAsAny[BaseModel] | None  # type: ignore[assignment]
+
+
+class ChangePageOut(ChangePage):
+    """:class:`ChangePage` as written (the OpenAPI document describes ChangePage)."""
+
+    items: list[ChangeItemOut]  # type: ignore[assignment]

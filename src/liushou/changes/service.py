@@ -18,11 +18,12 @@ short pages while ``has_more`` is true, never a skipped change.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session
 
@@ -35,6 +36,7 @@ from liushou.changes.cursor import START, FeedCursor, Position
 from liushou.changes.readers import READERS
 from liushou.errors import AppError
 from liushou.legal.scope import advisor_id_of, is_advisor
+from liushou.referrals.schemas import ReferralRead
 
 # How far a change's ``changed_at`` may lie before one that follows it in feed order: the
 # time is taken at the flush, the order at the transaction's first write or its commit, and
@@ -55,7 +57,7 @@ class FeedPage:
     items: list[dict[str, Any]]
     cursor: FeedCursor
     has_more: bool
-    referrals_shown: list[dict[str, Any]] = field(default_factory=list)
+    referrals_shown: list[ReferralRead] = field(default_factory=list)
 
 
 def check_cursor(cursor: FeedCursor | None, now: datetime, retention_days: int) -> Position:
@@ -81,18 +83,45 @@ class _Page:
 
     def __init__(self, conn: Connection, caller: Principal, wanted: Collection[str]) -> None:
         self.conn, self.caller, self.wanted = conn, caller, frozenset(wanted)
-        self._bodies: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}
+        self._bodies: dict[tuple[str, uuid.UUID], BaseModel | None] = {}
         self._advisor: list[uuid.UUID | None] = []
-        self.referrals_shown: list[dict[str, Any]] = []
+        self.referrals_shown: list[ReferralRead] = []
+        self._referral_ids: set[uuid.UUID] = set()
 
-    def body(self, kind: str, resource_id: uuid.UUID, person_id: Any) -> dict[str, Any] | None:
+    def body(self, kind: str, resource_id: uuid.UUID, person_id: Any) -> BaseModel | None:
         key = (kind, resource_id)
         if key not in self._bodies:
-            body = READERS[kind].read(self.conn, self.caller, resource_id, person_id)
-            self._bodies[key] = body
-            if body is not None and kind == "referral" and self.caller.role == Role.partner:
-                self.referrals_shown.append(body)
+            self._bodies[key] = READERS[kind].read(self.conn, self.caller, resource_id, person_id)
         return self._bodies[key]
+
+    def shown(self, body: BaseModel) -> None:
+        """An upsert's body went on the page: a referral shown to a partner is audited
+        (once a page), as its GET would be; one read ahead but left for the next page is
+        not."""
+        if (
+            isinstance(body, ReferralRead)
+            and self.caller.role == Role.partner
+            and body.id not in self._referral_ids
+        ):
+            self._referral_ids.add(body.id)
+            self.referrals_shown.append(body)
+
+    def prefetch(self, rows: Sequence[RowMapping]) -> None:
+        """Read the resources of these rows, one query per type that has a batched read
+        (the rest are read one by one when their item is made). Those out of the caller's
+        sight are remembered as None, as the single read would answer."""
+        wanted: dict[str, dict[uuid.UUID, None]] = {}
+        for row in rows:
+            kind, key = row["resource_type"], row["resource_id"]
+            if kind in self.wanted and READERS[kind].read_many and (kind, key) not in self._bodies:
+                wanted.setdefault(kind, {})[key] = None
+        for kind, keys in wanted.items():
+            read_many = READERS[kind].read_many
+            assert read_many is not None
+            ids = list(keys)
+            found = read_many(self.conn, self.caller, ids)
+            for key in ids:
+                self._bodies[(kind, key)] = found.get(key)
 
     def advisor_id(self) -> uuid.UUID | None:
         if not self._advisor:
@@ -164,7 +193,7 @@ class _Page:
 def _item(
     row: RowMapping,
     op: str,
-    data: dict[str, Any] | None,
+    data: BaseModel | None,
     resource: tuple[str, uuid.UUID, int] | None = None,
 ) -> dict[str, Any]:
     kind, resource_id, version = resource or (
@@ -200,12 +229,16 @@ def read_page(
     scanned, has_more = 0, False
     while not has_more:
         rows = repo.changes_after(conn, position, types, since, limit + 1) if types else []
+        page.prefetch(rows)
         for row in rows:
             new = page.items(row) if len(items) < limit else None
             if new is None or (items and len(items) + len(new) > limit) or scanned >= MAX_SCAN:
                 has_more = True
                 break
             items += new
+            for item in new:
+                if item["data"] is not None:
+                    page.shown(item["data"])
             position, last_at = Position(row["txid"], row["id"]), row["changed_at"]
             scanned += 1
         if len(rows) <= limit:

@@ -141,7 +141,7 @@ ASSIGNMENT_ROUTES = StandardRoutes(
 ASSIGNMENT_ROUTES.list(
     repo.AssignmentFilters, repo.list_assignments, ("starts_on", "id"), body=_assignment
 )
-ASSIGNMENT_ROUTES.get_one(repo.get_assignment, _assignment)
+ASSIGNMENT_ROUTES.get_one(repo.get_assignment, _assignment, read_many=repo.get_assignments)
 ASSIGNMENT_ROUTES.create(
     AssignmentCreate,
     assignment_service.create_assignment,
@@ -200,7 +200,7 @@ VISIT_ROUTES.list(
     body=_visit,
     doc="Visits, newest first. `from` after `to` is 422 `invalid_period`.",
 )
-VISIT_ROUTES.get_one(repo.get_visit, _visit)
+VISIT_ROUTES.get_one(repo.get_visit, _visit, read_many=repo.get_visits)
 VISIT_ROUTES.create(
     VisitCreate,
     visit_service.create_visit,

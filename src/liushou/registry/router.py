@@ -172,7 +172,11 @@ PERSON_ROUTES = StandardRoutes(
     model=Person,
     writable=service.writable,
 )
-PERSON_ROUTES.get_one(repo.get_person, lambda row: PersonRead.model_validate(person_body(row)))
+PERSON_ROUTES.get_one(
+    repo.get_person,
+    lambda row: PersonRead.model_validate(person_body(row)),
+    read_many=repo.get_persons,
+)
 PERSON_ROUTES.create(
     PersonCreate,
     service.create_person,

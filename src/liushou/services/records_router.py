@@ -60,7 +60,7 @@ RECORD_ROUTES.list(
     doc="""The records of the persons the caller may see, newest `delivered_on` first.
     `region_id`: the person's region's subtree. `from` after `to` is 422 `invalid_period`.""",
 )
-RECORD_ROUTES.get_one(repo.get_record, _record)
+RECORD_ROUTES.get_one(repo.get_record, _record, read_many=repo.get_records)
 RECORD_ROUTES.create(
     ServiceRecordCreate,
     service.create_record,
