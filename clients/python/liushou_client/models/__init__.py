@@ -152,6 +152,7 @@ from .registry_counts import RegistryCounts
 from .registry_figures import RegistryFigures
 from .reveal_request import RevealRequest
 from .revealed import Revealed
+from .revoke_token_form import RevokeTokenForm
 from .risk_tier import RiskTier
 from .role import Role
 from .schooling_status import SchoolingStatus
@@ -365,6 +366,7 @@ __all__ = (
     "RegistryFigures",
     "Revealed",
     "RevealRequest",
+    "RevokeTokenForm",
     "RiskTier",
     "Role",
     "SchoolingStatus",
