@@ -173,6 +173,7 @@ class Things:
     activity: dict[str, Any]
     service_record: dict[str, Any]
     legal_activity: dict[str, Any]
+    webhook_subscription: dict[str, Any]
 
     def path(self, template: str, **ids: str) -> str:
         default = {
@@ -183,6 +184,7 @@ class Things:
             "activity_id": self.activity["id"],
             "service_record_id": self.service_record["id"],
             "legal_activity_id": self.legal_activity["id"],
+            "webhook_subscription_id": self.webhook_subscription["id"],
         }
         return template.format(**(default | ids))
 
@@ -212,6 +214,12 @@ def things(client, world, db) -> Things:
         service_record=recorded(client, staff, person),
         legal_activity=_created(
             client, staff, LEGAL_ACTIVITIES, legal_activity_body(legal.advisor, world.village)
+        ),
+        webhook_subscription=_created(
+            client,
+            staff,
+            "/api/v1/webhook-subscriptions",
+            {"url": "http://127.0.0.1:9/hook", "events": ["person.created"]},
         ),
     )
 
@@ -533,10 +541,17 @@ LISTS = [
     "/api/v1/service-types",
     "/api/v1/users",
     "/api/v1/visits",
+    "/api/v1/webhook-subscriptions",
     "/api/v1/wishes",
 ]
 INSTANT_INPUTS = [
     *(DateInput("GET", path, "query", "updated_since") for path in LISTS),
+    DateInput(
+        "GET",
+        "/api/v1/webhook-subscriptions/{webhook_subscription_id}/deliveries",
+        "query",
+        "updated_since",
+    ),
     DateInput("GET", "/api/v1/audit-events", "query", "from"),
     DateInput("GET", "/api/v1/audit-events", "query", "to"),
 ]
