@@ -51,23 +51,27 @@ def card_sort_key(row: RowMapping) -> tuple[str, uuid.UUID]:
     return row["village_code"], row["village_id"]
 
 
+# What a card shows: the authenticated cards and the public page read the same columns.
+_CARD_COLUMNS = (
+    _village.c.id.label("village_id"),
+    _village.c.code.label("village_code"),
+    _village.c.name.label("village_name"),
+    _township.c.id.label("township_id"),
+    _township.c.name.label("township_name"),
+    _advisor.c.id.label("advisor_id"),
+    _advisor.c.name.label("advisor_name"),
+    _advisor.c.phone.label("advisor_phone"),
+    _advisor.c.service_hours,
+    _firm.c.name.label("law_firm"),
+    _contract.c.ends_on,
+)
+
+
 def _cards(day: date) -> sa.Select[Any]:
     """Villages with the live contract that covers them on ``day`` (one at most: the
     contracts service refuses overlaps), with what the card shows."""
     return (
-        sa.select(
-            _village.c.id.label("village_id"),
-            _village.c.code.label("village_code"),
-            _village.c.name.label("village_name"),
-            _township.c.id.label("township_id"),
-            _township.c.name.label("township_name"),
-            _advisor.c.id.label("advisor_id"),
-            _advisor.c.name.label("advisor_name"),
-            _advisor.c.phone.label("advisor_phone"),
-            _advisor.c.service_hours,
-            _firm.c.name.label("law_firm"),
-            _contract.c.ends_on,
-        )
+        sa.select(*_CARD_COLUMNS)
         .select_from(
             _places.join(_contract, _contract.c.id == _places.c.contract_id)
             .join(_village, _village.c.id == _places.c.region_id)
@@ -135,19 +139,7 @@ def _public_card_statement() -> PreparedSelect:
         .join(_firm, _firm.c.id == _contract.c.law_firm_id)
     )
     return PreparedSelect(
-        sa.select(
-            _village.c.id.label("village_id"),
-            _village.c.code.label("village_code"),
-            _village.c.name.label("village_name"),
-            _township.c.id.label("township_id"),
-            _township.c.name.label("township_name"),
-            _advisor.c.id.label("advisor_id"),
-            _advisor.c.name.label("advisor_name"),
-            _advisor.c.phone.label("advisor_phone"),
-            _advisor.c.service_hours,
-            _firm.c.name.label("law_firm"),
-            _contract.c.ends_on,
-        )
+        sa.select(*_CARD_COLUMNS)
         .select_from(
             _village.outerjoin(
                 _township,
