@@ -270,14 +270,15 @@ def _statements(db: Any, region_id: Any) -> int:
         statements.append(statement)
 
     with db.engine.connect().execution_options(**AUTOCOMMIT) as conn:
-        sa.event.listen(db.engine, "before_cursor_execute", count)
+        # On the connection, not the engine: background tasks share the engine.
+        sa.event.listen(conn, "before_cursor_execute", count)
         try:
             page = PageParams.batches(500)
             cards, _ = cards_service.region_cards(
                 conn, CLI_PRINCIPAL, today(), region_id, "http://x", page
             )
         finally:
-            sa.event.remove(db.engine, "before_cursor_execute", count)
+            sa.event.remove(conn, "before_cursor_execute", count)
     assert cards
     return len(statements)
 
