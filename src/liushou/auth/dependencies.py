@@ -72,7 +72,7 @@ async def current_principal(
     # The caller's limit (docs/security.md, "Rate limits"); the middleware sends the
     # RateLimit-* headers of the verdict with whatever the route answers.
     limit: CallerRateLimit = request.app.state.rate_limit
-    verdict = limit.hit(f"{principal.kind}:{principal.id}")
+    verdict = limit.hit(principal.caller_key)
     request.state.rate_limit = verdict
     if not verdict.allowed:
         raise RateLimited(verdict)

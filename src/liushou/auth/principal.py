@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from liushou.auth.roles import UNSCOPED_ROLES, Role
 
@@ -19,6 +19,12 @@ class Principal:
     # The caller's region path ("<id>/<id>/"), None for roles that see every region.
     region_path: str | None
     organization_id: uuid.UUID | None
+    # "user:<id>" or "client:<id>": who a request is counted for (docs/security.md, "Rate
+    # limits"). Built once with the principal, which the token cache keeps.
+    caller_key: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "caller_key", f"{self.kind}:{self.id}")
 
     @property
     def sees_everything(self) -> bool:
