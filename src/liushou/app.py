@@ -75,6 +75,7 @@ from liushou.services.types_router import service_types as service_types_router
 from liushou.services.wishes_router import wishes as wishes_router
 from liushou.sync.batch_router import sync as sync_router
 from liushou.webhooks import sender as webhook_sender
+from liushou.webhooks.catalogue import events as webhook_events
 from liushou.webhooks.router import webhook_deliveries as webhook_deliveries_router
 from liushou.webhooks.router import webhook_subscriptions as webhook_subscriptions_router
 
@@ -393,8 +394,13 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         version=app.version,
         description=app.description,
         routes=app.routes,
+        webhooks=webhook_events.routes,
         separate_input_output_schemas=False,
     )
+    # The events are requests liushou sends: a receiver's 422 is not part of them.
+    for operations in schema.get("webhooks", {}).values():
+        for operation in operations.values():
+            operation["responses"].pop("422", None)
     _, defs = models_json_schema(
         [(Problem, "validation")], ref_template="#/components/schemas/{model}"
     )

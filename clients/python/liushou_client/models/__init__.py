@@ -193,6 +193,9 @@ from .webhook_delivery_page import WebhookDeliveryPage
 from .webhook_delivery_read import WebhookDeliveryRead
 from .webhook_delivery_read_payload import WebhookDeliveryReadPayload
 from .webhook_delivery_read_status import WebhookDeliveryReadStatus
+from .webhook_event import WebhookEvent
+from .webhook_event_data import WebhookEventData
+from .webhook_event_type import WebhookEventType
 from .webhook_subscription_create import WebhookSubscriptionCreate
 from .webhook_subscription_page import WebhookSubscriptionPage
 from .webhook_subscription_read import WebhookSubscriptionRead
@@ -407,6 +410,9 @@ __all__ = (
     "WebhookDeliveryRead",
     "WebhookDeliveryReadPayload",
     "WebhookDeliveryReadStatus",
+    "WebhookEvent",
+    "WebhookEventData",
+    "WebhookEventType",
     "WebhookSubscriptionCreate",
     "WebhookSubscriptionPage",
     "WebhookSubscriptionRead",
