@@ -55,6 +55,11 @@ class ResourceWrites(Generic[RowT, ReadT]):
         self._read = read
         self._read_created = read_created or read
 
+    @classmethod
+    def of_row(cls, location: str, read_model: type[ReadT]) -> ResourceWrites[RowT, ReadT]:
+        """The writes of a resource whose body is its row as it stands."""
+        return cls(location, lambda _, row: read_model.model_validate(row))
+
     def location(self, row: RowT) -> str:
         return self._location.format(row=row)
 

@@ -6,7 +6,6 @@ Every route is declared on api.routes.StandardRoutes. The rules live in activiti
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlmodel import Session
 
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
@@ -23,12 +22,8 @@ from liushou.legal.models import LegalActivity
 legal_activities = APIRouter(prefix="/legal-activities", tags=["legal-activities"])
 
 
-def _read(_: Session, row: LegalActivity) -> LegalActivityRead:
-    return LegalActivityRead.model_validate(row)
-
-
-LEGAL_ACTIVITIES: ResourceWrites[LegalActivity, LegalActivityRead] = ResourceWrites(
-    "/legal-activities/{row.id}", _read
+LEGAL_ACTIVITIES: ResourceWrites[LegalActivity, LegalActivityRead] = ResourceWrites.of_row(
+    "/legal-activities/{row.id}", LegalActivityRead
 )
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlmodel import Session
 
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
@@ -17,12 +16,8 @@ from liushou.legal.models import LegalAdvisor
 legal_advisors = APIRouter(prefix="/legal-advisors", tags=["legal-advisors"])
 
 
-def _read(_: Session, row: LegalAdvisor) -> AdvisorRead:
-    return AdvisorRead.model_validate(row)
-
-
-ADVISORS: ResourceWrites[LegalAdvisor, AdvisorRead] = ResourceWrites(
-    "/legal-advisors/{row.id}", _read
+ADVISORS: ResourceWrites[LegalAdvisor, AdvisorRead] = ResourceWrites.of_row(
+    "/legal-advisors/{row.id}", AdvisorRead
 )
 
 

@@ -30,11 +30,9 @@ from liushou.regions.schemas import (
 regions = APIRouter(prefix="/regions", tags=["regions"])
 organizations = APIRouter(prefix="/organizations", tags=["organizations"])
 
-REGIONS: ResourceWrites[Region, RegionRead] = ResourceWrites(
-    "/regions/{row.id}", lambda _, row: RegionRead.model_validate(row)
-)
-ORGANIZATIONS: ResourceWrites[Organization, OrganizationRead] = ResourceWrites(
-    "/organizations/{row.id}", lambda _, row: OrganizationRead.model_validate(row)
+REGIONS: ResourceWrites[Region, RegionRead] = ResourceWrites.of_row("/regions/{row.id}", RegionRead)
+ORGANIZATIONS: ResourceWrites[Organization, OrganizationRead] = ResourceWrites.of_row(
+    "/organizations/{row.id}", OrganizationRead
 )
 
 

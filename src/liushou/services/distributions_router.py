@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlmodel import Session
 
 from liushou.api.routes import StandardRoutes
 from liushou.api.writes import ResourceWrites
@@ -21,12 +20,8 @@ from liushou.services.models import Distribution
 distributions = APIRouter(prefix="/distributions", tags=["distributions"])
 
 
-def _read(_: Session, row: Distribution) -> DistributionRead:
-    return DistributionRead.model_validate(row)
-
-
-DISTRIBUTIONS: ResourceWrites[Distribution, DistributionRead] = ResourceWrites(
-    "/distributions/{row.id}", _read
+DISTRIBUTIONS: ResourceWrites[Distribution, DistributionRead] = ResourceWrites.of_row(
+    "/distributions/{row.id}", DistributionRead
 )
 
 
