@@ -20302,7 +20302,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20331,7 +20331,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20360,7 +20360,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20389,7 +20389,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20418,7 +20418,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20447,7 +20447,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20476,7 +20476,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -20505,7 +20505,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule (docs/webhooks.md, "Sending and retries"). */
+            /** @description Any 2xx answer acknowledges the delivery. Anything else, a timeout or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 with Retry-After delays the next attempt; a 410 deactivates the subscription (docs/webhooks.md, "Sending and retries"). */
             200: {
                 headers: {
                     [name: string]: unknown;

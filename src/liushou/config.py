@@ -100,6 +100,8 @@ class Settings(BaseSettings):
     # attempt; one attempt's timeout; how often an idle worker looks for due deliveries and
     # how many it sends at once; whether `serve` on SQLite sends them itself.
     webhook_retry_schedule: str = "5s,5m,30m,2h,5h,10h,10h"
+    # Each retry's delay spread by up to this fraction either way, at random (docs/webhooks.md).
+    webhook_retry_jitter: float = Field(default=0.1, ge=0, le=0.5)
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     webhook_poll_seconds: float = Field(default=1.0, gt=0, le=60)
     webhook_batch_size: int = Field(default=50, ge=1, le=1000)

@@ -1,5 +1,5 @@
 """Webhook tests drive the sender themselves (``deliver_due``): the app's own sending task
-is off unless a test turns it on; retries wait seconds, not minutes."""
+is off unless a test turns it on; retries wait seconds, not minutes, without jitter."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def settings(database_url: str) -> Settings:
         database_url,
         webhook_in_app=False,
         webhook_retry_schedule="1s,2s",
+        webhook_retry_jitter=0,  # exact times; tests/webhooks/test_retry_rules.py spreads them
         webhook_timeout_seconds=2,
     )
 

@@ -1,5 +1,6 @@
 """A real webhook receiver for the tests: an HTTP server on a thread that records every
-request (headers and the raw body) and answers as told (a status, after a delay)."""
+request (headers and the raw body) and answers as told (a status and headers, after a
+delay)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Receiver:
     url: str
     status: int = 200
     delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)  # sent with every answer
     requests: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -57,6 +59,8 @@ def receiving(**behaviour: Any) -> Iterator[Receiver]:
                 time.sleep(receiver.delay)
             try:
                 self.send_response(receiver.status)
+                for name, value in receiver.headers.items():
+                    self.send_header(name, value)
                 self.send_header("content-length", "0")
                 self.end_headers()
             except OSError:

@@ -39,7 +39,8 @@ _WHAT = {
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Any 2xx answer acknowledges the delivery. Anything else, a timeout "
-        "or a refused connection is a failed attempt, retried on the schedule "
+        "or a refused connection is a failed attempt, retried on the schedule. A 429 or 503 "
+        "with Retry-After delays the next attempt; a 410 deactivates the subscription "
         '(docs/webhooks.md, "Sending and retries").'
     }
 }

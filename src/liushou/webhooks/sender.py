@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import anyio.to_thread
 import httpx
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from standardwebhooks import Webhook
 
@@ -34,6 +37,8 @@ from liushou.webhooks.rules import UrlRefused, check_url, resolve
 from liushou.webhooks.service import open_secret
 
 DEACTIVATE_AFTER = 3  # failed deliveries in a row
+GONE = 410  # the receiver says the endpoint is gone for good
+THROTTLED = frozenset({429, 503})  # the answers whose Retry-After is honoured
 LEASE_MARGIN_SECONDS = 30.0
 USER_AGENT = "liushou-webhooks/1"
 
@@ -54,6 +59,7 @@ class Outcome:
     at: datetime
     code: int | None
     error: str | None
+    retry_after: float | None = None  # seconds, from a 429 or 503 answer
 
     @property
     def succeeded(self) -> bool:
@@ -137,8 +143,10 @@ async def _send(client: httpx.AsyncClient, claimed: Claimed, production: bool) -
             extensions=extensions,
         )
         await response.aclose()
-        error = None if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
-        return Outcome(claimed, at, response.status_code, error)
+        code = response.status_code
+        error = None if 200 <= code < 300 else f"HTTP {code}"
+        wait = retry_after(response.headers.get("retry-after"), at) if code in THROTTLED else None
+        return Outcome(claimed, at, code, error, wait)
     except UrlRefused as refused:
         return Outcome(claimed, at, None, refused.code)
     except httpx.TimeoutException:
@@ -147,11 +155,44 @@ async def _send(client: httpx.AsyncClient, claimed: Claimed, production: bool) -
         return Outcome(claimed, at, None, f"{type(exc).__name__}: {exc}"[:500])
 
 
-def _record(db: Database, outcomes: list[Outcome], delays: tuple[float, ...]) -> None:
+def retry_after(value: str | None, now: datetime) -> float | None:
+    """A Retry-After header as seconds from ``now``: delta-seconds or an HTTP date. None
+    when absent, unreadable or in the past."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is GMT
+        return None
+    seconds = (when - now).total_seconds()
+    return seconds if seconds > 0 else None
+
+
+def next_delay(
+    delays: tuple[float, ...], attempts: int, jitter: float, asked: float | None
+) -> float:
+    """The wait before the next attempt (docs/webhooks.md, "Sending and retries"): the
+    schedule's delay spread by up to ``jitter`` either way, so that deliveries failing
+    together do not all come back in the same second; no shorter than a receiver's
+    Retry-After, which counts up to the schedule's longest delay, not beyond."""
+    delay = delays[attempts - 1] * random.uniform(1 - jitter, 1 + jitter)
+    if asked is not None:
+        delay = max(delay, min(asked, max(delays)))
+    return delay
+
+
+def _record(
+    db: Database, outcomes: list[Outcome], delays: tuple[float, ...], jitter: float
+) -> None:
     """Each attempt's outcome. A success: ``succeeded``, its subscription's count of failed
-    deliveries back to 0. A failure: the next attempt after the schedule's delay, or, the
-    schedule run out, ``failed``, the count up by one and, at 3, the subscription
-    deactivated."""
+    deliveries back to 0. A 410: ``failed`` and the subscription deactivated at once. Any
+    other failure: the next attempt after :func:`next_delay`, or, the schedule run out,
+    ``failed``, the count up by one and, at 3, the subscription deactivated."""
     d = repo.delivery_t
     now = clock.now()
     with db.engine.begin() as conn:
@@ -166,8 +207,9 @@ def _record(db: Database, outcomes: list[Outcome], delays: tuple[float, ...]) ->
             }
             if o.succeeded:
                 values |= {"status": SUCCEEDED, "next_attempt_at": None}
-            elif attempts <= len(delays):
-                values |= {"next_attempt_at": now + timedelta(seconds=delays[attempts - 1])}
+            elif o.code != GONE and attempts <= len(delays):
+                wait = next_delay(delays, attempts, jitter, o.retry_after)
+                values |= {"next_attempt_at": now + timedelta(seconds=wait)}
             else:
                 values |= {"status": FAILED, "next_attempt_at": None}
             # Only while still ours: a manual retry or a deletion meanwhile wins.
@@ -179,7 +221,7 @@ def _record(db: Database, outcomes: list[Outcome], delays: tuple[float, ...]) ->
             if o.succeeded:
                 _subscription_succeeded(conn, o.claimed.subscription_id)
             elif values.get("status") == FAILED:
-                _subscription_failed(conn, o.claimed.subscription_id, now)
+                _subscription_failed(conn, o.claimed.subscription_id, now, gone=o.code == GONE)
 
 
 def _subscription_succeeded(conn: Connection, subscription_id: uuid.UUID) -> None:
@@ -191,7 +233,10 @@ def _subscription_succeeded(conn: Connection, subscription_id: uuid.UUID) -> Non
     )
 
 
-def _subscription_failed(conn: Connection, subscription_id: uuid.UUID, now: datetime) -> None:
+def _subscription_failed(
+    conn: Connection, subscription_id: uuid.UUID, now: datetime, *, gone: bool
+) -> None:
+    """One more failed delivery; the third in a row, or a 410, deactivates."""
     s = repo.subscription_t
     conn.execute(
         s.update()
@@ -203,12 +248,14 @@ def _subscription_failed(conn: Connection, subscription_id: uuid.UUID, now: date
         .where(
             s.c.id == subscription_id,
             s.c.active.is_(True),
-            s.c.consecutive_failures >= DEACTIVATE_AFTER,
+            sa.true() if gone else s.c.consecutive_failures >= DEACTIVATE_AFTER,
         )
         .values(active=False, deactivated_at=now, updated_at=now, version=s.c.version + 1)
     )
     if deactivated.rowcount:
-        log.warning("webhook_subscription_deactivated", subscription_id=str(subscription_id))
+        log.warning(
+            "webhook_subscription_deactivated", subscription_id=str(subscription_id), gone=gone
+        )
 
 
 def new_client(settings: Settings) -> httpx.AsyncClient:
@@ -240,7 +287,13 @@ async def deliver_due(
             outcomes = await asyncio.gather(*(_send(own, c, production) for c in claimed))
     else:
         outcomes = await asyncio.gather(*(_send(client, c, production) for c in claimed))
-    await anyio.to_thread.run_sync(_record, db, list(outcomes), settings.webhook_retry_delays)
+    await anyio.to_thread.run_sync(
+        _record,
+        db,
+        list(outcomes),
+        settings.webhook_retry_delays,
+        settings.webhook_retry_jitter,
+    )
     return len(claimed)
 
 
