@@ -20,8 +20,12 @@ from tests.guardianship.helpers import (
     create_person,
     record_visit,
 )
+from tests.legal.activity_helpers import LEGAL_ACTIVITIES, build_legal
+from tests.legal.activity_helpers import created as legal_activity
 from tests.referrals.helpers import referred
+from tests.services.activities_helpers import ACTIVITIES, create_activity
 from tests.services.records_helpers import RECORDS, recorded, volunteer_of
+from tests.services.wishes_helpers import DISTRIBUTIONS, WISHES, distribution_body, make_wish
 
 PATHS = {
     "person": PERSONS,
@@ -83,6 +87,60 @@ def test_a_page_mixing_types_and_scopes_shows_each_get(client: Any, world: Any) 
                         kind,
                         got.status_code,
                     )
+
+
+SERVICE_PATHS = {
+    "caretaker": CARETAKERS,
+    "wish": WISHES,
+    "activity": ACTIVITIES,
+    "distribution": DISTRIBUTIONS,
+    "legal_activity": LEGAL_ACTIVITIES,
+}
+
+
+def test_the_service_and_legal_types_read_by_page_show_each_get(
+    client: Any, world: Any, db: Database
+) -> None:
+    """Caretakers, wishes, activities, distributions and legal activities, each read in one
+    go per page: every caller's item is its GET, and nothing its GET refuses is shown."""
+    staff, other = world.as_("staff"), world.as_("other_staff")
+    legal = build_legal(db, world)
+    children = [create_person(client, staff, world.village) for _ in range(3)]
+    theirs = create_person(client, other, world.other_village)
+    create_caretaker(client, staff, world.huangtun)
+    create_caretaker(client, other, world.other_village)
+    wishes = [make_wish(client, staff, child) for child in children]
+    make_wish(client, other, theirs)
+    create_activity(client, staff, world.village, children[:2])
+    create_activity(client, other, world.other_village, [theirs])
+    for region, headers in ((world.village, staff), (world.other_village, other)):
+        made = client.post(DISTRIBUTIONS, json=distribution_body(region), headers=headers)
+        assert made.status_code == 201, made.text
+    legal_activity(client, world.as_("lawyer"), legal.advisor, world.village)
+    legal_activity(client, world.as_("admin"), legal.other, world.other_village)
+    # A change after the first sight: the wish's body (its timeline) is re-read.
+    assert client.delete(f"{WISHES}/{wishes[2]['id']}", headers=staff).status_code == 204
+    settled(client)
+
+    for who in ("staff", "other_staff", "admin", "auditor", "village", "volunteer", "lawyer"):
+        headers = world.as_(who)
+        for limit in (500, 2):
+            items, _ = follow(client, headers, limit=limit, types=",".join(SERVICE_PATHS))
+            upserts = [i for i in items if i["op"] == "upsert"]
+            for item in upserts:
+                path = SERVICE_PATHS[item["resource_type"]]
+                got = client.get(f"{path}/{item['id']}", headers=headers)
+                assert got.status_code == 200, (who, item["resource_type"], got.text)
+                assert item["data"] == got.json(), (who, limit, item["resource_type"])
+            shown = {(i["resource_type"], i["id"]) for i in upserts}
+            for kind, path in SERVICE_PATHS.items():
+                listed = client.get(path, params={"limit": 500}, headers=headers)
+                if listed.status_code != 200:  # a type the caller may not read at all
+                    assert not any(k == kind for k, _ in shown), (who, kind)
+                    continue
+                assert {(kind, r["id"]) for r in listed.json()["items"]} == {
+                    s for s in shown if s[0] == kind
+                }, (who, kind)
 
 
 def test_the_page_is_written_as_its_response_model_writes_it(client: Any, world: Any) -> None:

@@ -112,6 +112,14 @@ def get_caretaker(
     return conn.execute(scoped(stmt, caretaker_scope(caller))).mappings().one_or_none()
 
 
+def get_caretakers(
+    conn: Connection, caller: Principal, caretaker_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, RowMapping]:
+    """:func:`get_caretaker` of many in one query (the change feed's page), by id."""
+    stmt = sa.select(*CARETAKER_COLUMNS).where(caretaker_t.c.deleted_at.is_(None))
+    return rows_by_id(conn, scoped(stmt, caretaker_scope(caller)), caretaker_t.c.id, caretaker_ids)
+
+
 def list_caretakers(
     conn: Connection, caller: Principal, page: PageParams, f: CaretakerFilters
 ) -> Sequence[RowMapping]:

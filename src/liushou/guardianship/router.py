@@ -87,7 +87,7 @@ CARETAKER_ROUTES = StandardRoutes(
     writable=caretaker_service.caretaker_writable,
 )
 CARETAKER_ROUTES.list(repo.CaretakerFilters, repo.list_caretakers, ("name", "id"), body=_caretaker)
-CARETAKER_ROUTES.get_one(repo.get_caretaker, _caretaker)
+CARETAKER_ROUTES.get_one(repo.get_caretaker, _caretaker, read_many=repo.get_caretakers)
 CARETAKER_ROUTES.create(
     CaretakerCreate,
     caretaker_service.create_caretaker,

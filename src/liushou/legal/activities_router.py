@@ -46,7 +46,9 @@ LEGAL_ACTIVITY_ROUTES.list(
     doc="""The activities the caller may see (a legal advisor: its own; others: held in their
     area), newest `held_on` first. `from` after `to` is 422 `invalid_period`.""",
 )
-LEGAL_ACTIVITY_ROUTES.get_one(repo.get_activity, LegalActivityRead.model_validate)
+LEGAL_ACTIVITY_ROUTES.get_one(
+    repo.get_activity, LegalActivityRead.model_validate, read_many=repo.get_activities
+)
 LEGAL_ACTIVITY_ROUTES.create(
     LegalActivityCreate,
     service.create_activity,

@@ -86,7 +86,7 @@ ACTIVITY_ROUTES.list(
     name="list_activities",
     doc="Activities of the caller's area, newest first (held_on, then id).",
 )
-ACTIVITY_ROUTES.get_one(repo.get_activity, _body)
+ACTIVITY_ROUTES.get_one(repo.get_activity, _body, read_many=repo.get_activities)
 ACTIVITY_ROUTES.create(
     ActivityCreate,
     _as_caller(service.create_activity),

@@ -43,7 +43,9 @@ DISTRIBUTION_ROUTES.list(
     doc="""Distributions in the caller's area, newest `distributed_on` first. `from` after `to`
     is 422 `invalid_period`.""",
 )
-DISTRIBUTION_ROUTES.get_one(repo.get_distribution, DistributionRead.model_validate)
+DISTRIBUTION_ROUTES.get_one(
+    repo.get_distribution, DistributionRead.model_validate, read_many=repo.get_distributions
+)
 DISTRIBUTION_ROUTES.create(
     DistributionCreate,
     service.create_distribution,

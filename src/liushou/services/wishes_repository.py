@@ -18,7 +18,7 @@ from pydantic import Field
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import ListFilters, scoped, where_equal
+from liushou.api.filters import ListFilters, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.regions.repository import region_subtree
@@ -98,6 +98,14 @@ def get_wish(conn: Connection, caller: Principal, wish_id: uuid.UUID) -> dict[st
     if row is None:
         return None
     return _complete(conn, [dict(row)])[0]
+
+
+def get_wishes(
+    conn: Connection, caller: Principal, wish_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any]]:
+    """:func:`get_wish` of many (the change feed's page): three queries, by id."""
+    rows = rows_by_id(conn, _wishes(caller), wish_t.c.id, wish_ids)
+    return {row["id"]: row for row in _complete(conn, [dict(r) for r in rows.values()])}
 
 
 def list_wishes(

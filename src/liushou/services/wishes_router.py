@@ -68,7 +68,7 @@ WISH_ROUTES.list(
     name="list_wishes",
     doc="Wishes of the children the caller may see, newest first.",
 )
-WISH_ROUTES.get_one(repo.get_wish, _wish)
+WISH_ROUTES.get_one(repo.get_wish, _wish, read_many=repo.get_wishes)
 WISH_ROUTES.create(
     WishCreate,
     service.create_wish,
