@@ -5,7 +5,7 @@ condition at all; and the plain equality filters."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from liushou.api.params import Day, check_period
 
 S = TypeVar("S", bound=sa.Select[Any])
+R = TypeVar("R")
 
 
 def scoped(stmt: S, condition: sa.ColumnElement[bool] | None) -> S:
@@ -45,6 +46,18 @@ def rows_by_id(
         for row in conn.execute(stmt.where(match)).mappings():
             found[row["id"]] = row
     return found
+
+
+def one_by_id(
+    read_many: Callable[[Connection, Any, Sequence[uuid.UUID]], dict[uuid.UUID, R]],
+) -> Callable[[Connection, Any, uuid.UUID], R | None]:
+    """The one-row read (GET /{id}) of a resource whose read of many ids (the change feed's
+    page) is its scoped query: the same read of one id, so the two cannot drift apart."""
+
+    def read_one(conn: Connection, caller: Any, row_id: uuid.UUID) -> R | None:
+        return read_many(conn, caller, [row_id]).get(row_id)
+
+    return read_one
 
 
 def where_equal(stmt: S, table: sa.Table, **given: Any) -> S:

@@ -18,7 +18,14 @@ from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import ListFilters, PeriodFilters, rows_by_id, scoped, where_equal
+from liushou.api.filters import (
+    ListFilters,
+    PeriodFilters,
+    one_by_id,
+    rows_by_id,
+    scoped,
+    where_equal,
+)
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Day, InRegion, SearchText
 from liushou.api.resources import get_live_by
@@ -103,21 +110,16 @@ class CaretakerFilters(ListFilters):
     user_id: uuid.UUID | None = Field(None, description="The caretaker of this login")
 
 
-def get_caretaker(
-    conn: Connection, caller: Principal, caretaker_id: uuid.UUID
-) -> RowMapping | None:
-    stmt = sa.select(*CARETAKER_COLUMNS).where(
-        caretaker_t.c.id == caretaker_id, caretaker_t.c.deleted_at.is_(None)
-    )
-    return conn.execute(scoped(stmt, caretaker_scope(caller))).mappings().one_or_none()
-
-
 def get_caretakers(
     conn: Connection, caller: Principal, caretaker_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
-    """:func:`get_caretaker` of many in one query (the change feed's page), by id."""
+    """The rows the caller may see among the ids, in one query, by id: a page of the
+    change feed, or one id for GET /{id} (`get_caretaker`)."""
     stmt = sa.select(*CARETAKER_COLUMNS).where(caretaker_t.c.deleted_at.is_(None))
     return rows_by_id(conn, scoped(stmt, caretaker_scope(caller)), caretaker_t.c.id, caretaker_ids)
+
+
+get_caretaker = one_by_id(get_caretakers)
 
 
 def list_caretakers(
@@ -147,19 +149,16 @@ class AssignmentFilters(ListFilters):
     role: AssignmentRole | None = None
 
 
-def get_assignment(
-    conn: Connection, caller: Principal, assignment_id: uuid.UUID
-) -> RowMapping | None:
-    stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
-    return conn.execute(stmt.where(assignment_t.c.id == assignment_id)).mappings().one_or_none()
-
-
 def get_assignments(
     conn: Connection, caller: Principal, assignment_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
-    """:func:`get_assignment` of many in one query (the change feed's page), by id."""
+    """The rows the caller may see among the ids, in one query, by id: a page of the
+    change feed, or one id for GET /{id} (`get_assignment`)."""
     stmt = _of_visible_persons(assignment_t, ASSIGNMENT_COLUMNS, caller)
     return rows_by_id(conn, stmt, assignment_t.c.id, assignment_ids)
+
+
+get_assignment = one_by_id(get_assignments)
 
 
 def list_assignments(
@@ -188,17 +187,16 @@ class VisitFilters(PeriodFilters):
     to: Day | None = Field(None, description="visited_on on or before")
 
 
-def get_visit(conn: Connection, caller: Principal, visit_id: uuid.UUID) -> RowMapping | None:
-    stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
-    return conn.execute(stmt.where(visit_t.c.id == visit_id)).mappings().one_or_none()
-
-
 def get_visits(
     conn: Connection, caller: Principal, visit_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
-    """:func:`get_visit` of many in one query (the change feed's page), by id."""
+    """The rows the caller may see among the ids, in one query, by id: a page of the
+    change feed, or one id for GET /{id} (`get_visit`)."""
     stmt = _of_visible_persons(visit_t, VISIT_COLUMNS, caller)
     return rows_by_id(conn, stmt, visit_t.c.id, visit_ids)
+
+
+get_visit = one_by_id(get_visits)
 
 
 def list_visits(

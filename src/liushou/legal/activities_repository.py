@@ -18,7 +18,7 @@ from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import PeriodFilters, rows_by_id, scoped, where_equal
+from liushou.api.filters import PeriodFilters, one_by_id, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Day, InRegion
 from liushou.auth.principal import Principal
@@ -63,16 +63,15 @@ def _activities(caller: Principal) -> sa.Select[Any]:
     return scoped(stmt, scope(caller))
 
 
-def get_activity(conn: Connection, caller: Principal, activity_id: uuid.UUID) -> RowMapping | None:
-    stmt = _activities(caller).where(legal_activity_t.c.id == activity_id)
-    return conn.execute(stmt).mappings().one_or_none()
-
-
 def get_activities(
     conn: Connection, caller: Principal, activity_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
-    """:func:`get_activity` of many in one query (the change feed's page), by id."""
+    """The rows the caller may see among the ids, in one query, by id: a page of the
+    change feed, or one id for GET /{id} (`get_activity`)."""
     return rows_by_id(conn, _activities(caller), legal_activity_t.c.id, activity_ids)
+
+
+get_activity = one_by_id(get_activities)
 
 
 def list_activities(

@@ -18,7 +18,7 @@ from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import PeriodFilters, rows_by_id, scoped, where_equal
+from liushou.api.filters import PeriodFilters, one_by_id, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Day, InRegion
 from liushou.auth.principal import Principal
@@ -76,20 +76,18 @@ def _with_attendees(
     return bodies
 
 
-def get_activity(
-    conn: Connection, caller: Principal, activity_id: uuid.UUID
-) -> dict[str, Any] | None:
-    stmt = _visible_activities(caller).where(activity_t.c.id == activity_id)
-    row = conn.execute(stmt).mappings().one_or_none()
-    return None if row is None else _with_attendees(conn, caller, [row])[0]
-
-
 def get_activities(
     conn: Connection, caller: Principal, activity_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, Any]]:
-    """:func:`get_activity` of many (the change feed's page): two queries, by id."""
+    """The activities the caller may see among the ids, with their attendees (two queries),
+    by id: a page of the change feed, or one id for GET /{id} (`get_activity`)."""
     rows = rows_by_id(conn, _visible_activities(caller), activity_t.c.id, activity_ids)
+    if not rows:
+        return {}
     return {row["id"]: row for row in _with_attendees(conn, caller, list(rows.values()))}
+
+
+get_activity = one_by_id(get_activities)
 
 
 def list_activities(

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 
-from liushou.api.filters import PeriodFilters, rows_by_id, scoped, where_equal
+from liushou.api.filters import PeriodFilters, one_by_id, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Day, InRegion
 from liushou.auth.principal import Principal
@@ -39,18 +39,15 @@ class DistributionFilters(PeriodFilters):
     to: Day | None = Field(None, description="distributed_on on or before")
 
 
-def get_distribution(
-    conn: Connection, caller: Principal, distribution_id: uuid.UUID
-) -> RowMapping | None:
-    stmt = _distributions(caller).where(distribution_t.c.id == distribution_id)
-    return conn.execute(stmt).mappings().one_or_none()
-
-
 def get_distributions(
     conn: Connection, caller: Principal, distribution_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
-    """:func:`get_distribution` of many in one query (the change feed's page), by id."""
+    """The rows the caller may see among the ids, in one query, by id: a page of the
+    change feed, or one id for GET /{id} (`get_distribution`)."""
     return rows_by_id(conn, _distributions(caller), distribution_t.c.id, distribution_ids)
+
+
+get_distribution = one_by_id(get_distributions)
 
 
 def list_distributions(

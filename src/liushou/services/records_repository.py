@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from pydantic import Field
 from sqlalchemy.engine import Connection, RowMapping
 
-from liushou.api.filters import PeriodFilters, rows_by_id, scoped, where_equal
+from liushou.api.filters import PeriodFilters, one_by_id, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.api.params import Day, InRegion, SearchText
 from liushou.auth.principal import Principal
@@ -55,16 +55,15 @@ def _records(caller: Principal) -> sa.Select[Any]:
     return scoped(stmt, person_scope(person_t.c.id, person_t.c.region_path, caller))
 
 
-def get_record(conn: Connection, caller: Principal, record_id: uuid.UUID) -> RowMapping | None:
-    stmt = _records(caller).where(service_record_t.c.id == record_id)
-    return conn.execute(stmt).mappings().one_or_none()
-
-
 def get_records(
     conn: Connection, caller: Principal, record_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, RowMapping]:
-    """:func:`get_record` of many in one query (the change feed's page), by id."""
+    """The rows the caller may see among the ids, in one query, by id: a page of the
+    change feed, or one id for GET /{id} (`get_record`)."""
     return rows_by_id(conn, _records(caller), service_record_t.c.id, record_ids)
+
+
+get_record = one_by_id(get_records)
 
 
 def list_records(

@@ -18,7 +18,7 @@ from pydantic import Field
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
-from liushou.api.filters import ListFilters, rows_by_id, scoped, where_equal
+from liushou.api.filters import ListFilters, one_by_id, rows_by_id, scoped, where_equal
 from liushou.api.pagination import PageParams, keyset_rows
 from liushou.auth.principal import Principal
 from liushou.regions.repository import region_subtree
@@ -92,20 +92,19 @@ def _complete(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, An
     return rows
 
 
-def get_wish(conn: Connection, caller: Principal, wish_id: uuid.UUID) -> dict[str, Any] | None:
-    """The wish with its timeline, if the caller may see its child."""
-    row = conn.execute(_wishes(caller).where(wish_t.c.id == wish_id)).mappings().one_or_none()
-    if row is None:
-        return None
-    return _complete(conn, [dict(row)])[0]
-
-
 def get_wishes(
     conn: Connection, caller: Principal, wish_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, Any]]:
-    """:func:`get_wish` of many (the change feed's page): three queries, by id."""
+    """The wishes the caller may see among the ids (those of children it may see), with
+    their timelines (three queries), by id: a page of the change feed, or one id for
+    GET /{id} (`get_wish`)."""
     rows = rows_by_id(conn, _wishes(caller), wish_t.c.id, wish_ids)
+    if not rows:
+        return {}
     return {row["id"]: row for row in _complete(conn, [dict(r) for r in rows.values()])}
+
+
+get_wish = one_by_id(get_wishes)
 
 
 def list_wishes(
