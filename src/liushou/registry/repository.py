@@ -75,6 +75,17 @@ def person_visible(db: Any, caller: Principal, person_id: uuid.UUID, path: str) 
     return False
 
 
+def persons_visible(
+    conn: Connection, caller: Principal, rows: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The loaded persons ``rows`` the caller may see (:func:`person_visible` of each; a
+    volunteer's assigned persons read once, not once a person)."""
+    if caller.role == Role.volunteer:
+        assigned = set(conn.scalars(assigned_persons(caller)))
+        return [r for r in rows if r["id"] in assigned]
+    return [r for r in rows if person_visible(conn, caller, r["id"], r["region_path"])]
+
+
 def visible_person(session: Session, caller: Principal, person_id: uuid.UUID) -> Person | None:
     """The live person, if the caller may see it (:func:`person_visible`); else None."""
     person = get_live(session, Person, person_id)
@@ -176,13 +187,7 @@ def get_persons(
     """:func:`get_person` of many persons in one query (the change feed's page): the rows
     the caller may see, by id; the others are absent."""
     rows = _PERSONS_BY_ID.fetch(conn, person_ids, {"today": today()})
-    if caller.role == Role.volunteer:
-        # person_visible's rule, with the volunteer's persons read once for the page.
-        assigned = set(conn.scalars(assigned_persons(caller)))
-        visible = [r for r in rows if r["id"] in assigned]
-    else:
-        visible = [r for r in rows if person_visible(conn, caller, r["id"], r["region_path"])]
-    return {row["id"]: row for row in _parse_profiles(visible)}
+    return {row["id"]: row for row in _parse_profiles(persons_visible(conn, caller, rows))}
 
 
 @dataclass(frozen=True)
